@@ -1,0 +1,1031 @@
+//! Reading and writing the scenario file of FORMAT.md.
+//!
+//! Reading never stops at the first problem: it walks the whole document, collects every problem with its
+//! JSON path (unknown fields, wrong types, out-of-range values, then dangling or duplicate ids from
+//! [`validate::scenario`]) and returns a scenario only when there is none. Writing produces every field
+//! explicitly, so an exported file documents the settings it was computed with.
+
+use std::collections::BTreeMap;
+
+use serde_json::{json, Map, Value};
+
+use super::problem::{index, join, Expected, Problem, ProblemKind};
+use super::settings::{self, Allocation, Grades, Settings, TierMethod, NUMBERS};
+use super::validate;
+use super::*;
+
+/// Reads a scenario file's text. Files over [`MAX_FILE_BYTES`] are refused before parsing.
+pub fn parse_scenario(text: &str) -> Result<Scenario, Vec<Problem>> {
+    if text.len() > MAX_FILE_BYTES {
+        return Err(vec![Problem::new(
+            "",
+            ProblemKind::TooLarge {
+                bytes: text.len(),
+                max: MAX_FILE_BYTES,
+            },
+        )]);
+    }
+    let value: Value = serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|e| {
+        vec![Problem::new(
+            "",
+            ProblemKind::Syntax {
+                message: e.to_string(),
+            },
+        )]
+    })?;
+    scenario_from_value(&value)
+}
+
+/// Reads a scenario from parsed JSON, collecting every problem.
+pub fn scenario_from_value(value: &Value) -> Result<Scenario, Vec<Problem>> {
+    let mut r = Reader::default();
+    let scenario = r.scenario(value);
+    if r.problems.is_empty() {
+        if let Some(s) = scenario {
+            let problems = validate::scenario(&s);
+            return if problems.is_empty() {
+                Ok(s)
+            } else {
+                Err(problems)
+            };
+        }
+    }
+    Err(r.problems)
+}
+
+/// Writes a scenario as pretty JSON text.
+pub fn scenario_to_string(s: &Scenario) -> String {
+    serde_json::to_string_pretty(&scenario_to_value(s)).unwrap_or_default()
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Reading
+
+#[derive(Default)]
+struct Reader {
+    problems: Vec<Problem>,
+}
+
+/// An object being read: remembers which keys were asked for so the rest can be reported as unknown.
+struct Obj<'v> {
+    map: &'v Map<String, Value>,
+    path: String,
+    used: Vec<&'v str>,
+}
+
+impl<'v> Obj<'v> {
+    fn path(&self, key: &str) -> String {
+        join(&self.path, key)
+    }
+}
+
+impl Reader {
+    fn problem(&mut self, path: impl Into<String>, kind: ProblemKind) {
+        self.problems.push(Problem::new(path, kind));
+    }
+
+    fn object<'v>(&mut self, v: &'v Value, path: &str) -> Option<Obj<'v>> {
+        match v {
+            Value::Object(map) => Some(Obj {
+                map,
+                path: path.to_string(),
+                used: Vec::new(),
+            }),
+            _ => {
+                self.problem(
+                    path,
+                    ProblemKind::WrongType {
+                        expected: Expected::Object,
+                    },
+                );
+                None
+            }
+        }
+    }
+
+    /// Reports the keys nobody asked for.
+    fn finish(&mut self, o: Obj<'_>) {
+        for key in o.map.keys() {
+            if !o.used.contains(&key.as_str()) {
+                self.problem(o.path(key), ProblemKind::UnknownField);
+            }
+        }
+    }
+
+    /// The value of `key`; `null` counts as absent. A required absent key is reported.
+    fn field<'v>(&mut self, o: &mut Obj<'v>, key: &str, required: bool) -> Option<&'v Value> {
+        let (k, v) = match o.map.get_key_value(key) {
+            Some((k, v)) => (k.as_str(), v),
+            None => {
+                if required {
+                    self.problem(o.path(key), ProblemKind::Missing);
+                }
+                return None;
+            }
+        };
+        o.used.push(k);
+        if v.is_null() {
+            if required {
+                self.problem(o.path(key), ProblemKind::Missing);
+            }
+            return None;
+        }
+        Some(v)
+    }
+
+    fn string(&mut self, v: &Value, path: &str) -> Option<String> {
+        match v {
+            Value::String(s) => Some(s.clone()),
+            _ => {
+                self.problem(
+                    path,
+                    ProblemKind::WrongType {
+                        expected: Expected::String,
+                    },
+                );
+                None
+            }
+        }
+    }
+
+    fn number(&mut self, v: &Value, path: &str) -> Option<f64> {
+        match v.as_f64() {
+            Some(n) if v.is_number() => Some(n),
+            _ => {
+                self.problem(
+                    path,
+                    ProblemKind::WrongType {
+                        expected: Expected::Number,
+                    },
+                );
+                None
+            }
+        }
+    }
+
+    /// A string field checked by `rule`.
+    fn str_by(
+        &mut self,
+        o: &mut Obj<'_>,
+        key: &str,
+        required: bool,
+        rule: fn(&str) -> Result<(), ProblemKind>,
+    ) -> Option<String> {
+        let v = self.field(o, key, required)?;
+        let path = o.path(key);
+        let s = self.string(v, &path)?;
+        match rule(&s) {
+            Ok(()) => Some(s),
+            Err(kind) => {
+                self.problem(path, kind);
+                None
+            }
+        }
+    }
+
+    /// A number field checked and converted by `rule`.
+    fn num_by<T>(
+        &mut self,
+        o: &mut Obj<'_>,
+        key: &str,
+        required: bool,
+        rule: impl Fn(f64) -> Result<T, ProblemKind>,
+    ) -> Option<T> {
+        let v = self.field(o, key, required)?;
+        let path = o.path(key);
+        let n = self.number(v, &path)?;
+        self.check(path, rule(n))
+    }
+
+    fn check<T>(&mut self, path: String, r: Result<T, ProblemKind>) -> Option<T> {
+        match r {
+            Ok(t) => Some(t),
+            Err(kind) => {
+                self.problem(path, kind);
+                None
+            }
+        }
+    }
+
+    /// A word from a fixed list.
+    fn word<T>(
+        &mut self,
+        o: &mut Obj<'_>,
+        key: &str,
+        allowed: &[&'static str],
+        parse: fn(&str) -> Option<T>,
+    ) -> Option<T> {
+        let v = self.field(o, key, false)?;
+        let path = o.path(key);
+        let s = self.string(v, &path)?;
+        match parse(&s) {
+            Some(t) => Some(t),
+            None => {
+                self.problem(
+                    path,
+                    ProblemKind::NotOneOf {
+                        allowed: allowed.to_vec(),
+                    },
+                );
+                None
+            }
+        }
+    }
+
+    fn array<'v>(
+        &mut self,
+        o: &mut Obj<'v>,
+        key: &str,
+        required: bool,
+    ) -> Option<(&'v Vec<Value>, String)> {
+        let v = self.field(o, key, required)?;
+        let path = o.path(key);
+        match v {
+            Value::Array(items) => Some((items, path)),
+            _ => {
+                self.problem(
+                    path,
+                    ProblemKind::WrongType {
+                        expected: Expected::Array,
+                    },
+                );
+                None
+            }
+        }
+    }
+
+    /// An object used as a map from ids to values read by `each`.
+    fn map<'v, T>(
+        &mut self,
+        o: &mut Obj<'v>,
+        key: &str,
+        mut each: impl FnMut(&mut Reader, &'v Value, String) -> Option<T>,
+    ) -> BTreeMap<String, T> {
+        let mut out = BTreeMap::new();
+        let Some(v) = self.field(o, key, false) else {
+            return out;
+        };
+        let path = o.path(key);
+        let Value::Object(map) = v else {
+            self.problem(
+                path,
+                ProblemKind::WrongType {
+                    expected: Expected::Object,
+                },
+            );
+            return out;
+        };
+        for (k, v) in map {
+            let p = join(&path, k);
+            if let Err(kind) = validate::id(k) {
+                self.problem(p.clone(), kind);
+            }
+            if let Some(t) = each(self, v, p) {
+                out.insert(k.clone(), t);
+            }
+        }
+        out
+    }
+
+    fn scenario(&mut self, v: &Value) -> Option<Scenario> {
+        let mut o = self.object(v, "")?;
+        if let Some(f) = self.field(&mut o, "format", true) {
+            if f.as_str() != Some(SCENARIO_FORMAT) {
+                self.problem(
+                    "format",
+                    ProblemKind::WrongFormat {
+                        expected: SCENARIO_FORMAT.into(),
+                    },
+                );
+            }
+        }
+        if let Some(f) = self.field(&mut o, "version", true) {
+            if f.as_u64() != Some(SCENARIO_VERSION) {
+                self.problem(
+                    "version",
+                    ProblemKind::WrongFormat {
+                        expected: SCENARIO_VERSION.to_string(),
+                    },
+                );
+            }
+        }
+        let name = self.str_by(&mut o, "name", true, validate::name);
+        let settings = match self.field(&mut o, "settings", false) {
+            Some(v) => self.settings(v),
+            None => Some(Settings::default()),
+        };
+        let categories = self.list(&mut o, "categories", false, Reader::category);
+        let indicators = self.list(&mut o, "indicators", true, Reader::indicator);
+        let optional_actions =
+            self.list(&mut o, "optional_actions", false, Reader::optional_action);
+        let levels = settings.as_ref().map_or(5, |s| s.grades.levels);
+        let branches = self.list(&mut o, "branches", true, |r, v, p| r.branch(v, p, levels));
+        let periods = self.list(&mut o, "periods", false, Reader::period);
+        self.finish(o);
+        Some(Scenario {
+            name: name?,
+            settings: settings?,
+            categories: categories?,
+            indicators: indicators?,
+            optional_actions: optional_actions?,
+            branches: branches?,
+            periods: periods?,
+        })
+    }
+
+    /// A list of items; `None` when any item failed (its problems are recorded).
+    fn list<T>(
+        &mut self,
+        o: &mut Obj<'_>,
+        key: &str,
+        required: bool,
+        mut each: impl FnMut(&mut Reader, &Value, String) -> Option<T>,
+    ) -> Option<Vec<T>> {
+        let Some((items, path)) = self.array(o, key, required) else {
+            return if required { None } else { Some(Vec::new()) };
+        };
+        let mut out = Vec::with_capacity(items.len());
+        let mut ok = true;
+        for (i, item) in items.iter().enumerate() {
+            match each(self, item, index(&path, i)) {
+                Some(t) => out.push(t),
+                None => ok = false,
+            }
+        }
+        ok.then_some(out)
+    }
+
+    fn category(&mut self, v: &Value, path: String) -> Option<Category> {
+        let mut o = self.object(v, &path)?;
+        let id = self.str_by(&mut o, "id", true, validate::id);
+        let name = self.str_by(&mut o, "name", true, validate::name);
+        let coefficients = self.map(&mut o, "coefficients", |r, v, p| {
+            let n = r.number(v, &p)?;
+            r.check(p, validate::non_negative(n))
+        });
+        self.finish(o);
+        Some(Category {
+            id: id?,
+            name: name?,
+            coefficients,
+        })
+    }
+
+    fn indicator(&mut self, v: &Value, path: String) -> Option<Indicator> {
+        let mut o = self.object(v, &path)?;
+        let id = self.str_by(&mut o, "id", true, validate::id);
+        let name = self.str_by(&mut o, "name", true, validate::name);
+        let dimension = self
+            .str_by(&mut o, "dimension", false, validate::text)
+            .unwrap_or_default();
+        let kind_word = self.word(
+            &mut o,
+            "kind",
+            &["veto", "controllable", "elastic"],
+            |s| match s {
+                "veto" | "controllable" | "elastic" => Some(s.to_string()),
+                _ => None,
+            },
+        );
+        if !o.map.contains_key("kind") || o.map["kind"].is_null() {
+            self.problem(o.path("kind"), ProblemKind::Missing);
+        }
+        let plan = Plan {
+            workload: self
+                .str_by(&mut o, "workload", false, validate::text)
+                .unwrap_or_default(),
+            measures: self
+                .str_by(&mut o, "measures", false, validate::text)
+                .unwrap_or_default(),
+            deadline: self
+                .str_by(&mut o, "deadline", false, validate::text)
+                .unwrap_or_default(),
+            effect: self
+                .str_by(&mut o, "effect", false, validate::text)
+                .unwrap_or_default(),
+        };
+        // Fields that only quantitative indicators use are accepted (with their defaults) on any indicator.
+        let direction = self
+            .word(&mut o, "direction", &["higher", "lower"], |s| match s {
+                "higher" => Some(Direction::Higher),
+                "lower" => Some(Direction::Lower),
+                _ => None,
+            })
+            .unwrap_or(Direction::Higher);
+        let unit = self
+            .str_by(&mut o, "unit", false, validate::text)
+            .unwrap_or_default();
+        let decimals = self
+            .num_by(&mut o, "decimals", false, validate::decimals)
+            .unwrap_or(1);
+        let tolerance = self
+            .num_by(&mut o, "tolerance", false, validate::tolerance)
+            .unwrap_or(0.1);
+        let kind = match kind_word.as_deref() {
+            Some("veto") => {
+                for key in ["measure", "weight", "base_target"] {
+                    if o.map.contains_key(key) {
+                        o.used.push(
+                            o.map
+                                .get_key_value(key)
+                                .map(|(k, _)| k.as_str())
+                                .unwrap_or(""),
+                        );
+                        self.problem(o.path(key), ProblemKind::UnknownField);
+                    }
+                }
+                Some(IndicatorKind::Veto)
+            }
+            Some(flex) => {
+                let flex = if flex == "elastic" {
+                    Flex::Elastic
+                } else {
+                    Flex::Controllable
+                };
+                let weight = self.num_by(&mut o, "weight", true, validate::weight);
+                let measure_word = self.word(
+                    &mut o,
+                    "measure",
+                    &["quantitative", "qualitative"],
+                    |s| match s {
+                        "quantitative" | "qualitative" => Some(s.to_string()),
+                        _ => None,
+                    },
+                );
+                if !o.map.contains_key("measure") || o.map["measure"].is_null() {
+                    self.problem(o.path("measure"), ProblemKind::Missing);
+                }
+                let measure = match measure_word.as_deref() {
+                    Some("quantitative") => self
+                        .num_by(&mut o, "base_target", true, validate::non_negative)
+                        .map(|base_target| {
+                            Measure::Quantitative(Quantitative {
+                                direction,
+                                unit,
+                                decimals,
+                                base_target,
+                                tolerance,
+                            })
+                        }),
+                    Some(_) => {
+                        if o.map.contains_key("base_target") {
+                            o.used.push("base_target");
+                            self.problem(o.path("base_target"), ProblemKind::UnknownField);
+                        }
+                        Some(Measure::Qualitative)
+                    }
+                    None => None,
+                };
+                match (weight, measure) {
+                    (Some(weight), Some(measure)) => Some(IndicatorKind::Scored(Scored {
+                        flex,
+                        weight,
+                        measure,
+                    })),
+                    _ => None,
+                }
+            }
+            None => None,
+        };
+        self.finish(o);
+        Some(Indicator {
+            id: id?,
+            name: name?,
+            dimension,
+            kind: kind?,
+            plan,
+        })
+    }
+
+    fn optional_action(&mut self, v: &Value, path: String) -> Option<OptionalAction> {
+        let mut o = self.object(v, &path)?;
+        let id = self.str_by(&mut o, "id", true, validate::id);
+        let name = self.str_by(&mut o, "name", true, validate::name);
+        let points = self.num_by(&mut o, "points", true, validate::non_negative);
+        self.finish(o);
+        Some(OptionalAction {
+            id: id?,
+            name: name?,
+            points: points?,
+        })
+    }
+
+    fn branch(&mut self, v: &Value, path: String, levels: u32) -> Option<Branch> {
+        let mut o = self.object(v, &path)?;
+        let id = self.str_by(&mut o, "id", true, validate::id);
+        let name = self.str_by(&mut o, "name", true, validate::name);
+        let category = self.str_by(&mut o, "category", false, validate::id);
+        let members = self
+            .num_by(&mut o, "members", false, validate::members)
+            .unwrap_or(0);
+        let mut conditions = Conditions::default();
+        if let Some(v) = self.field(&mut o, "conditions", false) {
+            if let Some(mut c) = self.object(v, &o.path("conditions")) {
+                conditions.infrastructure = self
+                    .num_by(&mut c, "infrastructure", false, validate::condition)
+                    .unwrap_or(3);
+                conditions.personnel = self
+                    .num_by(&mut c, "personnel", false, validate::condition)
+                    .unwrap_or(3);
+                conditions.circumstances = self
+                    .num_by(&mut c, "circumstances", false, validate::condition)
+                    .unwrap_or(3);
+                self.finish(c);
+            }
+        }
+        let grade = self
+            .num_by(&mut o, "grade", false, |v| validate::grade(v, levels))
+            .unwrap_or(1);
+        let target_overrides = self.map(&mut o, "target_overrides", |r, v, p| {
+            let n = r.number(v, &p)?;
+            r.check(p, validate::finite(n))
+        });
+        let history = self.map(&mut o, "history", |r, v, p| {
+            let Value::Array(items) = v else {
+                r.problem(
+                    p,
+                    ProblemKind::WrongType {
+                        expected: Expected::Array,
+                    },
+                );
+                return None;
+            };
+            let mut out = Vec::with_capacity(items.len());
+            for (i, item) in items.iter().enumerate() {
+                let ip = index(&p, i);
+                let n = r.number(item, &ip)?;
+                out.push(r.check(ip, validate::finite(n))?);
+            }
+            Some(out)
+        });
+        self.finish(o);
+        Some(Branch {
+            id: id?,
+            name: name?,
+            category,
+            members,
+            conditions,
+            grade,
+            target_overrides,
+            history,
+        })
+    }
+
+    fn period(&mut self, v: &Value, path: String) -> Option<Period> {
+        let mut o = self.object(v, &path)?;
+        let id = self.str_by(&mut o, "id", true, validate::id);
+        let name = self.str_by(&mut o, "name", true, validate::name);
+        let records_present = o.map.get("records").is_some_and(|v| !v.is_null());
+        let records = self.map(&mut o, "records", |r, v, p| r.record(v, p));
+        if !records_present {
+            self.problem(o.path("records"), ProblemKind::Missing);
+        }
+        self.finish(o);
+        Some(Period {
+            id: id?,
+            name: name?,
+            records,
+        })
+    }
+
+    fn record(&mut self, v: &Value, path: String) -> Option<Record> {
+        let mut o = self.object(v, &path)?;
+        let before = self.problems.len();
+        let actuals = self.map(&mut o, "actuals", |r, v, p| match v {
+            Value::Number(_) => {
+                let n = r.number(v, &p)?;
+                r.check(p, validate::finite(n)).map(Actual::Number)
+            }
+            Value::String(s) => match Level::parse(s)
+                .filter(|_| s.len() == 1 && s.chars().all(|c| c.is_ascii_uppercase()))
+            {
+                Some(l) => Some(Actual::Level(l)),
+                None => {
+                    r.problem(
+                        p,
+                        ProblemKind::NotOneOf {
+                            allowed: vec!["A", "B", "C", "D"],
+                        },
+                    );
+                    None
+                }
+            },
+            Value::Null => None,
+            _ => {
+                r.problem(
+                    p,
+                    ProblemKind::WrongType {
+                        expected: Expected::Number,
+                    },
+                );
+                None
+            }
+        });
+        let vetoes = self.map(&mut o, "vetoes", |r, v, p| match v {
+            Value::Bool(b) => Some(*b),
+            Value::Null => None,
+            _ => {
+                r.problem(
+                    p,
+                    ProblemKind::WrongType {
+                        expected: Expected::Bool,
+                    },
+                );
+                None
+            }
+        });
+        let optional_done = match self.array(&mut o, "optional_done", false) {
+            Some((items, p)) => items
+                .iter()
+                .enumerate()
+                .filter_map(|(i, v)| self.string(v, &index(&p, i)))
+                .collect(),
+            None => Vec::new(),
+        };
+        let adjustments = self
+            .list(&mut o, "adjustments", false, |r, v, p| {
+                let mut a = r.object(v, &p)?;
+                let points = r.num_by(&mut a, "points", true, validate::finite);
+                let reason = r
+                    .str_by(&mut a, "reason", false, validate::text)
+                    .unwrap_or_default();
+                r.finish(a);
+                Some(Adjustment {
+                    points: points?,
+                    reason,
+                })
+            })
+            .unwrap_or_default();
+        let mut evaluation = Evaluation::default();
+        if let Some(v) = self.field(&mut o, "evaluation", false) {
+            if let Some(mut e) = self.object(v, &o.path("evaluation")) {
+                if let Some(bv) = self.field(&mut e, "ballots", false) {
+                    if let Some(mut b) = self.object(bv, &e.path("ballots")) {
+                        let excellent = self
+                            .num_by(&mut b, "excellent", false, validate::count)
+                            .unwrap_or(0);
+                        let good = self
+                            .num_by(&mut b, "good", false, validate::count)
+                            .unwrap_or(0);
+                        let fair = self
+                            .num_by(&mut b, "fair", false, validate::count)
+                            .unwrap_or(0);
+                        let poor = self
+                            .num_by(&mut b, "poor", false, validate::count)
+                            .unwrap_or(0);
+                        self.finish(b);
+                        evaluation.ballots = Some(Ballots {
+                            excellent,
+                            good,
+                            fair,
+                            poor,
+                        });
+                    }
+                }
+                evaluation.peers = self.num_by(&mut e, "peers", false, validate::score);
+                evaluation.superiors = self.num_by(&mut e, "superiors", false, validate::score);
+                self.finish(e);
+            }
+        }
+        self.finish(o);
+        (self.problems.len() == before).then_some(Record {
+            actuals,
+            vetoes,
+            optional_done,
+            adjustments,
+            evaluation,
+        })
+    }
+
+    /// Settings: every numeric leaf through [`NUMBERS`], the others by hand; a missing key takes its default.
+    fn settings(&mut self, v: &Value) -> Option<Settings> {
+        let mut s = Settings::default();
+        let before = self.problems.len();
+        let Value::Object(_) = v else {
+            self.problem(
+                "settings",
+                ProblemKind::WrongType {
+                    expected: Expected::Object,
+                },
+            );
+            return None;
+        };
+        // Levels first: the lists' defaults depend on it.
+        let levels_given = v.pointer("/grades/levels").and_then(Value::as_f64);
+        if let Some(l) = levels_given {
+            let spec = settings::number("grades.levels").expect("grades.levels is a setting");
+            if spec.accepts(l) {
+                s.grades = Grades::with_levels(l as u32);
+            }
+        }
+        self.settings_object(v, "", &mut s);
+        (self.problems.len() == before).then_some(s)
+    }
+
+    fn settings_object(&mut self, v: &Value, prefix: &str, s: &mut Settings) {
+        let path = join("settings", prefix).trim_end_matches('.').to_string();
+        let Value::Object(map) = v else {
+            self.problem(
+                path,
+                ProblemKind::WrongType {
+                    expected: Expected::Object,
+                },
+            );
+            return;
+        };
+        for (key, value) in map {
+            let full = if prefix.is_empty() {
+                key.clone()
+            } else {
+                format!("{prefix}.{key}")
+            };
+            let field_path = format!("settings.{full}");
+            if value.is_null() {
+                if settings::number(&full).is_some()
+                    || settings::SPECIAL.contains(&full.as_str())
+                    || is_group(&full)
+                {
+                    continue;
+                }
+            }
+            if let Some(spec) = settings::number(&full) {
+                if let Some(n) = self.number(value, &field_path) {
+                    if spec.accepts(n) {
+                        (spec.set)(s, n);
+                    } else if spec.integer && n.is_finite() && n.fract() != 0.0 {
+                        self.problem(field_path, ProblemKind::NotInteger);
+                    } else {
+                        self.problem(
+                            field_path,
+                            ProblemKind::OutOfRange {
+                                min: Some(spec.min),
+                                max: Some(spec.max),
+                            },
+                        );
+                    }
+                }
+            } else if settings::SPECIAL.contains(&full.as_str()) {
+                self.special_setting(&full, value, &field_path, s);
+            } else if is_group(&full) {
+                self.settings_object(value, &full, s);
+            } else {
+                self.problem(field_path, ProblemKind::UnknownField);
+            }
+        }
+    }
+
+    fn special_setting(&mut self, key: &str, v: &Value, path: &str, s: &mut Settings) {
+        match key {
+            "tiers.method" => match v.as_str().and_then(TierMethod::parse) {
+                Some(m) => s.tiers.method = m,
+                None => self.problem(
+                    path,
+                    ProblemKind::NotOneOf {
+                        allowed: vec!["quota", "threshold", "hybrid"],
+                    },
+                ),
+            },
+            "consequences.allocation" => match v.as_str().and_then(Allocation::parse) {
+                Some(a) => s.consequences.allocation = a,
+                None => self.problem(
+                    path,
+                    ProblemKind::NotOneOf {
+                        allowed: vec!["members", "equal"],
+                    },
+                ),
+            },
+            "grades.names" | "grades.texts" => {
+                let Value::Array(items) = v else {
+                    return self.problem(
+                        path,
+                        ProblemKind::WrongType {
+                            expected: Expected::Array,
+                        },
+                    );
+                };
+                let mut out = Vec::new();
+                for (i, item) in items.iter().enumerate() {
+                    let ip = index(path, i);
+                    if let Some(t) = self.string(item, &ip) {
+                        let rule = if key == "grades.names" {
+                            validate::name
+                        } else {
+                            validate::text
+                        };
+                        if let Some(()) = self.check(ip, rule(&t)) {
+                            out.push(t);
+                        }
+                    }
+                }
+                if key == "grades.names" {
+                    s.grades.names = out;
+                } else {
+                    s.grades.texts = out;
+                }
+            }
+            "grades.bonus_coefficients" => {
+                let Value::Array(items) = v else {
+                    return self.problem(
+                        path,
+                        ProblemKind::WrongType {
+                            expected: Expected::Array,
+                        },
+                    );
+                };
+                let mut out = Vec::new();
+                for (i, item) in items.iter().enumerate() {
+                    let ip = index(path, i);
+                    if let Some(n) = self.number(item, &ip) {
+                        if let Some(n) = self.check(ip, validate::non_negative(n)) {
+                            out.push(n);
+                        }
+                    }
+                }
+                s.grades.bonus_coefficients = out;
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Whether `path` is an object of settings (a prefix of some setting's path).
+fn is_group(path: &str) -> bool {
+    let prefix = format!("{path}.");
+    NUMBERS.iter().any(|n| n.path.starts_with(&prefix))
+        || settings::SPECIAL.iter().any(|p| p.starts_with(&prefix))
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Writing
+
+/// The scenario as JSON, every field written out.
+pub fn scenario_to_value(s: &Scenario) -> Value {
+    json!({
+        "format": SCENARIO_FORMAT,
+        "version": SCENARIO_VERSION,
+        "name": s.name,
+        "settings": settings_to_value(&s.settings),
+        "categories": s.categories.iter().map(|c| json!({
+            "id": c.id, "name": c.name, "coefficients": c.coefficients,
+        })).collect::<Vec<_>>(),
+        "indicators": s.indicators.iter().map(indicator_to_value).collect::<Vec<_>>(),
+        "optional_actions": s.optional_actions.iter().map(|a| json!({
+            "id": a.id, "name": a.name, "points": a.points,
+        })).collect::<Vec<_>>(),
+        "branches": s.branches.iter().map(branch_to_value).collect::<Vec<_>>(),
+        "periods": s.periods.iter().map(|p| json!({
+            "id": p.id, "name": p.name,
+            "records": p.records.iter().map(|(k, r)| (k.clone(), record_to_value(r))).collect::<Map<_, _>>(),
+        })).collect::<Vec<_>>(),
+    })
+}
+
+fn indicator_to_value(i: &Indicator) -> Value {
+    let mut m = Map::new();
+    m.insert("id".into(), json!(i.id));
+    m.insert("name".into(), json!(i.name));
+    m.insert("dimension".into(), json!(i.dimension));
+    match &i.kind {
+        IndicatorKind::Veto => {
+            m.insert("kind".into(), json!("veto"));
+        }
+        IndicatorKind::Scored(sc) => {
+            let kind = match sc.flex {
+                Flex::Controllable => "controllable",
+                Flex::Elastic => "elastic",
+            };
+            m.insert("kind".into(), json!(kind));
+            match &sc.measure {
+                Measure::Quantitative(q) => {
+                    m.insert("measure".into(), json!("quantitative"));
+                    m.insert(
+                        "direction".into(),
+                        json!(match q.direction {
+                            Direction::Higher => "higher",
+                            Direction::Lower => "lower",
+                        }),
+                    );
+                    m.insert("unit".into(), json!(q.unit));
+                    m.insert("decimals".into(), json!(q.decimals));
+                    m.insert("base_target".into(), json!(q.base_target));
+                    m.insert("tolerance".into(), json!(q.tolerance));
+                }
+                Measure::Qualitative => {
+                    m.insert("measure".into(), json!("qualitative"));
+                }
+            }
+            m.insert("weight".into(), json!(sc.weight));
+        }
+    }
+    m.insert("workload".into(), json!(i.plan.workload));
+    m.insert("measures".into(), json!(i.plan.measures));
+    m.insert("deadline".into(), json!(i.plan.deadline));
+    m.insert("effect".into(), json!(i.plan.effect));
+    Value::Object(m)
+}
+
+fn branch_to_value(b: &Branch) -> Value {
+    let mut v = json!({
+        "id": b.id, "name": b.name, "members": b.members,
+        "conditions": { "infrastructure": b.conditions.infrastructure, "personnel": b.conditions.personnel,
+                        "circumstances": b.conditions.circumstances },
+        "grade": b.grade, "target_overrides": b.target_overrides, "history": b.history,
+    });
+    if let Some(c) = &b.category {
+        v["category"] = json!(c);
+    }
+    v
+}
+
+fn record_to_value(r: &Record) -> Value {
+    let actuals: Map<String, Value> = r
+        .actuals
+        .iter()
+        .map(|(k, a)| {
+            let v = match a {
+                Actual::Number(n) => json!(n),
+                Actual::Level(l) => json!(l.as_str()),
+            };
+            (k.clone(), v)
+        })
+        .collect();
+    let mut e = Map::new();
+    if let Some(b) = r.evaluation.ballots {
+        e.insert(
+            "ballots".into(),
+            json!({ "excellent": b.excellent, "good": b.good, "fair": b.fair, "poor": b.poor }),
+        );
+    }
+    if let Some(p) = r.evaluation.peers {
+        e.insert("peers".into(), json!(p));
+    }
+    if let Some(h) = r.evaluation.superiors {
+        e.insert("superiors".into(), json!(h));
+    }
+    json!({
+        "actuals": actuals,
+        "vetoes": r.vetoes,
+        "optional_done": r.optional_done,
+        "adjustments": r.adjustments.iter().map(|a| json!({ "points": a.points, "reason": a.reason })).collect::<Vec<_>>(),
+        "evaluation": e,
+    })
+}
+
+/// Settings as JSON, every key written (numbers through [`NUMBERS`]).
+pub fn settings_to_value(s: &Settings) -> Value {
+    let mut root = Value::Object(Map::new());
+    for n in NUMBERS {
+        let v = (n.get)(s);
+        let value = if n.integer { json!(v as u64) } else { json!(v) };
+        set_path(&mut root, n.path, value);
+    }
+    set_path(&mut root, "tiers.method", json!(s.tiers.method.as_str()));
+    set_path(
+        &mut root,
+        "consequences.allocation",
+        json!(s.consequences.allocation.as_str()),
+    );
+    set_path(&mut root, "grades.names", json!(s.grades.names));
+    set_path(&mut root, "grades.texts", json!(s.grades.texts));
+    set_path(
+        &mut root,
+        "grades.bonus_coefficients",
+        json!(s.grades.bonus_coefficients),
+    );
+    root
+}
+
+fn set_path(root: &mut Value, path: &str, value: Value) {
+    let mut cur = root;
+    let mut parts = path.split('.').peekable();
+    while let Some(part) = parts.next() {
+        let map = match cur {
+            Value::Object(m) => m,
+            _ => return,
+        };
+        if parts.peek().is_none() {
+            map.insert(part.to_string(), value);
+            return;
+        }
+        cur = map
+            .entry(part.to_string())
+            .or_insert_with(|| Value::Object(Map::new()));
+    }
+}
+
+// serde: a scenario (de)serialises as its file format, through the validating reader above.
+impl serde::Serialize for Scenario {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        scenario_to_value(self).serialize(serializer)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Scenario {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let v = Value::deserialize(deserializer)?;
+        scenario_from_value(&v).map_err(|problems| {
+            let text: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+            serde::de::Error::custom(text.join("; "))
+        })
+    }
+}

@@ -1,0 +1,90 @@
+//! Edits of a scenario that keep it consistent (no dangling references), used by the UI's actions.
+//! Each returns the problems that stop it, leaving the scenario unchanged, or applies it whole.
+
+use super::{validate, Branch, Problem, Scenario};
+
+/// A fresh branch id: `b01`, `b02`, … the first one not yet used.
+pub fn next_branch_id(s: &Scenario) -> String {
+    (1..)
+        .map(|n| format!("b{n:02}"))
+        .find(|id| s.branch(id).is_none())
+        .expect("an unused id exists")
+}
+
+/// Adds a branch at the end of the list.
+pub fn add_branch(s: &mut Scenario, b: Branch) -> Result<(), Vec<Problem>> {
+    let problems = validate::branch(&b, s, None);
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    s.branches.push(b);
+    Ok(())
+}
+
+/// Replaces the branch at `index`. Its id stays as it was (records refer to it).
+pub fn update_branch(s: &mut Scenario, index: usize, mut b: Branch) -> Result<(), Vec<Problem>> {
+    let Some(old) = s.branches.get(index) else {
+        return Err(Vec::new());
+    };
+    b.id = old.id.clone();
+    let problems = validate::branch(&b, s, Some(index));
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    s.branches[index] = b;
+    Ok(())
+}
+
+/// Removes the branch at `index` together with its records in every period.
+pub fn delete_branch(s: &mut Scenario, index: usize) -> Option<Branch> {
+    if index >= s.branches.len() {
+        return None;
+    }
+    let b = s.branches.remove(index);
+    for p in &mut s.periods {
+        p.records.remove(&b.id);
+    }
+    Some(b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::sample::sample;
+
+    #[test]
+    fn add_update_delete_keep_the_scenario_valid() {
+        let mut s = sample();
+        let id = next_branch_id(&s);
+        assert_eq!(id, "b01");
+        let mut b = Branch::new(&id, "新建党支部");
+        b.members = 10;
+        add_branch(&mut s, b.clone()).unwrap();
+        assert_eq!(s.branches.last(), Some(&b));
+
+        let mut bad = b.clone();
+        bad.conditions.personnel = 9;
+        bad.name = String::new();
+        let n = s.branches.len() - 1;
+        let err = update_branch(&mut s, n, bad).unwrap_err();
+        let paths: Vec<&str> = err.iter().map(|p| p.path.as_str()).collect();
+        assert_eq!(
+            paths,
+            vec!["branches[12].name", "branches[12].conditions.personnel"]
+        );
+        assert_eq!(s.branches[n], b, "a refused edit changes nothing");
+
+        let first = s.branches[0].id.clone();
+        assert!(s.periods[0].records.contains_key(&first));
+        delete_branch(&mut s, 0);
+        assert!(s.periods.iter().all(|p| !p.records.contains_key(&first)));
+        assert!(validate::scenario(&s).is_empty());
+    }
+
+    #[test]
+    fn duplicate_ids_are_refused() {
+        let mut s = sample();
+        let dup = Branch::new(&s.branches[0].id.clone(), "重复");
+        assert!(add_branch(&mut s, dup).is_err());
+    }
+}

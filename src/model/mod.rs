@@ -1,0 +1,344 @@
+//! The scenario of FORMAT.md as Rust types.
+//!
+//! The types follow the file format but make its impossible states unrepresentable: a veto indicator has
+//! neither measure nor weight, a qualitative indicator has no target, and an actual is either a number or a
+//! level A–D. Which of the two an indicator takes is checked when a file is read ([`codec`]).
+//!
+//! * [`settings`] — every `settings.*` of METHOD.md with its default and its allowed range.
+//! * [`codec`] — reading a scenario file (collecting every problem with its JSON path) and writing one.
+//! * [`validate`] — the checks shared by import and the editors (ranges, ids, references).
+//! * [`sample`] — the built-in sample organisation.
+
+pub mod codec;
+pub mod edit;
+pub mod problem;
+pub mod sample;
+pub mod settings;
+pub mod validate;
+
+use std::collections::BTreeMap;
+
+pub use problem::{Problem, ProblemKind};
+pub use settings::Settings;
+
+/// The `format` value of a scenario file.
+pub const SCENARIO_FORMAT: &str = "pbcalc-scenario";
+/// The only scenario file version this build reads and writes.
+pub const SCENARIO_VERSION: u64 = 1;
+/// Ids are non-empty and at most this many characters.
+pub const MAX_ID_CHARS: usize = 64;
+/// Names are at most this many characters.
+pub const MAX_NAME_CHARS: usize = 200;
+/// A file over this many bytes is refused before it is parsed (5 MB).
+pub const MAX_FILE_BYTES: usize = 5_000_000;
+
+/// One assessment set-up: the committee's branches, indicators, settings and recorded periods.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scenario {
+    pub name: String,
+    pub settings: Settings,
+    pub categories: Vec<Category>,
+    pub indicators: Vec<Indicator>,
+    pub optional_actions: Vec<OptionalAction>,
+    pub branches: Vec<Branch>,
+    pub periods: Vec<Period>,
+}
+
+/// 支部类别 — a kind of branch; its coefficients differentiate targets (METHOD.md §1).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Category {
+    pub id: String,
+    pub name: String,
+    /// Category coefficient `k` per indicator id; an indicator not listed has k = 1.0.
+    pub coefficients: BTreeMap<String, f64>,
+}
+
+/// 考核指标 — an indicator.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Indicator {
+    pub id: String,
+    pub name: String,
+    /// The "five goods" dimension it belongs to (free text, e.g. 业绩好).
+    pub dimension: String,
+    pub kind: IndicatorKind,
+    /// The written plan: workload, measures, deadline, effect (工作量、措施、时间、效果).
+    pub plan: Plan,
+}
+
+/// Veto, or a scored indicator with its rigidity, weight and measure.
+#[derive(Debug, Clone, PartialEq)]
+pub enum IndicatorKind {
+    /// 否定指标: pass/fail; failing forces the bottom tier. No weight, no measure.
+    Veto,
+    /// A controllable (rigid) or elastic indicator that earns `weight × s` points.
+    Scored(Scored),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scored {
+    pub flex: Flex,
+    /// 权重（分值）, ≥ 0.
+    pub weight: f64,
+    pub measure: Measure,
+}
+
+/// 可控指标 (rigid) or 弹性指标 (with a tolerance band).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Flex {
+    Controllable,
+    Elastic,
+}
+
+/// 定量 (with a numeric target) or 定性 (graded A–D; target is A).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Measure {
+    Quantitative(Quantitative),
+    Qualitative,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quantitative {
+    pub direction: Direction,
+    pub unit: String,
+    /// Decimals the derived target is rounded to.
+    pub decimals: u32,
+    /// 基准目标值.
+    pub base_target: f64,
+    /// 容差 in 0..0.9; used by elastic indicators only (kept for the others so a kind change loses nothing).
+    pub tolerance: f64,
+}
+
+/// 越高越好 / 越低越好.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Direction {
+    Higher,
+    Lower,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Plan {
+    pub workload: String,
+    pub measures: String,
+    pub deadline: String,
+    pub effect: String,
+}
+
+/// 自选动作 — self-chosen extra work that earns bonus points.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OptionalAction {
+    pub id: String,
+    pub name: String,
+    pub points: f64,
+}
+
+/// 党支部 — the unit that is assessed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Branch {
+    pub id: String,
+    pub name: String,
+    pub category: Option<String>,
+    pub members: u32,
+    pub conditions: Conditions,
+    /// Grade 1..L at the start of the first period.
+    pub grade: u32,
+    /// Indicator id → target used as given (no rounding).
+    pub target_overrides: BTreeMap<String, f64>,
+    /// Indicator id → values before the first period, oldest first.
+    pub history: BTreeMap<String, Vec<f64>>,
+}
+
+/// The three condition ratings, integers 1..5, 3 = typical.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Conditions {
+    pub infrastructure: u8,
+    pub personnel: u8,
+    pub circumstances: u8,
+}
+
+impl Default for Conditions {
+    fn default() -> Self {
+        Conditions {
+            infrastructure: 3,
+            personnel: 3,
+            circumstances: 3,
+        }
+    }
+}
+
+impl Conditions {
+    /// c = mean of the three ratings (METHOD.md §1).
+    pub fn mean(&self) -> f64 {
+        (self.infrastructure as f64 + self.personnel as f64 + self.circumstances as f64) / 3.0
+    }
+}
+
+/// One assessment period (a quarter, say) with a record per assessed branch.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Period {
+    pub id: String,
+    pub name: String,
+    /// Branch id → record. A branch is assessed in the period when it has a record.
+    pub records: BTreeMap<String, Record>,
+}
+
+/// What was recorded for one branch in one period. Every part may be absent.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Record {
+    /// Indicator id → actual. An absent key is missing data.
+    pub actuals: BTreeMap<String, Actual>,
+    /// Veto indicator id → triggered (failed). Absent means passed.
+    pub vetoes: BTreeMap<String, bool>,
+    /// Optional action ids done (a repeated id counts once).
+    pub optional_done: Vec<String>,
+    pub adjustments: Vec<Adjustment>,
+    pub evaluation: Evaluation,
+}
+
+/// An actual value: a number for a quantitative indicator, a level for a qualitative one.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Actual {
+    Number(f64),
+    Level(Level),
+}
+
+/// Qualitative levels A (best) .. D.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Level {
+    A,
+    B,
+    C,
+    D,
+}
+
+impl Level {
+    pub const ALL: [Level; 4] = [Level::A, Level::B, Level::C, Level::D];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::A => "A",
+            Level::B => "B",
+            Level::C => "C",
+            Level::D => "D",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Level> {
+        match s.trim() {
+            "A" | "a" => Some(Level::A),
+            "B" | "b" => Some(Level::B),
+            "C" | "c" => Some(Level::C),
+            "D" | "d" => Some(Level::D),
+            _ => None,
+        }
+    }
+}
+
+/// 加减分 — points added or deducted with a reason.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Adjustment {
+    pub points: f64,
+    pub reason: String,
+}
+
+/// 考核评议 inputs; each source may be absent.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Evaluation {
+    pub ballots: Option<Ballots>,
+    /// 其他支部书记评价, 0..100.
+    pub peers: Option<f64>,
+    /// 上级机关评价, 0..100.
+    pub superiors: Option<f64>,
+}
+
+/// Ballot counts per grade: 优秀 / 较好 / 一般 / 较差.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Ballots {
+    pub excellent: u32,
+    pub good: u32,
+    pub fair: u32,
+    pub poor: u32,
+}
+
+impl Ballots {
+    pub fn total(&self) -> u64 {
+        self.excellent as u64 + self.good as u64 + self.fair as u64 + self.poor as u64
+    }
+}
+
+impl Indicator {
+    /// The scored part, or `None` for a veto indicator.
+    pub fn scored(&self) -> Option<&Scored> {
+        match &self.kind {
+            IndicatorKind::Scored(s) => Some(s),
+            IndicatorKind::Veto => None,
+        }
+    }
+
+    /// The quantitative part, or `None` for veto and qualitative indicators.
+    pub fn quantitative(&self) -> Option<&Quantitative> {
+        match &self.kind {
+            IndicatorKind::Scored(Scored {
+                measure: Measure::Quantitative(q),
+                ..
+            }) => Some(q),
+            _ => None,
+        }
+    }
+
+    pub fn is_veto(&self) -> bool {
+        matches!(self.kind, IndicatorKind::Veto)
+    }
+
+    pub fn is_qualitative(&self) -> bool {
+        matches!(
+            self.kind,
+            IndicatorKind::Scored(Scored {
+                measure: Measure::Qualitative,
+                ..
+            })
+        )
+    }
+}
+
+impl Scenario {
+    /// A scenario with nothing in it but default settings.
+    pub fn blank(name: &str) -> Scenario {
+        Scenario {
+            name: name.to_string(),
+            settings: Settings::default(),
+            categories: Vec::new(),
+            indicators: Vec::new(),
+            optional_actions: Vec::new(),
+            branches: Vec::new(),
+            periods: Vec::new(),
+        }
+    }
+
+    pub fn branch(&self, id: &str) -> Option<&Branch> {
+        self.branches.iter().find(|b| b.id == id)
+    }
+
+    pub fn indicator(&self, id: &str) -> Option<&Indicator> {
+        self.indicators.iter().find(|i| i.id == id)
+    }
+
+    pub fn category(&self, id: &str) -> Option<&Category> {
+        self.categories.iter().find(|c| c.id == id)
+    }
+}
+
+impl Branch {
+    /// A new branch with the format's defaults.
+    pub fn new(id: &str, name: &str) -> Branch {
+        Branch {
+            id: id.to_string(),
+            name: name.to_string(),
+            category: None,
+            members: 0,
+            conditions: Conditions::default(),
+            grade: 1,
+            target_overrides: BTreeMap::new(),
+            history: BTreeMap::new(),
+        }
+    }
+}

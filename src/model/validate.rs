@@ -1,0 +1,389 @@
+//! The rules a scenario must keep (FORMAT.md), shared by the file reader and the editors.
+//!
+//! Field rules ([`id`], [`name`], [`condition`], …) turn one raw value into a typed one or say what is wrong.
+//! [`scenario`] checks what a single field cannot: unique ids, references that exist, actuals that fit their
+//! indicator, list lengths. Every problem carries the JSON path of the field.
+
+use std::collections::{BTreeSet, HashSet};
+
+use super::problem::{index, join, Expected, Problem, ProblemKind};
+use super::{Actual, Branch, IndicatorKind, Measure, Scenario, MAX_ID_CHARS, MAX_NAME_CHARS};
+
+/// An id: non-empty, at most 64 characters.
+pub fn id(s: &str) -> Result<(), ProblemKind> {
+    if s.is_empty() {
+        Err(ProblemKind::Empty)
+    } else if s.chars().count() > MAX_ID_CHARS {
+        Err(ProblemKind::TooLong { max: MAX_ID_CHARS })
+    } else {
+        Ok(())
+    }
+}
+
+/// A branch, category, indicator, action, period or scenario name: at most 200 characters.
+/// Reading: a name must also say something (not empty or blank) — a committee member would never
+/// want a nameless branch in a ranking, so import and the editors both refuse it.
+pub fn name(s: &str) -> Result<(), ProblemKind> {
+    if s.trim().is_empty() {
+        Err(ProblemKind::Empty)
+    } else if s.chars().count() > MAX_NAME_CHARS {
+        Err(ProblemKind::TooLong {
+            max: MAX_NAME_CHARS,
+        })
+    } else {
+        Ok(())
+    }
+}
+
+/// Free text (plan texts, reasons, dimension, unit): at most 2000 characters.
+pub fn text(s: &str) -> Result<(), ProblemKind> {
+    if s.chars().count() > 2000 {
+        Err(ProblemKind::TooLong { max: 2000 })
+    } else {
+        Ok(())
+    }
+}
+
+fn range(v: f64, min: Option<f64>, max: Option<f64>) -> Result<f64, ProblemKind> {
+    let ok = v.is_finite() && min.is_none_or(|m| v >= m) && max.is_none_or(|m| v <= m);
+    if ok {
+        Ok(v)
+    } else {
+        Err(ProblemKind::OutOfRange { min, max })
+    }
+}
+
+fn whole(v: f64, min: Option<f64>, max: Option<f64>) -> Result<f64, ProblemKind> {
+    if v.is_finite() && v.fract() != 0.0 {
+        return Err(ProblemKind::NotInteger);
+    }
+    range(v, min, max)
+}
+
+/// A condition rating: an integer 1..5.
+pub fn condition(v: f64) -> Result<u8, ProblemKind> {
+    whole(v, Some(1.0), Some(5.0)).map(|v| v as u8)
+}
+
+/// A number of party members: an integer ≥ 0.
+pub fn members(v: f64) -> Result<u32, ProblemKind> {
+    whole(v, Some(0.0), Some(1_000_000.0)).map(|v| v as u32)
+}
+
+/// A grade: an integer 1..L.
+pub fn grade(v: f64, levels: u32) -> Result<u32, ProblemKind> {
+    whole(v, Some(1.0), Some(levels as f64)).map(|v| v as u32)
+}
+
+/// An indicator weight (points): ≥ 0.
+pub fn weight(v: f64) -> Result<f64, ProblemKind> {
+    range(v, Some(0.0), Some(1e6))
+}
+
+/// A tolerance band: 0..0.9.
+pub fn tolerance(v: f64) -> Result<f64, ProblemKind> {
+    range(v, Some(0.0), Some(0.9))
+}
+
+/// Decimals of a target: an integer 0..6.
+pub fn decimals(v: f64) -> Result<u32, ProblemKind> {
+    whole(v, Some(0.0), Some(6.0)).map(|v| v as u32)
+}
+
+/// Any finite number (targets, actuals, history values, adjustment points).
+pub fn finite(v: f64) -> Result<f64, ProblemKind> {
+    range(v, None, None)
+}
+
+/// A non-negative finite number (base targets, coefficients, optional action points).
+pub fn non_negative(v: f64) -> Result<f64, ProblemKind> {
+    range(v, Some(0.0), None)
+}
+
+/// A score entered directly (peers, superiors): 0..100.
+pub fn score(v: f64) -> Result<f64, ProblemKind> {
+    range(v, Some(0.0), Some(100.0))
+}
+
+/// A ballot count: an integer ≥ 0.
+pub fn count(v: f64) -> Result<u32, ProblemKind> {
+    whole(v, Some(0.0), Some(100_000_000.0)).map(|v| v as u32)
+}
+
+/// Checks one branch against the scenario it lives in (or will live in): the editors call this before an
+/// edit reaches the model. `index_in_list` is the branch's position (`None` for a new branch), used for the
+/// path and to skip itself in the duplicate-id check.
+pub fn branch(b: &Branch, scenario: &Scenario, index_in_list: Option<usize>) -> Vec<Problem> {
+    let path = index("branches", index_in_list.unwrap_or(scenario.branches.len()));
+    let mut out = Vec::new();
+    let mut push = |field: &str, r: Result<(), ProblemKind>| {
+        if let Err(kind) = r {
+            out.push(Problem::new(join(&path, field), kind));
+        }
+    };
+    push("id", id(&b.id));
+    let dup = scenario
+        .branches
+        .iter()
+        .enumerate()
+        .any(|(i, other)| Some(i) != index_in_list && other.id == b.id);
+    if dup {
+        push("id", Err(ProblemKind::Duplicate { id: b.id.clone() }));
+    }
+    push("name", name(&b.name));
+    if let Some(c) = &b.category {
+        if scenario.category(c).is_none() {
+            push(
+                "category",
+                Err(ProblemKind::Dangling {
+                    id: c.clone(),
+                    list: "categories",
+                }),
+            );
+        }
+    }
+    for (key, v) in [
+        ("conditions.infrastructure", b.conditions.infrastructure),
+        ("conditions.personnel", b.conditions.personnel),
+        ("conditions.circumstances", b.conditions.circumstances),
+    ] {
+        push(key, condition(v as f64).map(|_| ()));
+    }
+    push(
+        "grade",
+        grade(b.grade as f64, scenario.settings.grades.levels).map(|_| ()),
+    );
+    for (ind, v) in &b.target_overrides {
+        let p = format!("target_overrides.{ind}");
+        match scenario.indicator(ind) {
+            None => push(
+                &p,
+                Err(ProblemKind::Dangling {
+                    id: ind.clone(),
+                    list: "indicators",
+                }),
+            ),
+            Some(i) if i.quantitative().is_none() => push(
+                &p,
+                Err(ProblemKind::WrongType {
+                    expected: Expected::QuantitativeIndicator,
+                }),
+            ),
+            Some(_) => push(&p, finite(*v).map(|_| ())),
+        }
+    }
+    for (ind, values) in &b.history {
+        let p = format!("history.{ind}");
+        match scenario.indicator(ind) {
+            None => push(
+                &p,
+                Err(ProblemKind::Dangling {
+                    id: ind.clone(),
+                    list: "indicators",
+                }),
+            ),
+            Some(i) if i.quantitative().is_none() => push(
+                &p,
+                Err(ProblemKind::WrongType {
+                    expected: Expected::QuantitativeIndicator,
+                }),
+            ),
+            Some(_) => {
+                for (k, v) in values.iter().enumerate() {
+                    push(&format!("{p}[{k}]"), finite(*v).map(|_| ()));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Every id in `ids` once; the second and later uses of an id are reported at their path.
+fn unique<'a>(list: &str, ids: impl Iterator<Item = &'a str>, out: &mut Vec<Problem>) {
+    let mut seen = HashSet::new();
+    for (i, id) in ids.enumerate() {
+        if !seen.insert(id) {
+            out.push(Problem::new(
+                join(&index(list, i), "id"),
+                ProblemKind::Duplicate { id: id.to_string() },
+            ));
+        }
+    }
+}
+
+/// Checks what crosses fields: unique ids, existing references, actuals of the right sort, setting
+/// consistency. Field types and single-field ranges were checked when the file was read.
+pub fn scenario(s: &Scenario) -> Vec<Problem> {
+    let mut out = Vec::new();
+    unique(
+        "categories",
+        s.categories.iter().map(|c| c.id.as_str()),
+        &mut out,
+    );
+    unique(
+        "indicators",
+        s.indicators.iter().map(|c| c.id.as_str()),
+        &mut out,
+    );
+    unique(
+        "optional_actions",
+        s.optional_actions.iter().map(|c| c.id.as_str()),
+        &mut out,
+    );
+    unique(
+        "branches",
+        s.branches.iter().map(|c| c.id.as_str()),
+        &mut out,
+    );
+    unique("periods", s.periods.iter().map(|c| c.id.as_str()), &mut out);
+
+    let indicator_ids: BTreeSet<&str> = s.indicators.iter().map(|i| i.id.as_str()).collect();
+    for (ci, c) in s.categories.iter().enumerate() {
+        for ind in c.coefficients.keys() {
+            if !indicator_ids.contains(ind.as_str()) {
+                out.push(Problem::new(
+                    format!("categories[{ci}].coefficients.{ind}"),
+                    ProblemKind::Dangling {
+                        id: ind.clone(),
+                        list: "indicators",
+                    },
+                ));
+            }
+        }
+    }
+    for (bi, b) in s.branches.iter().enumerate() {
+        for p in branch(b, s, Some(bi)) {
+            // Duplicates were reported above, once per list.
+            if !matches!(p.kind, ProblemKind::Duplicate { .. }) {
+                out.push(p);
+            }
+        }
+    }
+
+    let g = &s.settings.grades;
+    let l = g.levels as usize;
+    for (key, len) in [
+        ("names", g.names.len()),
+        ("texts", g.texts.len()),
+        ("bonus_coefficients", g.bonus_coefficients.len()),
+    ] {
+        if len != l {
+            out.push(Problem::new(
+                format!("settings.grades.{key}"),
+                ProblemKind::WrongLength { expected: l },
+            ));
+        }
+    }
+    let d = &s.settings.differentiation;
+    if d.factor_min > d.factor_max {
+        out.push(Problem::new(
+            "settings.differentiation.factor_min",
+            ProblemKind::Inconsistent {
+                other: "settings.differentiation.factor_max".into(),
+            },
+        ));
+    }
+
+    let branch_ids: BTreeSet<&str> = s.branches.iter().map(|b| b.id.as_str()).collect();
+    let action_ids: BTreeSet<&str> = s.optional_actions.iter().map(|a| a.id.as_str()).collect();
+    for (pi, period) in s.periods.iter().enumerate() {
+        for (bid, rec) in &period.records {
+            let rp = format!("periods[{pi}].records.{bid}");
+            if !branch_ids.contains(bid.as_str()) {
+                out.push(Problem::new(
+                    rp.clone(),
+                    ProblemKind::Dangling {
+                        id: bid.clone(),
+                        list: "branches",
+                    },
+                ));
+            }
+            for (ind, actual) in &rec.actuals {
+                let ap = format!("{rp}.actuals.{ind}");
+                let Some(indicator) = s.indicator(ind) else {
+                    out.push(Problem::new(
+                        ap,
+                        ProblemKind::Dangling {
+                            id: ind.clone(),
+                            list: "indicators",
+                        },
+                    ));
+                    continue;
+                };
+                let expected = match &indicator.kind {
+                    IndicatorKind::Veto => Some(Expected::VetoEntry),
+                    IndicatorKind::Scored(sc) => match (&sc.measure, actual) {
+                        (Measure::Quantitative(_), Actual::Number(_)) => None,
+                        (Measure::Qualitative, Actual::Level(_)) => None,
+                        (Measure::Quantitative(_), Actual::Level(_)) => Some(Expected::Number),
+                        (Measure::Qualitative, Actual::Number(_)) => Some(Expected::Level),
+                    },
+                };
+                if let Some(expected) = expected {
+                    out.push(Problem::new(ap, ProblemKind::ActualMismatch { expected }));
+                }
+            }
+            for ind in rec.vetoes.keys() {
+                let vp = format!("{rp}.vetoes.{ind}");
+                match s.indicator(ind) {
+                    None => out.push(Problem::new(
+                        vp,
+                        ProblemKind::Dangling {
+                            id: ind.clone(),
+                            list: "indicators",
+                        },
+                    )),
+                    Some(i) if !i.is_veto() => out.push(Problem::new(
+                        vp,
+                        ProblemKind::WrongType {
+                            expected: Expected::VetoIndicator,
+                        },
+                    )),
+                    Some(_) => {}
+                }
+            }
+            for (k, a) in rec.optional_done.iter().enumerate() {
+                if !action_ids.contains(a.as_str()) {
+                    out.push(Problem::new(
+                        format!("{rp}.optional_done[{k}]"),
+                        ProblemKind::Dangling {
+                            id: a.clone(),
+                            list: "optional_actions",
+                        },
+                    ));
+                }
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn field_rules() {
+        assert_eq!(condition(3.0), Ok(3));
+        assert_eq!(
+            condition(6.0),
+            Err(ProblemKind::OutOfRange {
+                min: Some(1.0),
+                max: Some(5.0)
+            })
+        );
+        assert_eq!(condition(2.5), Err(ProblemKind::NotInteger));
+        assert_eq!(name("  "), Err(ProblemKind::Empty));
+        assert_eq!(id(&"x".repeat(65)), Err(ProblemKind::TooLong { max: 64 }));
+        assert!(id(&"党".repeat(64)).is_ok());
+        assert_eq!(
+            grade(6.0, 5),
+            Err(ProblemKind::OutOfRange {
+                min: Some(1.0),
+                max: Some(5.0)
+            })
+        );
+        assert!(tolerance(0.95).is_err());
+        assert!(finite(f64::NAN).is_err());
+    }
+}

@@ -1,0 +1,234 @@
+//! The shell a user lives in: title and scenario, undo/redo, language, navigation in workflow order, the
+//! page, and a status line saying where the data is. It loads the saved document once and saves it after
+//! every change; a failed save is shown until a save works again.
+
+use gloo_events::EventListener;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use super::components::notice::{StorageNotice, ToastView};
+use super::hooks::{use_app, use_lang};
+use super::pages;
+use super::route::Route;
+use super::state::{Action, AppState};
+use crate::i18n::{Lang, T};
+use crate::store::{self, local::Local, Document};
+
+#[function_component(App)]
+pub fn app() -> Html {
+    let state = use_reducer(|| {
+        let loaded = store::load(&mut Local);
+        AppState::new(loaded.document, loaded.notice, loaded.may_save)
+    });
+
+    // Save after every change (revision 0 is what was loaded: nothing to write yet).
+    {
+        let state = state.clone();
+        use_effect_with(state.revision, move |revision| {
+            if *revision > 0 && state.may_save {
+                let doc = Document {
+                    lang: state.doc.lang,
+                    current: state.doc.current,
+                    scenarios: state.doc.scenarios.clone(),
+                };
+                state.dispatch(Action::Saved(store::save(&mut Local, &doc)));
+            }
+        });
+    }
+
+    // The page's language and title follow the UI language.
+    use_effect_with(state.lang(), |lang| {
+        if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+            if let Some(root) = doc.document_element() {
+                let _ = root.set_attribute("lang", lang.code());
+            }
+            doc.set_title(&format!("{} · pbcalc", T::AppTitle.get(*lang)));
+        }
+    });
+
+    // Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y anywhere but in a text field (which keeps its own undo).
+    {
+        let dispatch = state.dispatcher();
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().map(|w| {
+                EventListener::new(&w, "keydown", move |e| {
+                    let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
+                        return;
+                    };
+                    if !(e.ctrl_key() || e.meta_key()) {
+                        return;
+                    }
+                    let in_field = e
+                        .target()
+                        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                        .is_some_and(|el| {
+                            matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                        });
+                    if in_field {
+                        return;
+                    }
+                    let key = e.key().to_lowercase();
+                    if key == "z" && !e.shift_key() {
+                        e.prevent_default();
+                        dispatch.dispatch(Action::Undo);
+                    } else if (key == "z" && e.shift_key()) || key == "y" {
+                        e.prevent_default();
+                        dispatch.dispatch(Action::Redo);
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
+
+    html! {
+        <ContextProvider<UseReducerHandle<AppState>> context={state}>
+            <HashRouter>
+                <Shell />
+            </HashRouter>
+        </ContextProvider<UseReducerHandle<AppState>>>
+    }
+}
+
+#[function_component(Shell)]
+fn shell() -> Html {
+    let state = use_app();
+    let lang = state.lang();
+    let route = use_route::<Route>().unwrap_or(Route::Branches);
+
+    let on_lang = {
+        let state = state.clone();
+        Callback::from(move |e: Event| {
+            let value = e
+                .target_unchecked_into::<web_sys::HtmlSelectElement>()
+                .value();
+            if let Some(l) = Lang::from_code(&value) {
+                state.dispatch(Action::SetLang(l));
+            }
+        })
+    };
+    let undo = {
+        let state = state.clone();
+        Callback::from(move |_| state.dispatch(Action::Undo))
+    };
+    let redo = {
+        let state = state.clone();
+        Callback::from(move |_| state.dispatch(Action::Redo))
+    };
+    let undo_title = state
+        .undo_label()
+        .map(|l| format!("{} {} (Ctrl+Z)", T::Undo.get(lang), l.get(lang)));
+    let redo_title = state
+        .redo_label()
+        .map(|l| format!("{} {} (Ctrl+Shift+Z)", T::Redo.get(lang), l.get(lang)));
+
+    html! {
+        <div class="app">
+            <header class="topbar">
+                <div class="brand">
+                    <span class="logo" aria-hidden="true">{"党"}</span>
+                    <div>
+                        <h1>{ T::AppTitle.get(lang) }</h1>
+                        <div class="scenario-name" data-testid="scenario-name">
+                            { T::Scenario.get(lang) }{"："}{ state.scenario().name.clone() }
+                        </div>
+                    </div>
+                </div>
+                <div class="top-actions">
+                    <button class="ghost" onclick={undo} disabled={!state.can_undo()} title={undo_title} data-testid="undo">
+                        {"↶ "}{ T::Undo.get(lang) }
+                    </button>
+                    <button class="ghost" onclick={redo} disabled={!state.can_redo()} title={redo_title} data-testid="redo">
+                        {"↷ "}{ T::Redo.get(lang) }
+                    </button>
+                    <label class="lang">
+                        <span class="sr-only">{ T::Language.get(lang) }</span>
+                        <select onchange={on_lang} data-testid="lang-switch" aria-label={T::Language.get(lang)}>
+                            { for Lang::ALL.iter().map(|l| html! {
+                                <option value={l.code()} selected={*l == lang}>{ l.label() }</option>
+                            }) }
+                        </select>
+                    </label>
+                </div>
+            </header>
+            <nav class="sidebar" aria-label={T::AppShort.get(lang)}>
+                <ol>
+                    { for Route::NAV.iter().enumerate().map(|(i, r)| {
+                        let active = r.slug() == route.slug();
+                        html! {
+                            <li class={classes!(active.then_some("active"))}>
+                                <Link<Route> to={*r} classes={classes!("nav-link")}>
+                                    <span class="step">{ i + 1 }</span>
+                                    <span>{ r.title().get(lang) }</span>
+                                </Link<Route>>
+                            </li>
+                        }
+                    }) }
+                </ol>
+            </nav>
+            <main class="page" data-testid={format!("page-{}", route.slug())}>
+                <StorageNotice />
+                <Switch<Route> render={switch} />
+            </main>
+            <SaveStatus />
+            <ToastView />
+        </div>
+    }
+}
+
+fn switch(route: Route) -> Html {
+    match route {
+        Route::Home | Route::Branches | Route::NotFound => {
+            html! { <pages::branches::BranchesPage /> }
+        }
+        Route::Indicators => {
+            html! { <pages::placeholder::Placeholder route={route} text={T::NotYetIndicators} /> }
+        }
+        Route::Targets => {
+            html! { <pages::placeholder::Placeholder route={route} text={T::NotYetTargets} /> }
+        }
+        Route::Periods => {
+            html! { <pages::placeholder::Placeholder route={route} text={T::NotYetPeriods} /> }
+        }
+        Route::Results => {
+            html! { <pages::placeholder::Placeholder route={route} text={T::NotYetResults} /> }
+        }
+        Route::Grades => {
+            html! { <pages::placeholder::Placeholder route={route} text={T::NotYetGrades} /> }
+        }
+        Route::Scenarios => {
+            html! { <pages::placeholder::Placeholder route={route} text={T::NotYetScenarios} /> }
+        }
+        Route::Settings => {
+            html! { <pages::placeholder::Placeholder route={route} text={T::NotYetSettings} /> }
+        }
+    }
+}
+
+/// The status line: where the data lives, or — loudly — that saving failed.
+#[function_component(SaveStatus)]
+fn save_status() -> Html {
+    let state = use_app();
+    let lang = use_lang();
+    if let Some(err) = &state.save_error {
+        html! {
+            <footer class="status status-error" role="alert" data-testid="save-status" data-state="error">
+                <strong>{"⚠ "}{ T::SaveFailed.get(lang) }</strong>
+                <span class="detail">{ format!(" ({err})") }</span>
+            </footer>
+        }
+    } else if !state.may_save {
+        html! {
+            <footer class="status status-error" role="alert" data-testid="save-status" data-state="off">
+                <strong>{"⚠ "}{ T::SavingOff.get(lang) }</strong>
+            </footer>
+        }
+    } else {
+        html! {
+            <footer class="status" data-testid="save-status" data-state="saved">
+                <span aria-hidden="true">{"● "}</span>{ T::SavedInBrowser.get(lang) }
+            </footer>
+        }
+    }
+}

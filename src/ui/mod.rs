@@ -1,0 +1,17 @@
+//! The Yew app (browser build only): a thin layer over the model and the engine.
+//!
+//! * [`app`] — the shell: top bar, navigation, status line, notices; loads and saves through [`crate::store`].
+//! * [`route`] — one route per page.
+//! * [`state`] — the one `Reducible` with its `Action`s and undo/redo.
+//! * [`hooks`] — `use_app`, `use_lang`.
+//! * [`pages`] — one module per user task.
+//! * [`components`] — small shared pieces (fields, notices, toasts).
+
+pub mod app;
+pub mod components;
+pub mod hooks;
+pub mod pages;
+pub mod route;
+pub mod state;
+
+pub use app::App;

@@ -1,0 +1,362 @@
+//! Branches & categories: list, add, edit and delete (with undo) the party branches.
+//!
+//! The editor keeps what is typed as text ([`Draft`]); every field is checked as it changes with the same
+//! rules as an import ([`crate::model::validate`]), and only a branch without problems is dispatched.
+//! Enter saves, Escape cancels.
+
+use std::collections::BTreeMap;
+
+use yew::prelude::*;
+
+use crate::i18n::{kind_message, Lang, T};
+use crate::model::problem::{Expected, ProblemKind};
+use crate::model::{edit, validate, Branch, Conditions, Scenario};
+use crate::ui::components::field::{Field, SelectField};
+use crate::ui::hooks::{use_app, use_lang};
+use crate::ui::state::Action;
+
+/// The fields of the editor, as typed.
+#[derive(Clone, PartialEq)]
+struct Draft {
+    /// Position of the branch being edited; `None` for a new one.
+    index: Option<usize>,
+    id: String,
+    name: String,
+    category: String,
+    members: String,
+    infrastructure: String,
+    personnel: String,
+    circumstances: String,
+    grade: String,
+    /// Kept as they were: this editor does not change targets or history.
+    original: Branch,
+}
+
+/// Field keys, as they appear in problem paths after `branches[i].`.
+const NAME: &str = "name";
+const MEMBERS: &str = "members";
+const INFRA: &str = "conditions.infrastructure";
+const PERSONNEL: &str = "conditions.personnel";
+const CIRC: &str = "conditions.circumstances";
+const GRADE: &str = "grade";
+const CATEGORY: &str = "category";
+
+impl Draft {
+    fn of(b: &Branch, index: Option<usize>) -> Draft {
+        Draft {
+            index,
+            id: b.id.clone(),
+            name: b.name.clone(),
+            category: b.category.clone().unwrap_or_default(),
+            members: b.members.to_string(),
+            infrastructure: b.conditions.infrastructure.to_string(),
+            personnel: b.conditions.personnel.to_string(),
+            circumstances: b.conditions.circumstances.to_string(),
+            grade: b.grade.to_string(),
+            original: b.clone(),
+        }
+    }
+
+    fn new_in(s: &Scenario) -> Draft {
+        let mut b = Branch::new(&edit::next_branch_id(s), "");
+        b.category = s.categories.first().map(|c| c.id.clone());
+        Draft::of(&b, None)
+    }
+
+    fn field_mut(&mut self, key: &str) -> &mut String {
+        match key {
+            NAME => &mut self.name,
+            MEMBERS => &mut self.members,
+            INFRA => &mut self.infrastructure,
+            PERSONNEL => &mut self.personnel,
+            CIRC => &mut self.circumstances,
+            GRADE => &mut self.grade,
+            _ => &mut self.category,
+        }
+    }
+
+    /// The branch this draft describes, or the problem of each field that stops it.
+    fn parse(&self, s: &Scenario) -> Result<Branch, BTreeMap<String, ProblemKind>> {
+        let mut errors = BTreeMap::new();
+        let mut num = |key: &str, text: &str| -> f64 {
+            match text.trim().parse::<f64>() {
+                Ok(v) if v.is_finite() => v,
+                _ => {
+                    errors.insert(
+                        key.to_string(),
+                        ProblemKind::WrongType {
+                            expected: Expected::Number,
+                        },
+                    );
+                    f64::NAN
+                }
+            }
+        };
+        let members = num(MEMBERS, &self.members);
+        let infra = num(INFRA, &self.infrastructure);
+        let personnel = num(PERSONNEL, &self.personnel);
+        let circ = num(CIRC, &self.circumstances);
+        let grade = num(GRADE, &self.grade);
+        let mut take = |key: &str, v: f64, rule: &dyn Fn(f64) -> Result<u32, ProblemKind>| -> u32 {
+            if v.is_nan() {
+                return 1;
+            }
+            rule(v).unwrap_or_else(|kind| {
+                errors.insert(key.to_string(), kind);
+                1
+            })
+        };
+        let members = take(MEMBERS, members, &validate::members);
+        let levels = s.settings.grades.levels;
+        let grade = take(GRADE, grade, &|v| validate::grade(v, levels));
+        let cond = |v: f64| validate::condition(v).map(u32::from);
+        let conditions = Conditions {
+            infrastructure: take(INFRA, infra, &cond) as u8,
+            personnel: take(PERSONNEL, personnel, &cond) as u8,
+            circumstances: take(CIRC, circ, &cond) as u8,
+        };
+        let branch = Branch {
+            id: self.id.clone(),
+            name: self.name.trim().to_string(),
+            category: (!self.category.is_empty()).then(|| self.category.clone()),
+            members,
+            conditions,
+            grade,
+            target_overrides: self.original.target_overrides.clone(),
+            history: self.original.history.clone(),
+        };
+        // The rules that cross fields (and the name), from the model; field errors found above come first.
+        let prefix = format!("branches[{}].", self.index.unwrap_or(s.branches.len()));
+        for p in validate::branch(&branch, s, self.index) {
+            let key = p.path.strip_prefix(&prefix).unwrap_or(&p.path).to_string();
+            errors.entry(key).or_insert(p.kind);
+        }
+        if errors.is_empty() {
+            Ok(branch)
+        } else {
+            Err(errors)
+        }
+    }
+}
+
+fn label(key: &str) -> T {
+    match key {
+        NAME => T::BranchName,
+        MEMBERS => T::Members,
+        INFRA => T::Infrastructure,
+        PERSONNEL => T::Personnel,
+        CIRC => T::Circumstances,
+        GRADE => T::Grade,
+        CATEGORY => T::Category,
+        _ => T::BranchId,
+    }
+}
+
+#[function_component(BranchesPage)]
+pub fn branches_page() -> Html {
+    let state = use_app();
+    let lang = use_lang();
+    let scenario = state.scenario().clone();
+    let draft = use_state(|| None::<Draft>);
+    // Fields the user has changed, and whether a save was tried: errors show for those only.
+    let touched = use_state(Vec::<String>::new);
+    let attempted = use_state(|| false);
+
+    let open = {
+        let (draft, touched, attempted) = (draft.clone(), touched.clone(), attempted.clone());
+        Callback::from(move |d: Draft| {
+            touched.set(Vec::new());
+            attempted.set(false);
+            draft.set(Some(d));
+        })
+    };
+    let on_add = {
+        let (open, scenario) = (open.clone(), scenario.clone());
+        Callback::from(move |_| open.emit(Draft::new_in(&scenario)))
+    };
+    let close = {
+        let draft = draft.clone();
+        Callback::from(move |_: ()| draft.set(None))
+    };
+
+    let editor = draft.as_ref().map(|d| {
+        let parsed = d.parse(&scenario);
+        let errors = parsed.as_ref().err().cloned().unwrap_or_default();
+        let error_of = |key: &str| -> Option<AttrValue> {
+            let show = *attempted || touched.contains(&key.to_string());
+            errors
+                .get(key)
+                .filter(|_| show)
+                .map(|k| AttrValue::from(format!("{}：{}", label(key).get(lang), kind_message(k, lang))))
+        };
+        let set = |key: &'static str| {
+            let (draft, touched) = (draft.clone(), touched.clone());
+            Callback::from(move |v: String| {
+                if let Some(mut d) = (*draft).clone() {
+                    *d.field_mut(key) = v;
+                    draft.set(Some(d));
+                }
+                if !touched.contains(&key.to_string()) {
+                    let mut t = (*touched).clone();
+                    t.push(key.to_string());
+                    touched.set(t);
+                }
+            })
+        };
+        let onsubmit = {
+            let (state, close, attempted, parsed, index) = (state.clone(), close.clone(), attempted.clone(), parsed.clone(), d.index);
+            Callback::from(move |e: SubmitEvent| {
+                e.prevent_default();
+                attempted.set(true);
+                if let Ok(b) = parsed.clone() {
+                    match index {
+                        Some(i) => state.dispatch(Action::UpdateBranch(i, b)),
+                        None => state.dispatch(Action::AddBranch(b)),
+                    }
+                    close.emit(());
+                }
+            })
+        };
+        let onkeydown = {
+            let close = close.clone();
+            Callback::from(move |e: KeyboardEvent| {
+                if e.key() == "Escape" {
+                    close.emit(());
+                }
+            })
+        };
+        let cancel = {
+            let close = close.clone();
+            Callback::from(move |_| close.emit(()))
+        };
+        let mut categories: Vec<(AttrValue, AttrValue)> = vec![("".into(), T::NoCategory.get(lang).into())];
+        categories.extend(scenario.categories.iter().map(|c| (AttrValue::from(c.id.clone()), AttrValue::from(c.name.clone()))));
+        let show_summary = *attempted && !errors.is_empty();
+        let title = if d.index.is_some() { T::EditBranch } else { T::NewBranch };
+        html! {
+            <form class="editor card" {onsubmit} {onkeydown} data-testid="branch-editor" novalidate=true>
+                <h3>{ title.get(lang) }<span class="muted">{" · "}{ T::BranchId.get(lang) }{" "}<code>{ d.id.clone() }</code></span></h3>
+                <div class="grid">
+                    <Field label={T::BranchName.get(lang)} value={d.name.clone()} oninput={set(NAME)} error={error_of(NAME)}
+                        testid="branch-name" autofocus=true class="wide" />
+                    <SelectField label={T::Category.get(lang)} options={categories} value={d.category.clone()}
+                        onchange={set(CATEGORY)} testid="branch-category" />
+                    <Field label={T::Members.get(lang)} value={d.members.clone()} oninput={set(MEMBERS)} error={error_of(MEMBERS)}
+                        testid="branch-members" kind="number" />
+                    <Field label={T::Grade.get(lang)} value={d.grade.clone()} oninput={set(GRADE)} error={error_of(GRADE)}
+                        testid="branch-grade" kind="number"
+                        hint={AttrValue::from(format!("1 … {}", scenario.settings.grades.levels))} />
+                </div>
+                <fieldset>
+                    <legend>{ T::ConditionsHint.get(lang) }</legend>
+                    <div class="grid">
+                        <Field label={T::Infrastructure.get(lang)} value={d.infrastructure.clone()} oninput={set(INFRA)}
+                            error={error_of(INFRA)} testid="branch-infrastructure" kind="number" />
+                        <Field label={T::Personnel.get(lang)} value={d.personnel.clone()} oninput={set(PERSONNEL)}
+                            error={error_of(PERSONNEL)} testid="branch-personnel" kind="number" />
+                        <Field label={T::Circumstances.get(lang)} value={d.circumstances.clone()} oninput={set(CIRC)}
+                            error={error_of(CIRC)} testid="branch-circumstances" kind="number" />
+                    </div>
+                </fieldset>
+                if show_summary {
+                    <p class="form-error" role="alert" data-testid="branch-form-error">{ T::FixErrors.get(lang) }</p>
+                }
+                <div class="buttons">
+                    <button type="submit" class="primary" data-testid="branch-save">{ T::Save.get(lang) }</button>
+                    <button type="button" class="ghost" onclick={cancel} data-testid="branch-cancel">{ T::Cancel.get(lang) }</button>
+                </div>
+            </form>
+        }
+    });
+
+    html! {
+        <section>
+            <div class="page-head">
+                <h2>{ T::Branches.get(lang) }<span class="count" data-testid="branch-count">{ scenario.branches.len() }</span></h2>
+                <button class="primary" onclick={on_add} data-testid="add-branch" disabled={draft.is_some()}>
+                    {"＋ "}{ T::AddBranch.get(lang) }
+                </button>
+            </div>
+            { editor.unwrap_or_default() }
+            { branch_table(&scenario, lang, &state, &open) }
+            { categories_list(&scenario, lang) }
+        </section>
+    }
+}
+
+fn branch_table(
+    s: &Scenario,
+    lang: Lang,
+    state: &UseReducerHandle<crate::ui::state::AppState>,
+    open: &Callback<Draft>,
+) -> Html {
+    if s.branches.is_empty() {
+        return html! { <p class="empty" data-testid="no-branches">{ T::NoBranches.get(lang) }</p> };
+    }
+    let grades = &s.settings.grades;
+    html! {
+        <div class="table-wrap">
+            <table class="data" data-testid="branch-table">
+                <thead>
+                    <tr>
+                        <th>{ T::BranchId.get(lang) }</th>
+                        <th>{ T::BranchName.get(lang) }</th>
+                        <th>{ T::Category.get(lang) }</th>
+                        <th class="num">{ T::Members.get(lang) }</th>
+                        <th class="num" title={T::ConditionsHint.get(lang)}>{ T::Infrastructure.get(lang) }</th>
+                        <th class="num">{ T::Personnel.get(lang) }</th>
+                        <th class="num">{ T::Circumstances.get(lang) }</th>
+                        <th>{ T::Grade.get(lang) }</th>
+                        <th><span class="sr-only">{ T::Actions.get(lang) }</span></th>
+                    </tr>
+                </thead>
+                <tbody>
+                    { for s.branches.iter().enumerate().map(|(i, b)| {
+                        let category = b.category.as_deref().and_then(|c| s.category(c)).map(|c| c.name.clone())
+                            .unwrap_or_else(|| T::NoCategory.get(lang).to_string());
+                        let on_edit = {
+                            let (open, b) = (open.clone(), b.clone());
+                            Callback::from(move |_| open.emit(Draft::of(&b, Some(i))))
+                        };
+                        let on_delete = {
+                            let state = state.clone();
+                            Callback::from(move |_| state.dispatch(Action::DeleteBranch(i)))
+                        };
+                        html! {
+                            <tr data-testid="branch-row" data-id={b.id.clone()}>
+                                <td><code>{ b.id.clone() }</code></td>
+                                <td class="name" data-testid="branch-row-name">{ b.name.clone() }</td>
+                                <td>{ category }</td>
+                                <td class="num">{ b.members }</td>
+                                <td class="num">{ b.conditions.infrastructure }</td>
+                                <td class="num">{ b.conditions.personnel }</td>
+                                <td class="num">{ b.conditions.circumstances }</td>
+                                <td><span class="grade-badge" data-grade={b.grade.to_string()}>{ b.grade }</span>{" "}{ grades.name(b.grade) }</td>
+                                <td class="row-actions">
+                                    <button class="ghost small" onclick={on_edit} data-testid="branch-edit"
+                                        aria-label={format!("{} {}", T::Edit.get(lang), b.name)}>{ T::Edit.get(lang) }</button>
+                                    <button class="ghost small danger" onclick={on_delete} data-testid="branch-delete"
+                                        aria-label={format!("{} {}", T::Delete.get(lang), b.name)}>{ T::Delete.get(lang) }</button>
+                                </td>
+                            </tr>
+                        }
+                    }) }
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+fn categories_list(s: &Scenario, lang: Lang) -> Html {
+    html! {
+        <div class="categories">
+            <h3>{ T::Categories.get(lang) }</h3>
+            <ul class="chips">
+                { for s.categories.iter().map(|c| {
+                    let n = s.branches.iter().filter(|b| b.category.as_deref() == Some(c.id.as_str())).count();
+                    html! { <li class="chip">{ c.name.clone() }<span class="count">{ n }</span></li> }
+                }) }
+            </ul>
+        </div>
+    }
+}

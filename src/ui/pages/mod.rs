@@ -1,0 +1,4 @@
+//! One module per user task.
+
+pub mod branches;
+pub mod placeholder;

@@ -1,0 +1,66 @@
+// Shared set-up of the browser tests: serves dist/ on a free loopback port and drives Debian's Chromium
+// (/usr/bin/chromium) with playwright-core. Nothing here downloads a browser.
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist');
+const types = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
+  '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.ico': 'image/x-icon',
+};
+
+/** Serves the built app; resolves to { url, close }. */
+export async function serveDist() {
+  if (!fs.existsSync(path.join(root, 'index.html'))) {
+    throw new Error(`no build in ${root}: run trunk build --release first`);
+  }
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, 'http://x');
+    let file = path.join(root, decodeURIComponent(url.pathname));
+    if (!file.startsWith(root) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      file = path.join(root, 'index.html');
+    }
+    res.writeHead(200, { 'content-type': types[path.extname(file)] || 'application/octet-stream' });
+    fs.createReadStream(file).pipe(res);
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  const { port } = server.address();
+  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((ok) => server.close(ok)) };
+}
+
+/** Launches headless Debian Chromium with the flags that keep it quiet on a closed network. */
+export async function launch() {
+  // playwright-core gives the browser a new empty profile of its own (its --user-data-dir).
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    ],
+  });
+}
+
+/**
+ * A fresh page (its own storage) on the app. Console errors and page errors are collected in
+ * `page.problems` so a test can assert there were none.
+ */
+export async function openApp(browser, url, options = {}) {
+  const context = await browser.newContext({ acceptDownloads: true, locale: 'zh-CN', ...options });
+  const page = await context.newPage();
+  page.problems = [];
+  page.on('console', (m) => { if (m.type() === 'error') page.problems.push(m.text()); });
+  page.on('pageerror', (e) => page.problems.push(String(e)));
+  await page.goto(url);
+  await page.waitForSelector('[data-testid="save-status"]');
+  return page;
+}
+
+/** Reloads and waits for the app to be up again. */
+export async function reload(page) {
+  await page.reload();
+  await page.waitForSelector('[data-testid="save-status"]');
+}
