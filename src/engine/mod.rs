@@ -1,1 +1,42 @@
 //! Every number of METHOD.md, as pure functions with no I/O, one module per section.
+//!
+//! | file | METHOD.md |
+//! |---|---|
+//! | [`round`] | the preamble: `round(x, d)` and equality of scores within 1e-9 |
+//! | [`targets`] | §1 differentiated targets: f, k, T, overrides |
+//! | [`scoring`] | §2 ratio, ramp, score fraction, points; §3 inspection score, bonus, adjustments, veto |
+//! | [`evaluation`] | §4 democratic evaluation m, q, h, E |
+//! | [`ranking`] | §5 final score F, rank, display order |
+//! | [`tiers`] | §6 tiers: quota, threshold, hybrid |
+//! | [`consequences`] | §7 bonus allocation, talk & rectification, eligibility |
+//! | [`grades`] | §8 warnings, cycles, the promotion/demotion rules |
+//! | [`motivation`] | §9 motivation check, Φ and Φ⁻¹ |
+//! | [`dense`] | the scenario compiled into index-based arrays, and the per-period pipeline §2–§6 on them |
+//! | [`results`] | the whole run ([`evaluate`]) and the results file of FORMAT.md |
+//!
+//! The UI calls [`evaluate`] once per change of the scenario and reads [`Results`]; for a single cell it calls
+//! [`targets::breakdown`] and [`motivation::check`]. The simulation of §10 compiles the scenario with
+//! [`dense::compile`] and reuses [`dense::points`], [`dense::rank_and_tier`], [`tiers::assign_into`] and
+//! [`grades::apply_rules`] on its own dense data.
+
+pub mod consequences;
+pub mod dense;
+pub mod evaluation;
+pub mod grades;
+pub mod motivation;
+pub mod ranking;
+pub mod results;
+pub mod round;
+pub mod scoring;
+pub mod targets;
+pub mod tiers;
+
+pub use grades::Reason;
+pub use motivation::{Motivation, MotivationClass};
+pub use results::{
+    evaluate, results_to_string, results_to_value, CycleResult, CycleRow, PeriodResult, PeriodRow,
+    Results, Standing, TargetRow,
+};
+pub use scoring::IndicatorScore;
+pub use targets::TargetBreakdown;
+pub use tiers::Tier;

@@ -1,0 +1,378 @@
+//! The scenario compiled once into dense, index-based data, and the per-period pipeline of §2–§6 on it.
+//!
+//! Branches and indicators are numbered by their position in the scenario; a period holds one row per assessed
+//! branch with the actuals of every scored indicator side by side. Nothing here looks up a string after
+//! [`compile`], so the same pipeline serves the whole-run [`evaluate`](super::results::evaluate) and the
+//! simulation of §10, which fills the same arrays with drawn values.
+
+use std::collections::BTreeMap;
+
+use super::evaluation::{self, EvaluationScores};
+use super::grades;
+use super::ranking::{final_score, ranks_into};
+use super::scoring::{self, quantitative_fraction, ratio, ScoreRule};
+use super::targets::{branch_breakdown, TargetBreakdown};
+use super::tiers::{assign_into, Tier, TierScratch};
+use crate::model::settings::{Scoring, Settings};
+use crate::model::{Actual, Evaluation, Level, Scenario};
+
+/// A dense actual that is missing (absent, null, or of the wrong kind).
+pub const MISSING: f64 = f64::NAN;
+/// `row_of` entry of a branch not assessed in the period.
+pub const NOT_ASSESSED: u32 = u32::MAX;
+
+/// One scored (non-veto) indicator.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ScoredIndicator {
+    /// Index in `scenario.indicators`.
+    pub index: usize,
+    pub weight: f64,
+    pub rule: ScoreRule,
+}
+
+/// One branch's record in one period, less its actuals.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct DenseRecord {
+    /// Index in `scenario.branches`.
+    pub branch: usize,
+    /// §3 points of the optional actions done (each action once), before the cap.
+    pub optional_points: f64,
+    /// §3 sum of the adjustment points.
+    pub adjustments: f64,
+    /// §3 any veto indicator recorded as failed.
+    pub vetoed: bool,
+    pub evaluation: Evaluation,
+}
+
+/// One period: a row per assessed branch, in the scenario's branch order.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct DensePeriod {
+    pub rows: Vec<DenseRecord>,
+    /// Branch index → row index, or [`NOT_ASSESSED`].
+    pub row_of: Vec<u32>,
+    /// `actuals[row × n_scored + j]`: the actual of scored indicator j — the number of a quantitative indicator,
+    /// the level index (A = 0 … D = 3) of a qualitative one, or [`MISSING`].
+    pub actuals: Vec<f64>,
+}
+
+impl DensePeriod {
+    /// The actuals of row `row`.
+    #[inline]
+    pub fn actuals_of(&self, row: usize, n_scored: usize) -> &[f64] {
+        &self.actuals[row * n_scored..(row + 1) * n_scored]
+    }
+
+    /// The row of branch `b`, if it was assessed.
+    #[inline]
+    pub fn row(&self, b: usize) -> Option<usize> {
+        self.row_of
+            .get(b)
+            .filter(|&&r| r != NOT_ASSESSED)
+            .map(|&r| r as usize)
+    }
+}
+
+/// A scenario compiled for computing.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Compiled {
+    pub n_branches: usize,
+    /// The scored indicators in the scenario's order.
+    pub scored: Vec<ScoredIndicator>,
+    /// Σweight of the scored indicators.
+    pub weight_sum: f64,
+    /// Indices of the veto indicators in `scenario.indicators`.
+    pub veto: Vec<usize>,
+    /// `targets[b × n_scored + j]`: branch b's effective target T of scored indicator j (NaN if qualitative).
+    pub targets: Vec<f64>,
+    /// Same layout: the §1 breakdown of quantitative indicators.
+    pub breakdowns: Vec<Option<TargetBreakdown>>,
+    /// Grade at the start, clamped to 1..L.
+    pub grades: Vec<u32>,
+    pub periods: Vec<DensePeriod>,
+}
+
+impl Compiled {
+    #[inline]
+    pub fn n_scored(&self) -> usize {
+        self.scored.len()
+    }
+
+    /// Branch b's targets, one per scored indicator.
+    #[inline]
+    pub fn targets_of(&self, b: usize) -> &[f64] {
+        let n = self.n_scored();
+        &self.targets[b * n..(b + 1) * n]
+    }
+}
+
+/// Encodes an actual for scored indicator `rule` ([`MISSING`] if absent or of the wrong kind).
+#[inline]
+pub fn encode(actual: Option<&Actual>, rule: ScoreRule) -> f64 {
+    match (rule, actual) {
+        (ScoreRule::Quantitative { .. }, Some(Actual::Number(x))) => *x,
+        (ScoreRule::Qualitative, Some(Actual::Level(l))) => *l as usize as f64,
+        _ => MISSING,
+    }
+}
+
+/// Decodes a dense actual back into the recorded one.
+#[inline]
+pub fn decode(x: f64, rule: ScoreRule) -> Option<Actual> {
+    if x.is_nan() {
+        return None;
+    }
+    Some(match rule {
+        ScoreRule::Quantitative { .. } => Actual::Number(x),
+        ScoreRule::Qualitative => Actual::Level(Level::ALL[(x as usize).min(3)]),
+    })
+}
+
+/// Ids sorted for merge-joining with the sorted keys of a record's maps.
+fn sorted_ids<'a>(ids: impl Iterator<Item = &'a str>) -> Vec<(&'a str, usize)> {
+    let mut v: Vec<(&str, usize)> = ids.enumerate().map(|(i, id)| (id, i)).collect();
+    v.sort_unstable();
+    v
+}
+
+/// Calls `f(position, value)` for every key of `map` found in `sorted` (both in code point order).
+fn merge_join<'a, V>(
+    sorted: &[(&str, usize)],
+    map: &'a BTreeMap<String, V>,
+    mut f: impl FnMut(usize, &'a V),
+) {
+    let mut i = 0;
+    for (key, value) in map {
+        while i < sorted.len() && sorted[i].0 < key.as_str() {
+            i += 1;
+        }
+        if i < sorted.len() && sorted[i].0 == key.as_str() {
+            f(sorted[i].1, value);
+        }
+    }
+}
+
+/// Compiles a scenario: §1 targets for every branch and quantitative indicator, and every period's records as
+/// dense rows. Records of unknown branches and actuals of unknown indicators are ignored (import refuses them).
+pub fn compile(s: &Scenario) -> Compiled {
+    let scored: Vec<ScoredIndicator> = s
+        .indicators
+        .iter()
+        .enumerate()
+        .filter_map(|(index, ind)| {
+            let rule = ScoreRule::of(ind)?;
+            Some(ScoredIndicator {
+                index,
+                weight: ind.scored().map_or(0.0, |sc| sc.weight),
+                rule,
+            })
+        })
+        .collect();
+    let veto: Vec<usize> = s
+        .indicators
+        .iter()
+        .enumerate()
+        .filter(|(_, i)| i.is_veto())
+        .map(|(i, _)| i)
+        .collect();
+    let n_scored = scored.len();
+    let n_branches = s.branches.len();
+    let levels = s.settings.grades.levels.max(1);
+
+    let mut targets = vec![f64::NAN; n_branches * n_scored];
+    let mut breakdowns = vec![None; n_branches * n_scored];
+    for (b, branch) in s.branches.iter().enumerate() {
+        for (j, si) in scored.iter().enumerate() {
+            let ind = &s.indicators[si.index];
+            if let Some(q) = ind.quantitative() {
+                let t = branch_breakdown(s, branch, &ind.id, q);
+                targets[b * n_scored + j] = t.target;
+                breakdowns[b * n_scored + j] = Some(t);
+            }
+        }
+    }
+
+    let scored_ids = sorted_ids(scored.iter().map(|si| s.indicators[si.index].id.as_str()));
+    let veto_ids = sorted_ids(veto.iter().map(|&i| s.indicators[i].id.as_str()));
+    let branch_ids = sorted_ids(s.branches.iter().map(|b| b.id.as_str()));
+
+    let periods = s
+        .periods
+        .iter()
+        .map(|period| {
+            let mut found: Vec<(usize, &crate::model::Record)> =
+                Vec::with_capacity(period.records.len());
+            merge_join(&branch_ids, &period.records, |b, r| found.push((b, r)));
+            found.sort_unstable_by_key(|&(b, _)| b);
+            let mut dp = DensePeriod {
+                rows: Vec::with_capacity(found.len()),
+                row_of: vec![NOT_ASSESSED; n_branches],
+                actuals: vec![MISSING; found.len() * n_scored],
+            };
+            for (row, &(b, rec)) in found.iter().enumerate() {
+                dp.row_of[b] = row as u32;
+                let actuals = &mut dp.actuals[row * n_scored..(row + 1) * n_scored];
+                merge_join(&scored_ids, &rec.actuals, |j, a| {
+                    actuals[j] = encode(Some(a), scored[j].rule)
+                });
+                let mut vetoed = false;
+                merge_join(&veto_ids, &rec.vetoes, |_, &failed| vetoed |= failed);
+                dp.rows.push(DenseRecord {
+                    branch: b,
+                    optional_points: scoring::optional_points(
+                        &rec.optional_done,
+                        &s.optional_actions,
+                    ),
+                    adjustments: scoring::adjustments(&rec.adjustments),
+                    vetoed,
+                    evaluation: rec.evaluation,
+                });
+            }
+            dp
+        })
+        .collect();
+
+    Compiled {
+        n_branches,
+        weight_sum: scored.iter().map(|si| si.weight).sum(),
+        scored,
+        veto,
+        targets,
+        breakdowns,
+        grades: s
+            .branches
+            .iter()
+            .map(|b| b.grade.clamp(1, levels))
+            .collect(),
+        periods,
+    }
+}
+
+/// §2 Σp over the scored indicators of one branch in one period, and whether any actual was missing
+/// (a missing actual gives s = 0). `targets` and `actuals` are aligned with `scored`.
+#[inline]
+pub fn points(
+    scored: &[ScoredIndicator],
+    targets: &[f64],
+    actuals: &[f64],
+    sc: &Scoring,
+) -> (f64, bool) {
+    let mut sum = 0.0;
+    let mut missing = false;
+    for ((ind, &t), &a) in scored.iter().zip(targets).zip(actuals) {
+        if a.is_nan() {
+            missing = true;
+            continue;
+        }
+        let s = match ind.rule {
+            ScoreRule::Quantitative { direction, divisor } => {
+                quantitative_fraction(ratio(direction, t, a), divisor, sc.floor_ratio)
+            }
+            ScoreRule::Qualitative => sc.levels[(a as usize).min(3)],
+        };
+        sum += ind.weight * s;
+    }
+    (sum, missing)
+}
+
+/// Every number of one branch in one period (§2–§6, §8's warning), before the consequences of §7.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct RowScore {
+    /// §3 B.
+    pub base: f64,
+    /// §3 capped bonus.
+    pub bonus: f64,
+    pub adjustments: f64,
+    /// §3 I.
+    pub inspection: f64,
+    /// §4 m, q, h, E.
+    pub evaluation: EvaluationScores,
+    /// §5 F.
+    pub final_score: f64,
+    pub vetoed: bool,
+    /// §2 some actual is missing.
+    pub missing: bool,
+    /// §8 黄牌.
+    pub warning: bool,
+    /// §5.
+    pub rank: u32,
+    /// §6.
+    pub tier: Tier,
+}
+
+/// Buffers reused across periods (and trials).
+#[derive(Debug, Default, Clone)]
+pub struct PeriodScratch {
+    scores: Vec<f64>,
+    vetoed: Vec<bool>,
+    ranks: Vec<u32>,
+    tiers: Vec<Tier>,
+    sorted: Vec<f64>,
+    tier: TierScratch,
+}
+
+/// §2–§5 one row: B, bonus, adjustments, I, the evaluation, F and the veto.
+#[inline]
+pub fn score_row(c: &Compiled, p: &DensePeriod, row: usize, s: &Settings) -> RowScore {
+    let rec = &p.rows[row];
+    let n = c.n_scored();
+    let (sum, missing) = points(
+        &c.scored,
+        c.targets_of(rec.branch),
+        p.actuals_of(row, n),
+        &s.scoring,
+    );
+    let base = scoring::base_score(sum, c.weight_sum);
+    let bonus = scoring::bonus(rec.optional_points, s.scoring.bonus_cap);
+    let inspection = scoring::inspection(base, bonus, rec.adjustments);
+    let ev = evaluation::evaluate(&rec.evaluation, &s.evaluation);
+    RowScore {
+        base,
+        bonus,
+        adjustments: rec.adjustments,
+        inspection,
+        evaluation: ev,
+        final_score: final_score(inspection, ev.evaluation, s.evaluation.inspection_share),
+        vetoed: rec.vetoed,
+        missing,
+        warning: false,
+        rank: 0,
+        tier: Tier::Middle,
+    }
+}
+
+/// §5 ranks, §6 tiers and §8 warnings of one period's rows, whose `final_score` and `vetoed` are set.
+pub fn rank_and_tier(rows: &mut [RowScore], s: &Settings, scratch: &mut PeriodScratch) {
+    let n = rows.len();
+    scratch.scores.clear();
+    scratch.scores.extend(rows.iter().map(|r| r.final_score));
+    scratch.vetoed.clear();
+    scratch.vetoed.extend(rows.iter().map(|r| r.vetoed));
+    scratch.ranks.resize(n, 0);
+    scratch.tiers.resize(n, Tier::Middle);
+    ranks_into(&scratch.scores, &mut scratch.ranks, &mut scratch.sorted);
+    assign_into(
+        &scratch.scores,
+        &scratch.vetoed,
+        &s.tiers,
+        &mut scratch.tiers,
+        &mut scratch.tier,
+    );
+    for (i, r) in rows.iter_mut().enumerate() {
+        r.rank = scratch.ranks[i];
+        r.tier = scratch.tiers[i];
+        r.warning = grades::warning(r.final_score, r.vetoed, &s.grades);
+    }
+}
+
+/// §2–§6 and §8's warnings for one period: one [`RowScore`] per row of `p`, written into `out`.
+pub fn score_period(
+    c: &Compiled,
+    p: &DensePeriod,
+    s: &Settings,
+    out: &mut Vec<RowScore>,
+    scratch: &mut PeriodScratch,
+) {
+    out.clear();
+    out.extend((0..p.rows.len()).map(|row| score_row(c, p, row, s)));
+    rank_and_tier(out, s, scratch);
+}

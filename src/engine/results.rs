@@ -1,0 +1,609 @@
+//! The whole run (METHOD.md §1–§9 on a scenario's recorded periods) and the results file of FORMAT.md.
+
+use serde::Serialize;
+
+use super::consequences::{self, Claim};
+use super::dense::{compile, decode, score_period, Compiled, PeriodScratch, RowScore};
+use super::grades::{self, absent_step, apply_rules, CycleFacts, CycleTally, Reason};
+use super::motivation::{self, Motivation};
+use super::ranking::{display_order, ranks_into};
+use super::scoring::{fraction, IndicatorScore};
+use super::targets::TargetBreakdown;
+use super::tiers::{assign_into, Tier, TierScratch};
+use crate::model::Scenario;
+
+/// The `format` value of a results file.
+pub const RESULTS_FORMAT: &str = "pbcalc-results";
+/// The results file version this build writes.
+pub const RESULTS_VERSION: u64 = 1;
+
+/// Everything the calculator computes for a scenario's recorded periods.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Results {
+    /// The scenario's name.
+    pub scenario: String,
+    /// §1 and §9 for every branch × quantitative indicator, branches then indicators in the scenario's order.
+    pub targets: Vec<TargetRow>,
+    /// §2–§8 per period, in the scenario's order.
+    pub periods: Vec<PeriodResult>,
+    /// §8 per cycle.
+    pub cycles: Vec<CycleResult>,
+    /// Each branch's grade and h after the last complete cycle (its initial grade and 0 when there is none),
+    /// in the scenario's branch order: where §10's projection starts. Not part of the results file.
+    pub standing: Vec<Standing>,
+}
+
+/// One branch's target of one quantitative indicator and its motivation check.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TargetRow {
+    pub branch: String,
+    pub indicator: String,
+    pub breakdown: TargetBreakdown,
+    pub motivation: Motivation,
+}
+
+/// One period's rows, in display order (F descending, then name); only the branches assessed in it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PeriodResult {
+    pub period: String,
+    pub rows: Vec<PeriodRow>,
+}
+
+/// One branch in one period.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PeriodRow {
+    pub branch: String,
+    /// §3 B.
+    pub base: f64,
+    /// §3 capped bonus of the optional actions.
+    pub bonus: f64,
+    pub adjustments: f64,
+    /// §3 I.
+    pub inspection: f64,
+    /// §4 m, q, h, E (absent sources `None`).
+    pub members: Option<f64>,
+    pub peers: Option<f64>,
+    pub superiors: Option<f64>,
+    pub evaluation: Option<f64>,
+    /// §5 F.
+    pub final_score: f64,
+    pub rank: u32,
+    pub tier: Tier,
+    pub vetoed: bool,
+    /// §8 黄牌.
+    pub warning: bool,
+    /// §2 ids of the scored indicators without an actual, in the scenario's indicator order.
+    pub missing: Vec<String>,
+    /// Ids of the veto indicators recorded as failed, in the scenario's order (not in the results file).
+    pub vetoes_failed: Vec<String>,
+    /// §7 the grade in force during the period (not in the results file).
+    pub grade: u32,
+    /// §7 share of the bonus pool, whole yuan.
+    pub bonus_amount: i64,
+    /// §7 约谈整改.
+    pub talk: bool,
+    /// §7 eligible for advanced selection.
+    pub eligible: bool,
+    /// §2 every scored indicator's score, in the scenario's order (not in the results file).
+    pub indicators: Vec<IndicatorScore>,
+}
+
+/// One cycle: complete (the grades changed at its end) or the trailing one in progress.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CycleResult {
+    /// 1-based.
+    pub cycle: u32,
+    pub complete: bool,
+    /// Ids of its periods.
+    pub periods: Vec<String>,
+    /// The branches with a cycle result, in display order (cycle score descending, then name).
+    pub rows: Vec<CycleRow>,
+}
+
+/// One branch at one cycle's end.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CycleRow {
+    pub branch: String,
+    pub score: f64,
+    pub tier: Tier,
+    pub vetoed: bool,
+    pub warnings: u32,
+    pub grade_before: u32,
+    pub grade_after: u32,
+    pub reason: Reason,
+}
+
+/// A branch's grade and held counter h.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Standing {
+    pub branch: String,
+    pub grade: u32,
+    pub held: u32,
+}
+
+/// The complete results of a scenario (FORMAT.md's results file, plus what the UI explains with).
+pub fn evaluate(s: &Scenario) -> Results {
+    evaluate_compiled(s, &compile(s))
+}
+
+/// [`evaluate`] for a scenario already compiled with [`compile`].
+pub fn evaluate_compiled(s: &Scenario, c: &Compiled) -> Results {
+    let st = &s.settings;
+    let n_periods = c.periods.len();
+
+    // §2–§6 and warnings, per period.
+    let mut scratch = PeriodScratch::default();
+    let scores: Vec<Vec<RowScore>> = c
+        .periods
+        .iter()
+        .map(|p| {
+            let mut out = Vec::with_capacity(p.rows.len());
+            score_period(c, p, st, &mut out, &mut scratch);
+            out
+        })
+        .collect();
+
+    // §8 cycles; the grade in force in each period row.
+    let mut grade = c.grades.clone();
+    let mut held = vec![0u32; c.n_branches];
+    let mut in_force: Vec<Vec<u32>> = c.periods.iter().map(|p| vec![0; p.rows.len()]).collect();
+    let mut cycles = Vec::new();
+    let mut tally = vec![CycleTally::default(); c.n_branches];
+    let mut tier_scratch = TierScratch::default();
+    for (number, (range, complete)) in
+        grades::cycles(n_periods, st.grades.cycle_periods).enumerate()
+    {
+        tally.iter_mut().for_each(|t| *t = CycleTally::default());
+        for p in range.clone() {
+            for (row, r) in c.periods[p].rows.iter().zip(&scores[p]) {
+                tally[row.branch].add(r.final_score, r.vetoed, r.warning);
+            }
+            for (g, row) in in_force[p].iter_mut().zip(&c.periods[p].rows) {
+                *g = grade[row.branch];
+            }
+        }
+        let members: Vec<usize> = (0..c.n_branches)
+            .filter(|&b| tally[b].periods > 0)
+            .collect();
+        let cycle_scores: Vec<f64> = members
+            .iter()
+            .map(|&b| tally[b].score().unwrap_or(0.0))
+            .collect();
+        let cycle_vetoed: Vec<bool> = members.iter().map(|&b| tally[b].vetoed).collect();
+        let mut tiers = vec![Tier::Middle; members.len()];
+        assign_into(
+            &cycle_scores,
+            &cycle_vetoed,
+            &st.tiers,
+            &mut tiers,
+            &mut tier_scratch,
+        );
+        let mut ranks = vec![0; members.len()];
+        ranks_into(&cycle_scores, &mut ranks, &mut Vec::new());
+
+        let mut rows: Vec<CycleRow> = Vec::with_capacity(members.len());
+        let mut next = 0;
+        for b in 0..c.n_branches {
+            let before = grade[b];
+            if next < members.len() && members[next] == b {
+                let i = next;
+                next += 1;
+                let facts = CycleFacts {
+                    score: cycle_scores[i],
+                    tier: tiers[i],
+                    vetoed: cycle_vetoed[i],
+                    warnings: tally[b].warnings,
+                };
+                let reason = if complete {
+                    let step = apply_rules(before, held[b], &facts, &st.grades);
+                    grade[b] = step.grade;
+                    held[b] = step.held;
+                    step.reason
+                } else {
+                    Reason::Held
+                };
+                rows.push(CycleRow {
+                    branch: s.branches[b].id.clone(),
+                    score: facts.score,
+                    tier: facts.tier,
+                    vetoed: facts.vetoed,
+                    warnings: facts.warnings,
+                    grade_before: before,
+                    grade_after: grade[b],
+                    reason,
+                });
+            } else if complete {
+                (grade[b], held[b]) = absent_step(before, held[b]);
+            }
+        }
+        let order = display_order(&ranks, |i| {
+            (
+                s.branches[members[i]].name.as_str(),
+                s.branches[members[i]].id.as_str(),
+            )
+        });
+        cycles.push(CycleResult {
+            cycle: number as u32 + 1,
+            complete,
+            periods: range.map(|p| s.periods[p].id.clone()).collect(),
+            rows: reorder(rows, &order),
+        });
+    }
+
+    // §7 eligibility and the bonus pool, then the rows in display order.
+    let mut last_bottom: Vec<Option<usize>> = vec![None; c.n_branches];
+    let n_scored = c.n_scored();
+    let periods = c
+        .periods
+        .iter()
+        .enumerate()
+        .map(|(u, p)| {
+            let rs = &scores[u];
+            let claims: Vec<Claim> = p
+                .rows
+                .iter()
+                .zip(rs)
+                .zip(&in_force[u])
+                .map(|((row, r), &g)| {
+                    let b = &s.branches[row.branch];
+                    Claim {
+                        weight: consequences::bonus_weight(
+                            b.members,
+                            r.tier,
+                            st.grades.coefficient(g),
+                            &st.consequences,
+                        ),
+                        rank: r.rank,
+                        id: b.id.as_str(),
+                    }
+                })
+                .collect();
+            let amounts = consequences::allocate(st.consequences.bonus_pool, &claims);
+            let eligible: Vec<bool> = p
+                .rows
+                .iter()
+                .zip(rs)
+                .map(|(row, r)| {
+                    consequences::eligible(
+                        r.tier,
+                        u,
+                        last_bottom[row.branch],
+                        st.consequences.disqualify_periods,
+                    )
+                })
+                .collect();
+            for (row, r) in p.rows.iter().zip(rs) {
+                if r.tier == Tier::Bottom {
+                    last_bottom[row.branch] = Some(u);
+                }
+            }
+
+            let ranks: Vec<u32> = rs.iter().map(|r| r.rank).collect();
+            let order = display_order(&ranks, |i| {
+                (
+                    s.branches[p.rows[i].branch].name.as_str(),
+                    s.branches[p.rows[i].branch].id.as_str(),
+                )
+            });
+            let rows = order
+                .into_iter()
+                .map(|i| {
+                    let row = &p.rows[i];
+                    let r = &rs[i];
+                    let actuals = p.actuals_of(i, n_scored);
+                    let targets = c.targets_of(row.branch);
+                    let indicators: Vec<IndicatorScore> = c
+                        .scored
+                        .iter()
+                        .enumerate()
+                        .map(|(j, si)| {
+                            let actual = decode(actuals[j], si.rule);
+                            let target = (!targets[j].is_nan()).then_some(targets[j]);
+                            let (ratio, s_frac) =
+                                fraction(si.rule, targets[j], actual, &st.scoring)
+                                    .unwrap_or((None, 0.0));
+                            IndicatorScore {
+                                indicator: si.index,
+                                weight: si.weight,
+                                target,
+                                actual,
+                                ratio,
+                                fraction: s_frac,
+                                points: si.weight * s_frac,
+                            }
+                        })
+                        .collect();
+                    let missing = if r.missing {
+                        c.scored
+                            .iter()
+                            .zip(actuals)
+                            .filter(|(_, a)| a.is_nan())
+                            .map(|(si, _)| s.indicators[si.index].id.clone())
+                            .collect()
+                    } else {
+                        Vec::new()
+                    };
+                    let vetoes_failed = if row.vetoed {
+                        let rec = &s.periods[u].records[&s.branches[row.branch].id];
+                        c.veto
+                            .iter()
+                            .map(|&k| &s.indicators[k].id)
+                            .filter(|id| rec.vetoes.get(*id).copied().unwrap_or(false))
+                            .cloned()
+                            .collect()
+                    } else {
+                        Vec::new()
+                    };
+                    PeriodRow {
+                        branch: s.branches[row.branch].id.clone(),
+                        base: r.base,
+                        bonus: r.bonus,
+                        adjustments: r.adjustments,
+                        inspection: r.inspection,
+                        members: r.evaluation.members,
+                        peers: r.evaluation.peers,
+                        superiors: r.evaluation.superiors,
+                        evaluation: r.evaluation.evaluation,
+                        final_score: r.final_score,
+                        rank: r.rank,
+                        tier: r.tier,
+                        vetoed: r.vetoed,
+                        warning: r.warning,
+                        missing,
+                        vetoes_failed,
+                        grade: in_force[u][i],
+                        bonus_amount: amounts[i],
+                        talk: consequences::talk(r.tier),
+                        eligible: eligible[i],
+                        indicators,
+                    }
+                })
+                .collect();
+            PeriodResult {
+                period: s.periods[u].id.clone(),
+                rows,
+            }
+        })
+        .collect();
+
+    Results {
+        scenario: s.name.clone(),
+        targets: target_rows(s, c),
+        periods,
+        cycles,
+        standing: s
+            .branches
+            .iter()
+            .enumerate()
+            .map(|(b, br)| Standing {
+                branch: br.id.clone(),
+                grade: grade[b],
+                held: held[b],
+            })
+            .collect(),
+    }
+}
+
+/// §1 and §9 for every branch × quantitative indicator.
+fn target_rows(s: &Scenario, c: &Compiled) -> Vec<TargetRow> {
+    let n_scored = c.n_scored();
+    let mut xs: Vec<f64> = Vec::new();
+    let mut out = Vec::new();
+    for (b, branch) in s.branches.iter().enumerate() {
+        for (j, si) in c.scored.iter().enumerate() {
+            let Some(breakdown) = c.breakdowns[b * n_scored + j] else {
+                continue;
+            };
+            let ind = &s.indicators[si.index];
+            let Some(q) = ind.quantitative() else {
+                continue;
+            };
+            xs.clear();
+            if let Some(h) = branch.history.get(&ind.id) {
+                xs.extend_from_slice(h);
+            }
+            for p in &c.periods {
+                if let Some(row) = p.row(b) {
+                    let a = p.actuals[row * n_scored + j];
+                    if !a.is_nan() {
+                        xs.push(a);
+                    }
+                }
+            }
+            out.push(TargetRow {
+                branch: branch.id.clone(),
+                indicator: ind.id.clone(),
+                breakdown,
+                motivation: motivation::assess(&xs, breakdown.target, q, &s.settings.motivation),
+            });
+        }
+    }
+    out
+}
+
+/// `items` in the order of `order` (a permutation of their positions).
+fn reorder<T>(items: Vec<T>, order: &[usize]) -> Vec<T> {
+    let mut slots: Vec<Option<T>> = items.into_iter().map(Some).collect();
+    order.iter().filter_map(|&i| slots[i].take()).collect()
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The results file
+
+#[derive(Serialize)]
+struct FileResults<'a> {
+    format: &'static str,
+    version: u64,
+    scenario: &'a str,
+    targets: Vec<FileTarget<'a>>,
+    periods: Vec<FilePeriod<'a>>,
+    cycles: Vec<FileCycle<'a>>,
+}
+
+#[derive(Serialize)]
+struct FileTarget<'a> {
+    branch: &'a str,
+    indicator: &'a str,
+    target: f64,
+    base: f64,
+    coefficient: f64,
+    factor: f64,
+    overridden: bool,
+    motivation: FileMotivation,
+}
+
+#[derive(Serialize)]
+struct FileMotivation {
+    class: &'static str,
+    p: Option<f64>,
+    mu: Option<f64>,
+    sigma: Option<f64>,
+    suggested: Option<f64>,
+}
+
+#[derive(Serialize)]
+struct FilePeriod<'a> {
+    period: &'a str,
+    branches: Vec<FilePeriodRow<'a>>,
+}
+
+#[derive(Serialize)]
+struct FilePeriodRow<'a> {
+    branch: &'a str,
+    base: f64,
+    bonus: f64,
+    adjustments: f64,
+    inspection: f64,
+    members: Option<f64>,
+    peers: Option<f64>,
+    superiors: Option<f64>,
+    evaluation: Option<f64>,
+    #[serde(rename = "final")]
+    final_score: f64,
+    rank: u32,
+    tier: &'static str,
+    vetoed: bool,
+    warning: bool,
+    missing: &'a [String],
+    bonus_amount: i64,
+    talk: bool,
+    eligible_for_advanced: bool,
+}
+
+#[derive(Serialize)]
+struct FileCycle<'a> {
+    cycle: u32,
+    complete: bool,
+    periods: &'a [String],
+    branches: Vec<FileCycleRow<'a>>,
+}
+
+#[derive(Serialize)]
+struct FileCycleRow<'a> {
+    branch: &'a str,
+    score: f64,
+    tier: &'static str,
+    vetoed: bool,
+    warnings: u32,
+    grade_before: u32,
+    grade_after: u32,
+    reason: &'static str,
+}
+
+fn file(r: &Results) -> FileResults<'_> {
+    FileResults {
+        format: RESULTS_FORMAT,
+        version: RESULTS_VERSION,
+        scenario: &r.scenario,
+        targets: r
+            .targets
+            .iter()
+            .map(|t| {
+                let m = &t.motivation;
+                let known = m.class != motivation::MotivationClass::Unknown;
+                FileTarget {
+                    branch: &t.branch,
+                    indicator: &t.indicator,
+                    target: t.breakdown.target,
+                    base: t.breakdown.base,
+                    coefficient: t.breakdown.k,
+                    factor: t.breakdown.f,
+                    overridden: t.breakdown.overridden,
+                    motivation: FileMotivation {
+                        class: m.class.as_str(),
+                        p: m.p.filter(|_| known),
+                        mu: m.mu.filter(|_| known),
+                        sigma: m.sigma.filter(|_| known),
+                        suggested: m.suggested.filter(|_| known),
+                    },
+                }
+            })
+            .collect(),
+        periods: r
+            .periods
+            .iter()
+            .map(|p| FilePeriod {
+                period: &p.period,
+                branches: p
+                    .rows
+                    .iter()
+                    .map(|b| FilePeriodRow {
+                        branch: &b.branch,
+                        base: b.base,
+                        bonus: b.bonus,
+                        adjustments: b.adjustments,
+                        inspection: b.inspection,
+                        members: b.members,
+                        peers: b.peers,
+                        superiors: b.superiors,
+                        evaluation: b.evaluation,
+                        final_score: b.final_score,
+                        rank: b.rank,
+                        tier: b.tier.as_str(),
+                        vetoed: b.vetoed,
+                        warning: b.warning,
+                        missing: &b.missing,
+                        bonus_amount: b.bonus_amount,
+                        talk: b.talk,
+                        eligible_for_advanced: b.eligible,
+                    })
+                    .collect(),
+            })
+            .collect(),
+        cycles: r
+            .cycles
+            .iter()
+            .map(|c| FileCycle {
+                cycle: c.cycle,
+                complete: c.complete,
+                periods: &c.periods,
+                branches: c
+                    .rows
+                    .iter()
+                    .map(|b| FileCycleRow {
+                        branch: &b.branch,
+                        score: b.score,
+                        tier: b.tier.as_str(),
+                        vetoed: b.vetoed,
+                        warnings: b.warnings,
+                        grade_before: b.grade_before,
+                        grade_after: b.grade_after,
+                        reason: b.reason.as_str(),
+                    })
+                    .collect(),
+            })
+            .collect(),
+    }
+}
+
+/// The results file of FORMAT.md as JSON: format `pbcalc-results`, version 1, the scenario's name, `targets`
+/// (quantitative indicators only), `periods` and `cycles` with their rows in display order; absent sources and
+/// the numbers of an `unknown` motivation class are `null`.
+pub fn results_to_value(r: &Results) -> serde_json::Value {
+    serde_json::to_value(file(r)).unwrap_or(serde_json::Value::Null)
+}
+
+/// The results file as pretty JSON text, fields in the order of FORMAT.md.
+pub fn results_to_string(r: &Results) -> String {
+    serde_json::to_string_pretty(&file(r)).unwrap_or_default()
+}

@@ -1,0 +1,126 @@
+//! The public worked example: every value of `small.expected.pbcalc-results.json` (worked out from METHOD.md
+//! independently of this code) against `results_to_value` of `small.pbcalc.json` — field by field, rows in
+//! order, numbers to 1e-6, targets exactly to their decimals, integers, strings, booleans and nulls exactly.
+
+use pbcalc::engine::{evaluate, results_to_string, results_to_value};
+use pbcalc::model::codec::parse_scenario;
+use serde_json::Value;
+
+const SCENARIO: &str = include_str!("fixtures/small.pbcalc.json");
+const EXPECTED: &str = include_str!("fixtures/small.expected.pbcalc-results.json");
+
+/// Fields whose numbers are whole in the file format: compared as integers.
+const INTEGERS: &[&str] = &[
+    "version",
+    "rank",
+    "bonus_amount",
+    "cycle",
+    "warnings",
+    "grade_before",
+    "grade_after",
+];
+
+fn compare(path: &str, key: &str, expected: &Value, actual: &Value, errors: &mut Vec<String>) {
+    match (expected, actual) {
+        (Value::Object(e), Value::Object(a)) => {
+            for k in e.keys() {
+                if !a.contains_key(k) {
+                    errors.push(format!("{path}.{k}: missing"));
+                }
+            }
+            for k in a.keys() {
+                if !e.contains_key(k) {
+                    errors.push(format!("{path}.{k}: not in the expected file"));
+                }
+            }
+            for (k, ev) in e {
+                if let Some(av) = a.get(k) {
+                    compare(&format!("{path}.{k}"), k, ev, av, errors);
+                }
+            }
+        }
+        (Value::Array(e), Value::Array(a)) => {
+            if e.len() != a.len() {
+                errors.push(format!(
+                    "{path}: {} items expected, {} found",
+                    e.len(),
+                    a.len()
+                ));
+            }
+            for (i, (ev, av)) in e.iter().zip(a).enumerate() {
+                compare(&format!("{path}[{i}]"), key, ev, av, errors);
+            }
+        }
+        (Value::Number(e), Value::Number(a)) => {
+            let (ef, af) = (e.as_f64().unwrap(), a.as_f64().unwrap());
+            if INTEGERS.contains(&key) {
+                if !(a.is_u64() || a.is_i64()) || e.as_i64() != a.as_i64() {
+                    errors.push(format!("{path}: expected integer {e}, found {a}"));
+                }
+            } else if key == "target" {
+                // Targets are rounded to their decimals (or overrides as given): equal to float noise.
+                if (ef - af).abs() > 1e-9 {
+                    errors.push(format!("{path}: expected {e}, found {a}"));
+                }
+            } else if (ef - af).abs() > 1e-6 {
+                errors.push(format!(
+                    "{path}: expected {e}, found {a} (difference {:e})",
+                    af - ef
+                ));
+            }
+        }
+        (e, a) => {
+            if e != a {
+                errors.push(format!("{path}: expected {e}, found {a}"));
+            }
+        }
+    }
+}
+
+#[test]
+fn small_example_matches_every_expected_value() {
+    let scenario = parse_scenario(SCENARIO).unwrap_or_else(|p| panic!("{p:?}"));
+    let expected: Value = serde_json::from_str(EXPECTED).unwrap();
+    let actual = results_to_value(&evaluate(&scenario));
+    let mut errors = Vec::new();
+    compare("$", "", &expected, &actual, &mut errors);
+    assert!(
+        errors.is_empty(),
+        "{} mismatches:\n{}",
+        errors.len(),
+        errors.join("\n")
+    );
+}
+
+#[test]
+fn written_text_is_the_same_document() {
+    let scenario = parse_scenario(SCENARIO).unwrap();
+    let r = evaluate(&scenario);
+    let text = results_to_string(&r);
+    let back: Value = serde_json::from_str(&text).unwrap();
+    // serde_json's text reader may differ from the written float in the last bit: compare, don't assert_eq.
+    let mut errors = Vec::new();
+    compare("$", "", &results_to_value(&r), &back, &mut errors);
+    assert!(errors.is_empty(), "{errors:?}");
+    assert!(!text.contains("-0.0"), "no negative zeros in the file");
+    // Fields in the order of FORMAT.md.
+    let f = text.find("\"format\"").unwrap();
+    let t = text.find("\"targets\"").unwrap();
+    let p = text.find("\"periods\"").unwrap();
+    let c = text.find("\"cycles\"").unwrap();
+    assert!(f < t && t < p && p < c);
+}
+
+#[test]
+fn comparison_catches_a_changed_value() {
+    // The comparison itself must be able to fail.
+    let expected: Value = serde_json::from_str(EXPECTED).unwrap();
+    let mut changed = expected.clone();
+    changed["periods"][0]["branches"][0]["final"] = serde_json::json!(94.7224);
+    changed["cycles"][0]["branches"][4]["reason"] = serde_json::json!("bottom");
+    changed["targets"][0]["target"] = serde_json::json!(9.1);
+    changed["periods"][1]["branches"][2]["rank"] = serde_json::json!(3.0);
+    let mut errors = Vec::new();
+    compare("$", "", &expected, &changed, &mut errors);
+    assert_eq!(errors.len(), 4, "{errors:?}");
+}
