@@ -5,16 +5,17 @@
 //! [`compile`], so the same pipeline serves the whole-run [`evaluate`](super::results::evaluate) and the
 //! simulation of §10, which fills the same arrays with drawn values.
 
+use std::cmp::Ordering;
 use std::collections::BTreeMap;
 
 use super::evaluation::{self, EvaluationScores};
 use super::grades;
 use super::ranking::{final_score, ranks_into};
 use super::scoring::{self, quantitative_fraction, ratio, ScoreRule};
-use super::targets::{branch_breakdown, TargetBreakdown};
+use super::targets::{condition_factor, target_breakdown, TargetBreakdown};
 use super::tiers::{assign_into, Tier, TierScratch};
 use crate::model::settings::{Scoring, Settings};
-use crate::model::{Actual, Evaluation, Level, Scenario};
+use crate::model::{Actual, Evaluation, Level, Quantitative, Scenario};
 
 /// A dense actual that is missing (absent, null, or of the wrong kind).
 pub const MISSING: f64 = f64::NAN;
@@ -128,25 +129,31 @@ pub fn decode(x: f64, rule: ScoreRule) -> Option<Actual> {
 }
 
 /// Ids sorted for merge-joining with the sorted keys of a record's maps.
-fn sorted_ids<'a>(ids: impl Iterator<Item = &'a str>) -> Vec<(&'a str, usize)> {
+pub(crate) fn sorted_ids<'a>(ids: impl Iterator<Item = &'a str>) -> Vec<(&'a str, usize)> {
     let mut v: Vec<(&str, usize)> = ids.enumerate().map(|(i, id)| (id, i)).collect();
     v.sort_unstable();
     v
 }
 
-/// Calls `f(position, value)` for every key of `map` found in `sorted` (both in code point order).
-fn merge_join<'a, V>(
+/// Calls `f(position, value)` for every key of `map` found in `sorted` (both in code point order): one pass
+/// over both, no lookups.
+pub(crate) fn merge_join<'a, V>(
     sorted: &[(&str, usize)],
     map: &'a BTreeMap<String, V>,
     mut f: impl FnMut(usize, &'a V),
 ) {
     let mut i = 0;
     for (key, value) in map {
-        while i < sorted.len() && sorted[i].0 < key.as_str() {
-            i += 1;
-        }
-        if i < sorted.len() && sorted[i].0 == key.as_str() {
-            f(sorted[i].1, value);
+        while i < sorted.len() {
+            match sorted[i].0.cmp(key.as_str()) {
+                Ordering::Less => i += 1,
+                Ordering::Equal => {
+                    f(sorted[i].1, value);
+                    i += 1;
+                    break;
+                }
+                Ordering::Greater => break,
+            }
         }
     }
 }
@@ -178,20 +185,45 @@ pub fn compile(s: &Scenario) -> Compiled {
     let n_branches = s.branches.len();
     let levels = s.settings.grades.levels.max(1);
 
+    let scored_ids = sorted_ids(scored.iter().map(|si| s.indicators[si.index].id.as_str()));
+    let quantitative: Vec<Option<&Quantitative>> = scored
+        .iter()
+        .map(|si| s.indicators[si.index].quantitative())
+        .collect();
+
+    // §1 k per category and scored indicator (1.0 when not listed); a branch without a known category has 1.0.
+    let category_ids = sorted_ids(s.categories.iter().map(|c| c.id.as_str()));
+    let mut coefficients = vec![1.0; (s.categories.len() + 1) * n_scored];
+    for (ci, cat) in s.categories.iter().enumerate() {
+        merge_join(&scored_ids, &cat.coefficients, |j, &k| {
+            coefficients[ci * n_scored + j] = k
+        });
+    }
+    let no_category = s.categories.len();
+
     let mut targets = vec![f64::NAN; n_branches * n_scored];
     let mut breakdowns = vec![None; n_branches * n_scored];
+    let mut overrides: Vec<Option<f64>> = vec![None; n_scored];
     for (b, branch) in s.branches.iter().enumerate() {
-        for (j, si) in scored.iter().enumerate() {
-            let ind = &s.indicators[si.index];
-            if let Some(q) = ind.quantitative() {
-                let t = branch_breakdown(s, branch, &ind.id, q);
+        let f = condition_factor(&branch.conditions, &s.settings.differentiation);
+        let ci = branch
+            .category
+            .as_deref()
+            .and_then(|id| category_ids.binary_search_by(|(c, _)| (*c).cmp(id)).ok())
+            .map_or(no_category, |pos| category_ids[pos].1);
+        overrides.iter_mut().for_each(|o| *o = None);
+        merge_join(&scored_ids, &branch.target_overrides, |j, &t| {
+            overrides[j] = Some(t)
+        });
+        for (j, q) in quantitative.iter().enumerate() {
+            if let Some(q) = q {
+                let t = target_breakdown(q, coefficients[ci * n_scored + j], f, overrides[j]);
                 targets[b * n_scored + j] = t.target;
                 breakdowns[b * n_scored + j] = Some(t);
             }
         }
     }
 
-    let scored_ids = sorted_ids(scored.iter().map(|si| s.indicators[si.index].id.as_str()));
     let veto_ids = sorted_ids(veto.iter().map(|&i| s.indicators[i].id.as_str()));
     let branch_ids = sorted_ids(s.branches.iter().map(|b| b.id.as_str()));
 

@@ -179,6 +179,15 @@ pub fn classify(p: f64, m: &MotivationSettings) -> MotivationClass {
     }
 }
 
+/// §9 the standard normal quantile the suggested target sits at: higher `Φ⁻¹(1 − p*)`, lower `Φ⁻¹(p*)`,
+/// p* = `desired`.
+pub fn desired_quantile(direction: Direction, desired: f64) -> f64 {
+    match direction {
+        Direction::Higher => phi_inv(1.0 - desired),
+        Direction::Lower => phi_inv(desired),
+    }
+}
+
 /// §9 the suggested target for the desired probability p* (`desired`), rounded to the indicator's decimals:
 /// higher `μ + σ·Φ⁻¹(1 − p*)`, lower `μ + σ·Φ⁻¹(p*)`. Not clamped (a lower indicator may get a negative
 /// suggestion). `None` only when p* is 0 or 1 (refused by the settings), where no finite target exists.
@@ -189,17 +198,30 @@ pub fn suggested(
     sigma: f64,
     desired: f64,
 ) -> Option<f64> {
-    let z = match direction {
-        Direction::Higher => phi_inv(1.0 - desired),
-        Direction::Lower => phi_inv(desired),
-    };
-    let t = mu + sigma * z;
+    suggested_at(desired_quantile(direction, desired), decimals, mu, sigma)
+}
+
+/// [`suggested`] with the quantile already known (it depends only on the direction and p*).
+#[inline]
+pub fn suggested_at(quantile: f64, decimals: u32, mu: f64, sigma: f64) -> Option<f64> {
+    let t = mu + sigma * quantile;
     t.is_finite().then(|| round(t, decimals))
 }
 
 /// §9 the whole check of target `target` of a quantitative indicator, given the history `xs`, oldest first.
 /// Fewer than two numbers → class unknown.
 pub fn assess(xs: &[f64], target: f64, q: &Quantitative, m: &MotivationSettings) -> Motivation {
+    assess_at(xs, target, q, m, desired_quantile(q.direction, m.desired))
+}
+
+/// [`assess`] with the quantile of the suggested target already known ([`desired_quantile`]).
+pub fn assess_at(
+    xs: &[f64],
+    target: f64,
+    q: &Quantitative,
+    m: &MotivationSettings,
+    quantile: f64,
+) -> Motivation {
     let Some((mu, sd)) = trend(xs) else {
         return Motivation::UNKNOWN;
     };
@@ -210,7 +232,7 @@ pub fn assess(xs: &[f64], target: f64, q: &Quantitative, m: &MotivationSettings)
         p: Some(p),
         mu: Some(mu),
         sigma: Some(sigma),
-        suggested: suggested(q.direction, q.decimals, mu, sigma, m.desired),
+        suggested: suggested_at(quantile, q.decimals, mu, sigma),
     }
 }
 

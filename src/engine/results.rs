@@ -3,14 +3,16 @@
 use serde::Serialize;
 
 use super::consequences::{self, Claim};
-use super::dense::{compile, decode, score_period, Compiled, PeriodScratch, RowScore};
+use super::dense::{
+    compile, decode, merge_join, score_period, sorted_ids, Compiled, PeriodScratch, RowScore,
+};
 use super::grades::{self, absent_step, apply_rules, CycleFacts, CycleTally, Reason};
 use super::motivation::{self, Motivation};
 use super::ranking::{display_order, ranks_into};
 use super::scoring::{fraction, IndicatorScore};
 use super::targets::TargetBreakdown;
 use super::tiers::{assign_into, Tier, TierScratch};
-use crate::model::Scenario;
+use crate::model::{Direction, Scenario};
 
 /// The `format` value of a results file.
 pub const RESULTS_FORMAT: &str = "pbcalc-results";
@@ -387,9 +389,18 @@ pub fn evaluate_compiled(s: &Scenario, c: &Compiled) -> Results {
 /// §1 and §9 for every branch × quantitative indicator.
 fn target_rows(s: &Scenario, c: &Compiled) -> Vec<TargetRow> {
     let n_scored = c.n_scored();
+    let scored_ids = sorted_ids(c.scored.iter().map(|si| s.indicators[si.index].id.as_str()));
+    let mut histories: Vec<&[f64]> = vec![&[]; n_scored];
+    let m = &s.settings.motivation;
+    let quantile = |d: Direction| motivation::desired_quantile(d, m.desired);
+    let (higher, lower) = (quantile(Direction::Higher), quantile(Direction::Lower));
     let mut xs: Vec<f64> = Vec::new();
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(c.breakdowns.iter().filter(|b| b.is_some()).count());
     for (b, branch) in s.branches.iter().enumerate() {
+        histories.iter_mut().for_each(|h| *h = &[]);
+        merge_join(&scored_ids, &branch.history, |j, h| {
+            histories[j] = h.as_slice()
+        });
         for (j, si) in c.scored.iter().enumerate() {
             let Some(breakdown) = c.breakdowns[b * n_scored + j] else {
                 continue;
@@ -398,10 +409,9 @@ fn target_rows(s: &Scenario, c: &Compiled) -> Vec<TargetRow> {
             let Some(q) = ind.quantitative() else {
                 continue;
             };
+            // §9 history: the values before the first period, then the recorded actuals.
             xs.clear();
-            if let Some(h) = branch.history.get(&ind.id) {
-                xs.extend_from_slice(h);
-            }
+            xs.extend_from_slice(histories[j]);
             for p in &c.periods {
                 if let Some(row) = p.row(b) {
                     let a = p.actuals[row * n_scored + j];
@@ -414,7 +424,16 @@ fn target_rows(s: &Scenario, c: &Compiled) -> Vec<TargetRow> {
                 branch: branch.id.clone(),
                 indicator: ind.id.clone(),
                 breakdown,
-                motivation: motivation::assess(&xs, breakdown.target, q, &s.settings.motivation),
+                motivation: motivation::assess_at(
+                    &xs,
+                    breakdown.target,
+                    q,
+                    m,
+                    match q.direction {
+                        Direction::Higher => higher,
+                        Direction::Lower => lower,
+                    },
+                ),
             });
         }
     }
