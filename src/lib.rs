@@ -9,6 +9,7 @@
 pub mod engine;
 pub mod i18n;
 pub mod model;
+pub mod report;
 pub mod store;
 
 #[cfg(target_arch = "wasm32")]

@@ -5,6 +5,7 @@
 //! the project glossary. Messages with numbers or names are functions below ([`problem_message`], …).
 
 mod texts;
+pub mod why;
 
 pub use texts::T;
 

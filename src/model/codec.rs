@@ -17,22 +17,10 @@ use super::*;
 /// Reads a scenario file's text. Files over [`MAX_FILE_BYTES`] are refused before parsing.
 pub fn parse_scenario(text: &str) -> Result<Scenario, Vec<Problem>> {
     if text.len() > MAX_FILE_BYTES {
-        return Err(vec![Problem::new(
-            "",
-            ProblemKind::TooLarge {
-                bytes: text.len(),
-                max: MAX_FILE_BYTES,
-            },
-        )]);
+        return Err(vec![Problem::new("", ProblemKind::TooLarge { bytes: text.len(), max: MAX_FILE_BYTES })]);
     }
-    let value: Value = serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|e| {
-        vec![Problem::new(
-            "",
-            ProblemKind::Syntax {
-                message: e.to_string(),
-            },
-        )]
-    })?;
+    let value: Value = serde_json::from_str(text.trim_start_matches('\u{feff}'))
+        .map_err(|e| vec![Problem::new("", ProblemKind::Syntax { message: e.to_string() })])?;
     scenario_from_value(&value)
 }
 
@@ -43,11 +31,7 @@ pub fn scenario_from_value(value: &Value) -> Result<Scenario, Vec<Problem>> {
     if r.problems.is_empty() {
         if let Some(s) = scenario {
             let problems = validate::scenario(&s);
-            return if problems.is_empty() {
-                Ok(s)
-            } else {
-                Err(problems)
-            };
+            return if problems.is_empty() { Ok(s) } else { Err(problems) };
         }
     }
     Err(r.problems)
@@ -86,18 +70,9 @@ impl Reader {
 
     fn object<'v>(&mut self, v: &'v Value, path: &str) -> Option<Obj<'v>> {
         match v {
-            Value::Object(map) => Some(Obj {
-                map,
-                path: path.to_string(),
-                used: Vec::new(),
-            }),
+            Value::Object(map) => Some(Obj { map, path: path.to_string(), used: Vec::new() }),
             _ => {
-                self.problem(
-                    path,
-                    ProblemKind::WrongType {
-                        expected: Expected::Object,
-                    },
-                );
+                self.problem(path, ProblemKind::WrongType { expected: Expected::Object });
                 None
             }
         }
@@ -137,12 +112,7 @@ impl Reader {
         match v {
             Value::String(s) => Some(s.clone()),
             _ => {
-                self.problem(
-                    path,
-                    ProblemKind::WrongType {
-                        expected: Expected::String,
-                    },
-                );
+                self.problem(path, ProblemKind::WrongType { expected: Expected::String });
                 None
             }
         }
@@ -152,12 +122,7 @@ impl Reader {
         match v.as_f64() {
             Some(n) if v.is_number() => Some(n),
             _ => {
-                self.problem(
-                    path,
-                    ProblemKind::WrongType {
-                        expected: Expected::Number,
-                    },
-                );
+                self.problem(path, ProblemKind::WrongType { expected: Expected::Number });
                 None
             }
         }
@@ -221,34 +186,19 @@ impl Reader {
         match parse(&s) {
             Some(t) => Some(t),
             None => {
-                self.problem(
-                    path,
-                    ProblemKind::NotOneOf {
-                        allowed: allowed.to_vec(),
-                    },
-                );
+                self.problem(path, ProblemKind::NotOneOf { allowed: allowed.to_vec() });
                 None
             }
         }
     }
 
-    fn array<'v>(
-        &mut self,
-        o: &mut Obj<'v>,
-        key: &str,
-        required: bool,
-    ) -> Option<(&'v Vec<Value>, String)> {
+    fn array<'v>(&mut self, o: &mut Obj<'v>, key: &str, required: bool) -> Option<(&'v Vec<Value>, String)> {
         let v = self.field(o, key, required)?;
         let path = o.path(key);
         match v {
             Value::Array(items) => Some((items, path)),
             _ => {
-                self.problem(
-                    path,
-                    ProblemKind::WrongType {
-                        expected: Expected::Array,
-                    },
-                );
+                self.problem(path, ProblemKind::WrongType { expected: Expected::Array });
                 None
             }
         }
@@ -267,12 +217,7 @@ impl Reader {
         };
         let path = o.path(key);
         let Value::Object(map) = v else {
-            self.problem(
-                path,
-                ProblemKind::WrongType {
-                    expected: Expected::Object,
-                },
-            );
+            self.problem(path, ProblemKind::WrongType { expected: Expected::Object });
             return out;
         };
         for (k, v) in map {
@@ -291,22 +236,12 @@ impl Reader {
         let mut o = self.object(v, "")?;
         if let Some(f) = self.field(&mut o, "format", true) {
             if f.as_str() != Some(SCENARIO_FORMAT) {
-                self.problem(
-                    "format",
-                    ProblemKind::WrongFormat {
-                        expected: SCENARIO_FORMAT.into(),
-                    },
-                );
+                self.problem("format", ProblemKind::WrongFormat { expected: SCENARIO_FORMAT.into() });
             }
         }
         if let Some(f) = self.field(&mut o, "version", true) {
             if f.as_u64() != Some(SCENARIO_VERSION) {
-                self.problem(
-                    "version",
-                    ProblemKind::WrongFormat {
-                        expected: SCENARIO_VERSION.to_string(),
-                    },
-                );
+                self.problem("version", ProblemKind::WrongFormat { expected: SCENARIO_VERSION.to_string() });
             }
         }
         let name = self.str_by(&mut o, "name", true, validate::name);
@@ -316,8 +251,7 @@ impl Reader {
         };
         let categories = self.list(&mut o, "categories", false, Reader::category);
         let indicators = self.list(&mut o, "indicators", true, Reader::indicator);
-        let optional_actions =
-            self.list(&mut o, "optional_actions", false, Reader::optional_action);
+        let optional_actions = self.list(&mut o, "optional_actions", false, Reader::optional_action);
         let levels = settings.as_ref().map_or(5, |s| s.grades.levels);
         let branches = self.list(&mut o, "branches", true, |r, v, p| r.branch(v, p, levels));
         let periods = self.list(&mut o, "periods", false, Reader::period);
@@ -364,45 +298,26 @@ impl Reader {
             r.check(p, validate::non_negative(n))
         });
         self.finish(o);
-        Some(Category {
-            id: id?,
-            name: name?,
-            coefficients,
-        })
+        Some(Category { id: id?, name: name?, coefficients })
     }
 
     fn indicator(&mut self, v: &Value, path: String) -> Option<Indicator> {
         let mut o = self.object(v, &path)?;
         let id = self.str_by(&mut o, "id", true, validate::id);
         let name = self.str_by(&mut o, "name", true, validate::name);
-        let dimension = self
-            .str_by(&mut o, "dimension", false, validate::text)
-            .unwrap_or_default();
-        let kind_word = self.word(
-            &mut o,
-            "kind",
-            &["veto", "controllable", "elastic"],
-            |s| match s {
-                "veto" | "controllable" | "elastic" => Some(s.to_string()),
-                _ => None,
-            },
-        );
+        let dimension = self.str_by(&mut o, "dimension", false, validate::text).unwrap_or_default();
+        let kind_word = self.word(&mut o, "kind", &["veto", "controllable", "elastic"], |s| match s {
+            "veto" | "controllable" | "elastic" => Some(s.to_string()),
+            _ => None,
+        });
         if !o.map.contains_key("kind") || o.map["kind"].is_null() {
             self.problem(o.path("kind"), ProblemKind::Missing);
         }
         let plan = Plan {
-            workload: self
-                .str_by(&mut o, "workload", false, validate::text)
-                .unwrap_or_default(),
-            measures: self
-                .str_by(&mut o, "measures", false, validate::text)
-                .unwrap_or_default(),
-            deadline: self
-                .str_by(&mut o, "deadline", false, validate::text)
-                .unwrap_or_default(),
-            effect: self
-                .str_by(&mut o, "effect", false, validate::text)
-                .unwrap_or_default(),
+            workload: self.str_by(&mut o, "workload", false, validate::text).unwrap_or_default(),
+            measures: self.str_by(&mut o, "measures", false, validate::text).unwrap_or_default(),
+            deadline: self.str_by(&mut o, "deadline", false, validate::text).unwrap_or_default(),
+            effect: self.str_by(&mut o, "effect", false, validate::text).unwrap_or_default(),
         };
         // Fields that only quantitative indicators use are accepted (with their defaults) on any indicator.
         let direction = self
@@ -412,61 +327,35 @@ impl Reader {
                 _ => None,
             })
             .unwrap_or(Direction::Higher);
-        let unit = self
-            .str_by(&mut o, "unit", false, validate::text)
-            .unwrap_or_default();
-        let decimals = self
-            .num_by(&mut o, "decimals", false, validate::decimals)
-            .unwrap_or(1);
-        let tolerance = self
-            .num_by(&mut o, "tolerance", false, validate::tolerance)
-            .unwrap_or(0.1);
+        let unit = self.str_by(&mut o, "unit", false, validate::text).unwrap_or_default();
+        let decimals = self.num_by(&mut o, "decimals", false, validate::decimals).unwrap_or(1);
+        let tolerance = self.num_by(&mut o, "tolerance", false, validate::tolerance).unwrap_or(0.1);
         let kind = match kind_word.as_deref() {
             Some("veto") => {
                 for key in ["measure", "weight", "base_target"] {
                     if o.map.contains_key(key) {
-                        o.used.push(
-                            o.map
-                                .get_key_value(key)
-                                .map(|(k, _)| k.as_str())
-                                .unwrap_or(""),
-                        );
+                        o.used.push(o.map.get_key_value(key).map(|(k, _)| k.as_str()).unwrap_or(""));
                         self.problem(o.path(key), ProblemKind::UnknownField);
                     }
                 }
                 Some(IndicatorKind::Veto)
             }
             Some(flex) => {
-                let flex = if flex == "elastic" {
-                    Flex::Elastic
-                } else {
-                    Flex::Controllable
-                };
+                let flex = if flex == "elastic" { Flex::Elastic } else { Flex::Controllable };
                 let weight = self.num_by(&mut o, "weight", true, validate::weight);
-                let measure_word = self.word(
-                    &mut o,
-                    "measure",
-                    &["quantitative", "qualitative"],
-                    |s| match s {
-                        "quantitative" | "qualitative" => Some(s.to_string()),
-                        _ => None,
-                    },
-                );
+                let measure_word = self.word(&mut o, "measure", &["quantitative", "qualitative"], |s| match s {
+                    "quantitative" | "qualitative" => Some(s.to_string()),
+                    _ => None,
+                });
                 if !o.map.contains_key("measure") || o.map["measure"].is_null() {
                     self.problem(o.path("measure"), ProblemKind::Missing);
                 }
                 let measure = match measure_word.as_deref() {
-                    Some("quantitative") => self
-                        .num_by(&mut o, "base_target", true, validate::non_negative)
-                        .map(|base_target| {
-                            Measure::Quantitative(Quantitative {
-                                direction,
-                                unit,
-                                decimals,
-                                base_target,
-                                tolerance,
-                            })
-                        }),
+                    Some("quantitative") => {
+                        self.num_by(&mut o, "base_target", true, validate::non_negative).map(|base_target| {
+                            Measure::Quantitative(Quantitative { direction, unit, decimals, base_target, tolerance })
+                        })
+                    }
                     Some(_) => {
                         if o.map.contains_key("base_target") {
                             o.used.push("base_target");
@@ -477,24 +366,14 @@ impl Reader {
                     None => None,
                 };
                 match (weight, measure) {
-                    (Some(weight), Some(measure)) => Some(IndicatorKind::Scored(Scored {
-                        flex,
-                        weight,
-                        measure,
-                    })),
+                    (Some(weight), Some(measure)) => Some(IndicatorKind::Scored(Scored { flex, weight, measure })),
                     _ => None,
                 }
             }
             None => None,
         };
         self.finish(o);
-        Some(Indicator {
-            id: id?,
-            name: name?,
-            dimension,
-            kind: kind?,
-            plan,
-        })
+        Some(Indicator { id: id?, name: name?, dimension, kind: kind?, plan })
     }
 
     fn optional_action(&mut self, v: &Value, path: String) -> Option<OptionalAction> {
@@ -503,11 +382,7 @@ impl Reader {
         let name = self.str_by(&mut o, "name", true, validate::name);
         let points = self.num_by(&mut o, "points", true, validate::non_negative);
         self.finish(o);
-        Some(OptionalAction {
-            id: id?,
-            name: name?,
-            points: points?,
-        })
+        Some(OptionalAction { id: id?, name: name?, points: points? })
     }
 
     fn branch(&mut self, v: &Value, path: String, levels: u32) -> Option<Branch> {
@@ -515,39 +390,26 @@ impl Reader {
         let id = self.str_by(&mut o, "id", true, validate::id);
         let name = self.str_by(&mut o, "name", true, validate::name);
         let category = self.str_by(&mut o, "category", false, validate::id);
-        let members = self
-            .num_by(&mut o, "members", false, validate::members)
-            .unwrap_or(0);
+        let members = self.num_by(&mut o, "members", false, validate::members).unwrap_or(0);
         let mut conditions = Conditions::default();
         if let Some(v) = self.field(&mut o, "conditions", false) {
             if let Some(mut c) = self.object(v, &o.path("conditions")) {
-                conditions.infrastructure = self
-                    .num_by(&mut c, "infrastructure", false, validate::condition)
-                    .unwrap_or(3);
-                conditions.personnel = self
-                    .num_by(&mut c, "personnel", false, validate::condition)
-                    .unwrap_or(3);
-                conditions.circumstances = self
-                    .num_by(&mut c, "circumstances", false, validate::condition)
-                    .unwrap_or(3);
+                conditions.infrastructure =
+                    self.num_by(&mut c, "infrastructure", false, validate::condition).unwrap_or(3);
+                conditions.personnel = self.num_by(&mut c, "personnel", false, validate::condition).unwrap_or(3);
+                conditions.circumstances =
+                    self.num_by(&mut c, "circumstances", false, validate::condition).unwrap_or(3);
                 self.finish(c);
             }
         }
-        let grade = self
-            .num_by(&mut o, "grade", false, |v| validate::grade(v, levels))
-            .unwrap_or(1);
+        let grade = self.num_by(&mut o, "grade", false, |v| validate::grade(v, levels)).unwrap_or(1);
         let target_overrides = self.map(&mut o, "target_overrides", |r, v, p| {
             let n = r.number(v, &p)?;
             r.check(p, validate::finite(n))
         });
         let history = self.map(&mut o, "history", |r, v, p| {
             let Value::Array(items) = v else {
-                r.problem(
-                    p,
-                    ProblemKind::WrongType {
-                        expected: Expected::Array,
-                    },
-                );
+                r.problem(p, ProblemKind::WrongType { expected: Expected::Array });
                 return None;
             };
             let mut out = Vec::with_capacity(items.len());
@@ -559,16 +421,7 @@ impl Reader {
             Some(out)
         });
         self.finish(o);
-        Some(Branch {
-            id: id?,
-            name: name?,
-            category,
-            members,
-            conditions,
-            grade,
-            target_overrides,
-            history,
-        })
+        Some(Branch { id: id?, name: name?, category, members, conditions, grade, target_overrides, history })
     }
 
     fn period(&mut self, v: &Value, path: String) -> Option<Period> {
@@ -581,11 +434,7 @@ impl Reader {
             self.problem(o.path("records"), ProblemKind::Missing);
         }
         self.finish(o);
-        Some(Period {
-            id: id?,
-            name: name?,
-            records,
-        })
+        Some(Period { id: id?, name: name?, records })
     }
 
     fn record(&mut self, v: &Value, path: String) -> Option<Record> {
@@ -596,28 +445,18 @@ impl Reader {
                 let n = r.number(v, &p)?;
                 r.check(p, validate::finite(n)).map(Actual::Number)
             }
-            Value::String(s) => match Level::parse(s)
-                .filter(|_| s.len() == 1 && s.chars().all(|c| c.is_ascii_uppercase()))
-            {
-                Some(l) => Some(Actual::Level(l)),
-                None => {
-                    r.problem(
-                        p,
-                        ProblemKind::NotOneOf {
-                            allowed: vec!["A", "B", "C", "D"],
-                        },
-                    );
-                    None
+            Value::String(s) => {
+                match Level::parse(s).filter(|_| s.len() == 1 && s.chars().all(|c| c.is_ascii_uppercase())) {
+                    Some(l) => Some(Actual::Level(l)),
+                    None => {
+                        r.problem(p, ProblemKind::NotOneOf { allowed: vec!["A", "B", "C", "D"] });
+                        None
+                    }
                 }
-            },
+            }
             Value::Null => None,
             _ => {
-                r.problem(
-                    p,
-                    ProblemKind::WrongType {
-                        expected: Expected::Number,
-                    },
-                );
+                r.problem(p, ProblemKind::WrongType { expected: Expected::Number });
                 None
             }
         });
@@ -625,35 +464,21 @@ impl Reader {
             Value::Bool(b) => Some(*b),
             Value::Null => None,
             _ => {
-                r.problem(
-                    p,
-                    ProblemKind::WrongType {
-                        expected: Expected::Bool,
-                    },
-                );
+                r.problem(p, ProblemKind::WrongType { expected: Expected::Bool });
                 None
             }
         });
         let optional_done = match self.array(&mut o, "optional_done", false) {
-            Some((items, p)) => items
-                .iter()
-                .enumerate()
-                .filter_map(|(i, v)| self.string(v, &index(&p, i)))
-                .collect(),
+            Some((items, p)) => items.iter().enumerate().filter_map(|(i, v)| self.string(v, &index(&p, i))).collect(),
             None => Vec::new(),
         };
         let adjustments = self
             .list(&mut o, "adjustments", false, |r, v, p| {
                 let mut a = r.object(v, &p)?;
                 let points = r.num_by(&mut a, "points", true, validate::finite);
-                let reason = r
-                    .str_by(&mut a, "reason", false, validate::text)
-                    .unwrap_or_default();
+                let reason = r.str_by(&mut a, "reason", false, validate::text).unwrap_or_default();
                 r.finish(a);
-                Some(Adjustment {
-                    points: points?,
-                    reason,
-                })
+                Some(Adjustment { points: points?, reason })
             })
             .unwrap_or_default();
         let mut evaluation = Evaluation::default();
@@ -661,25 +486,12 @@ impl Reader {
             if let Some(mut e) = self.object(v, &o.path("evaluation")) {
                 if let Some(bv) = self.field(&mut e, "ballots", false) {
                     if let Some(mut b) = self.object(bv, &e.path("ballots")) {
-                        let excellent = self
-                            .num_by(&mut b, "excellent", false, validate::count)
-                            .unwrap_or(0);
-                        let good = self
-                            .num_by(&mut b, "good", false, validate::count)
-                            .unwrap_or(0);
-                        let fair = self
-                            .num_by(&mut b, "fair", false, validate::count)
-                            .unwrap_or(0);
-                        let poor = self
-                            .num_by(&mut b, "poor", false, validate::count)
-                            .unwrap_or(0);
+                        let excellent = self.num_by(&mut b, "excellent", false, validate::count).unwrap_or(0);
+                        let good = self.num_by(&mut b, "good", false, validate::count).unwrap_or(0);
+                        let fair = self.num_by(&mut b, "fair", false, validate::count).unwrap_or(0);
+                        let poor = self.num_by(&mut b, "poor", false, validate::count).unwrap_or(0);
                         self.finish(b);
-                        evaluation.ballots = Some(Ballots {
-                            excellent,
-                            good,
-                            fair,
-                            poor,
-                        });
+                        evaluation.ballots = Some(Ballots { excellent, good, fair, poor });
                     }
                 }
                 evaluation.peers = self.num_by(&mut e, "peers", false, validate::score);
@@ -688,13 +500,7 @@ impl Reader {
             }
         }
         self.finish(o);
-        (self.problems.len() == before).then_some(Record {
-            actuals,
-            vetoes,
-            optional_done,
-            adjustments,
-            evaluation,
-        })
+        (self.problems.len() == before).then_some(Record { actuals, vetoes, optional_done, adjustments, evaluation })
     }
 
     /// Settings: every numeric leaf through [`NUMBERS`], the others by hand; a missing key takes its default.
@@ -702,12 +508,7 @@ impl Reader {
         let mut s = Settings::default();
         let before = self.problems.len();
         let Value::Object(_) = v else {
-            self.problem(
-                "settings",
-                ProblemKind::WrongType {
-                    expected: Expected::Object,
-                },
-            );
+            self.problem("settings", ProblemKind::WrongType { expected: Expected::Object });
             return None;
         };
         // Levels first: the lists' defaults depend on it.
@@ -725,26 +526,14 @@ impl Reader {
     fn settings_object(&mut self, v: &Value, prefix: &str, s: &mut Settings) {
         let path = join("settings", prefix).trim_end_matches('.').to_string();
         let Value::Object(map) = v else {
-            self.problem(
-                path,
-                ProblemKind::WrongType {
-                    expected: Expected::Object,
-                },
-            );
+            self.problem(path, ProblemKind::WrongType { expected: Expected::Object });
             return;
         };
         for (key, value) in map {
-            let full = if prefix.is_empty() {
-                key.clone()
-            } else {
-                format!("{prefix}.{key}")
-            };
+            let full = if prefix.is_empty() { key.clone() } else { format!("{prefix}.{key}") };
             let field_path = format!("settings.{full}");
             if value.is_null() {
-                if settings::number(&full).is_some()
-                    || settings::SPECIAL.contains(&full.as_str())
-                    || is_group(&full)
-                {
+                if settings::number(&full).is_some() || settings::SPECIAL.contains(&full.as_str()) || is_group(&full) {
                     continue;
                 }
             }
@@ -755,13 +544,7 @@ impl Reader {
                     } else if spec.integer && n.is_finite() && n.fract() != 0.0 {
                         self.problem(field_path, ProblemKind::NotInteger);
                     } else {
-                        self.problem(
-                            field_path,
-                            ProblemKind::OutOfRange {
-                                min: Some(spec.min),
-                                max: Some(spec.max),
-                            },
-                        );
+                        self.problem(field_path, ProblemKind::OutOfRange { min: Some(spec.min), max: Some(spec.max) });
                     }
                 }
             } else if settings::SPECIAL.contains(&full.as_str()) {
@@ -778,40 +561,21 @@ impl Reader {
         match key {
             "tiers.method" => match v.as_str().and_then(TierMethod::parse) {
                 Some(m) => s.tiers.method = m,
-                None => self.problem(
-                    path,
-                    ProblemKind::NotOneOf {
-                        allowed: vec!["quota", "threshold", "hybrid"],
-                    },
-                ),
+                None => self.problem(path, ProblemKind::NotOneOf { allowed: vec!["quota", "threshold", "hybrid"] }),
             },
             "consequences.allocation" => match v.as_str().and_then(Allocation::parse) {
                 Some(a) => s.consequences.allocation = a,
-                None => self.problem(
-                    path,
-                    ProblemKind::NotOneOf {
-                        allowed: vec!["members", "equal"],
-                    },
-                ),
+                None => self.problem(path, ProblemKind::NotOneOf { allowed: vec!["members", "equal"] }),
             },
             "grades.names" | "grades.texts" => {
                 let Value::Array(items) = v else {
-                    return self.problem(
-                        path,
-                        ProblemKind::WrongType {
-                            expected: Expected::Array,
-                        },
-                    );
+                    return self.problem(path, ProblemKind::WrongType { expected: Expected::Array });
                 };
                 let mut out = Vec::new();
                 for (i, item) in items.iter().enumerate() {
                     let ip = index(path, i);
                     if let Some(t) = self.string(item, &ip) {
-                        let rule = if key == "grades.names" {
-                            validate::name
-                        } else {
-                            validate::text
-                        };
+                        let rule = if key == "grades.names" { validate::name } else { validate::text };
                         if let Some(()) = self.check(ip, rule(&t)) {
                             out.push(t);
                         }
@@ -825,12 +589,7 @@ impl Reader {
             }
             "grades.bonus_coefficients" => {
                 let Value::Array(items) = v else {
-                    return self.problem(
-                        path,
-                        ProblemKind::WrongType {
-                            expected: Expected::Array,
-                        },
-                    );
+                    return self.problem(path, ProblemKind::WrongType { expected: Expected::Array });
                 };
                 let mut out = Vec::new();
                 for (i, item) in items.iter().enumerate() {
@@ -851,8 +610,7 @@ impl Reader {
 /// Whether `path` is an object of settings (a prefix of some setting's path).
 fn is_group(path: &str) -> bool {
     let prefix = format!("{path}.");
-    NUMBERS.iter().any(|n| n.path.starts_with(&prefix))
-        || settings::SPECIAL.iter().any(|p| p.starts_with(&prefix))
+    NUMBERS.iter().any(|n| n.path.starts_with(&prefix)) || settings::SPECIAL.iter().any(|p| p.starts_with(&prefix))
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -951,10 +709,7 @@ fn record_to_value(r: &Record) -> Value {
         .collect();
     let mut e = Map::new();
     if let Some(b) = r.evaluation.ballots {
-        e.insert(
-            "ballots".into(),
-            json!({ "excellent": b.excellent, "good": b.good, "fair": b.fair, "poor": b.poor }),
-        );
+        e.insert("ballots".into(), json!({ "excellent": b.excellent, "good": b.good, "fair": b.fair, "poor": b.poor }));
     }
     if let Some(p) = r.evaluation.peers {
         e.insert("peers".into(), json!(p));
@@ -980,18 +735,10 @@ pub fn settings_to_value(s: &Settings) -> Value {
         set_path(&mut root, n.path, value);
     }
     set_path(&mut root, "tiers.method", json!(s.tiers.method.as_str()));
-    set_path(
-        &mut root,
-        "consequences.allocation",
-        json!(s.consequences.allocation.as_str()),
-    );
+    set_path(&mut root, "consequences.allocation", json!(s.consequences.allocation.as_str()));
     set_path(&mut root, "grades.names", json!(s.grades.names));
     set_path(&mut root, "grades.texts", json!(s.grades.texts));
-    set_path(
-        &mut root,
-        "grades.bonus_coefficients",
-        json!(s.grades.bonus_coefficients),
-    );
+    set_path(&mut root, "grades.bonus_coefficients", json!(s.grades.bonus_coefficients));
     root
 }
 
@@ -1007,9 +754,7 @@ fn set_path(root: &mut Value, path: &str, value: Value) {
             map.insert(part.to_string(), value);
             return;
         }
-        cur = map
-            .entry(part.to_string())
-            .or_insert_with(|| Value::Object(Map::new()));
+        cur = map.entry(part.to_string()).or_insert_with(|| Value::Object(Map::new()));
     }
 }
 

@@ -5,10 +5,7 @@ use super::{validate, Branch, Problem, Scenario};
 
 /// A fresh branch id: `b01`, `b02`, … the first one not yet used.
 pub fn next_branch_id(s: &Scenario) -> String {
-    (1..)
-        .map(|n| format!("b{n:02}"))
-        .find(|id| s.branch(id).is_none())
-        .expect("an unused id exists")
+    (1..).map(|n| format!("b{n:02}")).find(|id| s.branch(id).is_none()).expect("an unused id exists")
 }
 
 /// Adds a branch at the end of the list.
@@ -68,10 +65,7 @@ mod tests {
         let n = s.branches.len() - 1;
         let err = update_branch(&mut s, n, bad).unwrap_err();
         let paths: Vec<&str> = err.iter().map(|p| p.path.as_str()).collect();
-        assert_eq!(
-            paths,
-            vec!["branches[12].name", "branches[12].conditions.personnel"]
-        );
+        assert_eq!(paths, vec!["branches[12].name", "branches[12].conditions.personnel"]);
         assert_eq!(s.branches[n], b, "a refused edit changes nothing");
 
         let first = s.branches[0].id.clone();

@@ -69,10 +69,7 @@ pub enum Expected {
 
 impl Problem {
     pub fn new(path: impl Into<String>, kind: ProblemKind) -> Problem {
-        Problem {
-            path: path.into(),
-            kind,
-        }
+        Problem { path: path.into(), kind }
     }
 }
 

@@ -145,16 +145,8 @@ pub struct Simulation {
 impl Default for Settings {
     fn default() -> Self {
         Settings {
-            differentiation: Differentiation {
-                condition_step: 0.05,
-                factor_min: 0.7,
-                factor_max: 1.3,
-            },
-            scoring: Scoring {
-                floor_ratio: 0.6,
-                levels: [1.0, 0.8, 0.6, 0.0],
-                bonus_cap: 5.0,
-            },
+            differentiation: Differentiation { condition_step: 0.05, factor_min: 0.7, factor_max: 1.3 },
+            scoring: Scoring { floor_ratio: 0.6, levels: [1.0, 0.8, 0.6, 0.0], bonus_cap: 5.0 },
             evaluation: EvaluationSettings {
                 ballot_values: [100.0, 80.0, 60.0, 0.0],
                 weight_members: 0.5,
@@ -176,19 +168,8 @@ impl Default for Settings {
                 disqualify_periods: 4,
             },
             grades: Grades::with_levels(5),
-            motivation: Motivation {
-                min_cv: 0.1,
-                easy_above: 0.9,
-                hard_below: 0.2,
-                desired: 0.6,
-            },
-            simulation: Simulation {
-                trials: 1000,
-                cycles: 3,
-                seed: 42,
-                veto_probability: 0.02,
-                evaluation_sd: 5.0,
-            },
+            motivation: Motivation { min_cv: 0.1, easy_above: 0.9, hard_below: 0.2, desired: 0.6 },
+            simulation: Simulation { trials: 1000, cycles: 3, seed: 42, veto_probability: 0.02, evaluation_sd: 5.0 },
         }
     }
 }
@@ -196,10 +177,7 @@ impl Default for Settings {
 /// Default grade names: 一级..五级 for the default five grades, "1级".."L级" for another L.
 pub fn default_grade_names(levels: u32) -> Vec<String> {
     if levels == 5 {
-        ["一级", "二级", "三级", "四级", "五级"]
-            .iter()
-            .map(|s| s.to_string())
-            .collect()
+        ["一级", "二级", "三级", "四级", "五级"].iter().map(|s| s.to_string()).collect()
     } else {
         (1..=levels).map(|g| format!("{g}级")).collect()
     }
@@ -241,20 +219,12 @@ impl Grades {
 
     /// Bonus coefficient of grade g (1-based); 1.0 outside 1..L.
     pub fn coefficient(&self, grade: u32) -> f64 {
-        grade
-            .checked_sub(1)
-            .and_then(|i| self.bonus_coefficients.get(i as usize))
-            .copied()
-            .unwrap_or(1.0)
+        grade.checked_sub(1).and_then(|i| self.bonus_coefficients.get(i as usize)).copied().unwrap_or(1.0)
     }
 
     /// Name of grade g (1-based).
     pub fn name(&self, grade: u32) -> String {
-        grade
-            .checked_sub(1)
-            .and_then(|i| self.names.get(i as usize))
-            .cloned()
-            .unwrap_or_else(|| format!("{grade}"))
+        grade.checked_sub(1).and_then(|i| self.names.get(i as usize)).cloned().unwrap_or_else(|| format!("{grade}"))
     }
 }
 
@@ -277,16 +247,8 @@ impl NumberSetting {
     /// Whether `v` is allowed for this setting (range and wholeness).
     pub fn accepts(&self, v: f64) -> bool {
         v.is_finite()
-            && (if self.min_exclusive {
-                v > self.min
-            } else {
-                v >= self.min
-            })
-            && (if self.max_exclusive {
-                v < self.max
-            } else {
-                v <= self.max
-            })
+            && (if self.min_exclusive { v > self.min } else { v >= self.min })
+            && (if self.max_exclusive { v < self.max } else { v <= self.max })
             && (!self.integer || v.fract() == 0.0)
     }
 
@@ -320,158 +282,53 @@ const BIG: f64 = 1e12;
 
 /// Every numeric setting of METHOD.md, in the order of FORMAT.md.
 pub static NUMBERS: &[NumberSetting] = &[
-    num!("differentiation.condition_step", 0.0, 1.0, false, |s| s
-        .differentiation
-        .condition_step),
-    num!(
-        "differentiation.factor_min",
-        0.0,
-        true,
-        10.0,
-        false,
-        false,
-        |s| s.differentiation.factor_min
-    ),
-    num!(
-        "differentiation.factor_max",
-        0.0,
-        true,
-        10.0,
-        false,
-        false,
-        |s| s.differentiation.factor_max
-    ),
-    num!("scoring.floor_ratio", 0.0, 0.99, false, |s| s
-        .scoring
-        .floor_ratio),
+    num!("differentiation.condition_step", 0.0, 1.0, false, |s| s.differentiation.condition_step),
+    num!("differentiation.factor_min", 0.0, true, 10.0, false, false, |s| s.differentiation.factor_min),
+    num!("differentiation.factor_max", 0.0, true, 10.0, false, false, |s| s.differentiation.factor_max),
+    num!("scoring.floor_ratio", 0.0, 0.99, false, |s| s.scoring.floor_ratio),
     num!("scoring.levels.A", 0.0, 1.0, false, |s| s.scoring.levels[0]),
     num!("scoring.levels.B", 0.0, 1.0, false, |s| s.scoring.levels[1]),
     num!("scoring.levels.C", 0.0, 1.0, false, |s| s.scoring.levels[2]),
     num!("scoring.levels.D", 0.0, 1.0, false, |s| s.scoring.levels[3]),
-    num!("scoring.bonus_cap", 0.0, 1000.0, false, |s| s
-        .scoring
-        .bonus_cap),
-    num!(
-        "evaluation.ballot_values.excellent",
-        0.0,
-        100.0,
-        false,
-        |s| s.evaluation.ballot_values[0]
-    ),
-    num!("evaluation.ballot_values.good", 0.0, 100.0, false, |s| s
-        .evaluation
-        .ballot_values[1]),
-    num!("evaluation.ballot_values.fair", 0.0, 100.0, false, |s| s
-        .evaluation
-        .ballot_values[2]),
-    num!("evaluation.ballot_values.poor", 0.0, 100.0, false, |s| s
-        .evaluation
-        .ballot_values[3]),
-    num!("evaluation.weights.members", 0.0, 1000.0, false, |s| s
-        .evaluation
-        .weight_members),
-    num!("evaluation.weights.peers", 0.0, 1000.0, false, |s| s
-        .evaluation
-        .weight_peers),
-    num!("evaluation.weights.superiors", 0.0, 1000.0, false, |s| s
-        .evaluation
-        .weight_superiors),
-    num!("evaluation.inspection_share", 0.0, 1.0, false, |s| s
-        .evaluation
-        .inspection_share),
-    num!("tiers.first_share", 0.0, 1.0, false, |s| s
-        .tiers
-        .first_share),
-    num!("tiers.bottom_share", 0.0, 1.0, false, |s| s
-        .tiers
-        .bottom_share),
-    num!("tiers.first_min_score", -BIG, BIG, false, |s| s
-        .tiers
-        .first_min_score),
-    num!("tiers.bottom_below_score", -BIG, BIG, false, |s| s
-        .tiers
-        .bottom_below_score),
-    num!(
-        "consequences.bonus_coefficient.first",
-        0.0,
-        100.0,
-        false,
-        |s| s.consequences.tier_coefficients[0]
-    ),
-    num!(
-        "consequences.bonus_coefficient.middle",
-        0.0,
-        100.0,
-        false,
-        |s| s.consequences.tier_coefficients[1]
-    ),
-    num!(
-        "consequences.bonus_coefficient.bottom",
-        0.0,
-        100.0,
-        false,
-        |s| s.consequences.tier_coefficients[2]
-    ),
-    num!("consequences.bonus_pool", 0.0, 1e13, true, |s| s
-        .consequences
-        .bonus_pool),
-    num!("consequences.disqualify_periods", 0.0, 1000.0, true, |s| s
-        .consequences
-        .disqualify_periods),
+    num!("scoring.bonus_cap", 0.0, 1000.0, false, |s| s.scoring.bonus_cap),
+    num!("evaluation.ballot_values.excellent", 0.0, 100.0, false, |s| s.evaluation.ballot_values[0]),
+    num!("evaluation.ballot_values.good", 0.0, 100.0, false, |s| s.evaluation.ballot_values[1]),
+    num!("evaluation.ballot_values.fair", 0.0, 100.0, false, |s| s.evaluation.ballot_values[2]),
+    num!("evaluation.ballot_values.poor", 0.0, 100.0, false, |s| s.evaluation.ballot_values[3]),
+    num!("evaluation.weights.members", 0.0, 1000.0, false, |s| s.evaluation.weight_members),
+    num!("evaluation.weights.peers", 0.0, 1000.0, false, |s| s.evaluation.weight_peers),
+    num!("evaluation.weights.superiors", 0.0, 1000.0, false, |s| s.evaluation.weight_superiors),
+    num!("evaluation.inspection_share", 0.0, 1.0, false, |s| s.evaluation.inspection_share),
+    num!("tiers.first_share", 0.0, 1.0, false, |s| s.tiers.first_share),
+    num!("tiers.bottom_share", 0.0, 1.0, false, |s| s.tiers.bottom_share),
+    num!("tiers.first_min_score", -BIG, BIG, false, |s| s.tiers.first_min_score),
+    num!("tiers.bottom_below_score", -BIG, BIG, false, |s| s.tiers.bottom_below_score),
+    num!("consequences.bonus_coefficient.first", 0.0, 100.0, false, |s| s.consequences.tier_coefficients[0]),
+    num!("consequences.bonus_coefficient.middle", 0.0, 100.0, false, |s| s.consequences.tier_coefficients[1]),
+    num!("consequences.bonus_coefficient.bottom", 0.0, 100.0, false, |s| s.consequences.tier_coefficients[2]),
+    num!("consequences.bonus_pool", 0.0, 1e13, true, |s| s.consequences.bonus_pool),
+    num!("consequences.disqualify_periods", 0.0, 1000.0, true, |s| s.consequences.disqualify_periods),
     num!("grades.levels", 1.0, 20.0, true, |s| s.grades.levels),
-    num!("grades.cycle_periods", 1.0, 100.0, true, |s| s
-        .grades
-        .cycle_periods),
-    num!("grades.warn_below", -BIG, BIG, false, |s| s
-        .grades
-        .warn_below),
+    num!("grades.cycle_periods", 1.0, 100.0, true, |s| s.grades.cycle_periods),
+    num!("grades.warn_below", -BIG, BIG, false, |s| s.grades.warn_below),
     num!("grades.veto_drop", 0.0, 20.0, true, |s| s.grades.veto_drop),
-    num!("grades.warnings_to_demote", 1.0, 1000.0, true, |s| s
-        .grades
-        .warnings_to_demote),
-    num!("grades.top_keep_min_score", -BIG, BIG, false, |s| s
-        .grades
-        .top_keep_min_score),
-    num!("grades.min_hold_cycles", 0.0, 1000.0, true, |s| s
-        .grades
-        .min_hold_cycles),
-    num!("motivation.min_cv", 0.0, 10.0, false, |s| s
-        .motivation
-        .min_cv),
-    num!("motivation.easy_above", 0.0, 1.0, false, |s| s
-        .motivation
-        .easy_above),
-    num!("motivation.hard_below", 0.0, 1.0, false, |s| s
-        .motivation
-        .hard_below),
-    num!("motivation.desired", 0.0, true, 1.0, true, false, |s| s
-        .motivation
-        .desired),
-    num!("simulation.trials", 1.0, 1_000_000.0, true, |s| s
-        .simulation
-        .trials),
-    num!("simulation.cycles", 1.0, 100.0, true, |s| s
-        .simulation
-        .cycles),
-    num!("simulation.seed", 0.0, 9_007_199_254_740_991.0, true, |s| s
-        .simulation
-        .seed),
-    num!("simulation.veto_probability", 0.0, 1.0, false, |s| s
-        .simulation
-        .veto_probability),
-    num!("simulation.evaluation_sd", 0.0, 1000.0, false, |s| s
-        .simulation
-        .evaluation_sd),
+    num!("grades.warnings_to_demote", 1.0, 1000.0, true, |s| s.grades.warnings_to_demote),
+    num!("grades.top_keep_min_score", -BIG, BIG, false, |s| s.grades.top_keep_min_score),
+    num!("grades.min_hold_cycles", 0.0, 1000.0, true, |s| s.grades.min_hold_cycles),
+    num!("motivation.min_cv", 0.0, 10.0, false, |s| s.motivation.min_cv),
+    num!("motivation.easy_above", 0.0, 1.0, false, |s| s.motivation.easy_above),
+    num!("motivation.hard_below", 0.0, 1.0, false, |s| s.motivation.hard_below),
+    num!("motivation.desired", 0.0, true, 1.0, true, false, |s| s.motivation.desired),
+    num!("simulation.trials", 1.0, 1_000_000.0, true, |s| s.simulation.trials),
+    num!("simulation.cycles", 1.0, 100.0, true, |s| s.simulation.cycles),
+    num!("simulation.seed", 0.0, 9_007_199_254_740_991.0, true, |s| s.simulation.seed),
+    num!("simulation.veto_probability", 0.0, 1.0, false, |s| s.simulation.veto_probability),
+    num!("simulation.evaluation_sd", 0.0, 1000.0, false, |s| s.simulation.evaluation_sd),
 ];
 
 /// The settings that are not plain numbers, by path (handled by hand in the codec and the settings page).
-pub const SPECIAL: &[&str] = &[
-    "tiers.method",
-    "consequences.allocation",
-    "grades.names",
-    "grades.texts",
-    "grades.bonus_coefficients",
-];
+pub const SPECIAL: &[&str] =
+    &["tiers.method", "consequences.allocation", "grades.names", "grades.texts", "grades.bonus_coefficients"];
 
 /// The numeric setting at `path`, if there is one.
 pub fn number(path: &str) -> Option<&'static NumberSetting> {

@@ -27,9 +27,7 @@ pub fn name(s: &str) -> Result<(), ProblemKind> {
     if s.trim().is_empty() {
         Err(ProblemKind::Empty)
     } else if s.chars().count() > MAX_NAME_CHARS {
-        Err(ProblemKind::TooLong {
-            max: MAX_NAME_CHARS,
-        })
+        Err(ProblemKind::TooLong { max: MAX_NAME_CHARS })
     } else {
         Ok(())
     }
@@ -122,24 +120,14 @@ pub fn branch(b: &Branch, scenario: &Scenario, index_in_list: Option<usize>) -> 
         }
     };
     push("id", id(&b.id));
-    let dup = scenario
-        .branches
-        .iter()
-        .enumerate()
-        .any(|(i, other)| Some(i) != index_in_list && other.id == b.id);
+    let dup = scenario.branches.iter().enumerate().any(|(i, other)| Some(i) != index_in_list && other.id == b.id);
     if dup {
         push("id", Err(ProblemKind::Duplicate { id: b.id.clone() }));
     }
     push("name", name(&b.name));
     if let Some(c) = &b.category {
         if scenario.category(c).is_none() {
-            push(
-                "category",
-                Err(ProblemKind::Dangling {
-                    id: c.clone(),
-                    list: "categories",
-                }),
-            );
+            push("category", Err(ProblemKind::Dangling { id: c.clone(), list: "categories" }));
         }
     }
     for (key, v) in [
@@ -149,45 +137,24 @@ pub fn branch(b: &Branch, scenario: &Scenario, index_in_list: Option<usize>) -> 
     ] {
         push(key, condition(v as f64).map(|_| ()));
     }
-    push(
-        "grade",
-        grade(b.grade as f64, scenario.settings.grades.levels).map(|_| ()),
-    );
+    push("grade", grade(b.grade as f64, scenario.settings.grades.levels).map(|_| ()));
     for (ind, v) in &b.target_overrides {
         let p = format!("target_overrides.{ind}");
         match scenario.indicator(ind) {
-            None => push(
-                &p,
-                Err(ProblemKind::Dangling {
-                    id: ind.clone(),
-                    list: "indicators",
-                }),
-            ),
-            Some(i) if i.quantitative().is_none() => push(
-                &p,
-                Err(ProblemKind::WrongType {
-                    expected: Expected::QuantitativeIndicator,
-                }),
-            ),
+            None => push(&p, Err(ProblemKind::Dangling { id: ind.clone(), list: "indicators" })),
+            Some(i) if i.quantitative().is_none() => {
+                push(&p, Err(ProblemKind::WrongType { expected: Expected::QuantitativeIndicator }))
+            }
             Some(_) => push(&p, finite(*v).map(|_| ())),
         }
     }
     for (ind, values) in &b.history {
         let p = format!("history.{ind}");
         match scenario.indicator(ind) {
-            None => push(
-                &p,
-                Err(ProblemKind::Dangling {
-                    id: ind.clone(),
-                    list: "indicators",
-                }),
-            ),
-            Some(i) if i.quantitative().is_none() => push(
-                &p,
-                Err(ProblemKind::WrongType {
-                    expected: Expected::QuantitativeIndicator,
-                }),
-            ),
+            None => push(&p, Err(ProblemKind::Dangling { id: ind.clone(), list: "indicators" })),
+            Some(i) if i.quantitative().is_none() => {
+                push(&p, Err(ProblemKind::WrongType { expected: Expected::QuantitativeIndicator }))
+            }
             Some(_) => {
                 for (k, v) in values.iter().enumerate() {
                     push(&format!("{p}[{k}]"), finite(*v).map(|_| ()));
@@ -203,10 +170,7 @@ fn unique<'a>(list: &str, ids: impl Iterator<Item = &'a str>, out: &mut Vec<Prob
     let mut seen = HashSet::new();
     for (i, id) in ids.enumerate() {
         if !seen.insert(id) {
-            out.push(Problem::new(
-                join(&index(list, i), "id"),
-                ProblemKind::Duplicate { id: id.to_string() },
-            ));
+            out.push(Problem::new(join(&index(list, i), "id"), ProblemKind::Duplicate { id: id.to_string() }));
         }
     }
 }
@@ -215,26 +179,10 @@ fn unique<'a>(list: &str, ids: impl Iterator<Item = &'a str>, out: &mut Vec<Prob
 /// consistency. Field types and single-field ranges were checked when the file was read.
 pub fn scenario(s: &Scenario) -> Vec<Problem> {
     let mut out = Vec::new();
-    unique(
-        "categories",
-        s.categories.iter().map(|c| c.id.as_str()),
-        &mut out,
-    );
-    unique(
-        "indicators",
-        s.indicators.iter().map(|c| c.id.as_str()),
-        &mut out,
-    );
-    unique(
-        "optional_actions",
-        s.optional_actions.iter().map(|c| c.id.as_str()),
-        &mut out,
-    );
-    unique(
-        "branches",
-        s.branches.iter().map(|c| c.id.as_str()),
-        &mut out,
-    );
+    unique("categories", s.categories.iter().map(|c| c.id.as_str()), &mut out);
+    unique("indicators", s.indicators.iter().map(|c| c.id.as_str()), &mut out);
+    unique("optional_actions", s.optional_actions.iter().map(|c| c.id.as_str()), &mut out);
+    unique("branches", s.branches.iter().map(|c| c.id.as_str()), &mut out);
     unique("periods", s.periods.iter().map(|c| c.id.as_str()), &mut out);
 
     let indicator_ids: BTreeSet<&str> = s.indicators.iter().map(|i| i.id.as_str()).collect();
@@ -243,10 +191,7 @@ pub fn scenario(s: &Scenario) -> Vec<Problem> {
             if !indicator_ids.contains(ind.as_str()) {
                 out.push(Problem::new(
                     format!("categories[{ci}].coefficients.{ind}"),
-                    ProblemKind::Dangling {
-                        id: ind.clone(),
-                        list: "indicators",
-                    },
+                    ProblemKind::Dangling { id: ind.clone(), list: "indicators" },
                 ));
             }
         }
@@ -262,25 +207,18 @@ pub fn scenario(s: &Scenario) -> Vec<Problem> {
 
     let g = &s.settings.grades;
     let l = g.levels as usize;
-    for (key, len) in [
-        ("names", g.names.len()),
-        ("texts", g.texts.len()),
-        ("bonus_coefficients", g.bonus_coefficients.len()),
-    ] {
+    for (key, len) in
+        [("names", g.names.len()), ("texts", g.texts.len()), ("bonus_coefficients", g.bonus_coefficients.len())]
+    {
         if len != l {
-            out.push(Problem::new(
-                format!("settings.grades.{key}"),
-                ProblemKind::WrongLength { expected: l },
-            ));
+            out.push(Problem::new(format!("settings.grades.{key}"), ProblemKind::WrongLength { expected: l }));
         }
     }
     let d = &s.settings.differentiation;
     if d.factor_min > d.factor_max {
         out.push(Problem::new(
             "settings.differentiation.factor_min",
-            ProblemKind::Inconsistent {
-                other: "settings.differentiation.factor_max".into(),
-            },
+            ProblemKind::Inconsistent { other: "settings.differentiation.factor_max".into() },
         ));
     }
 
@@ -290,24 +228,12 @@ pub fn scenario(s: &Scenario) -> Vec<Problem> {
         for (bid, rec) in &period.records {
             let rp = format!("periods[{pi}].records.{bid}");
             if !branch_ids.contains(bid.as_str()) {
-                out.push(Problem::new(
-                    rp.clone(),
-                    ProblemKind::Dangling {
-                        id: bid.clone(),
-                        list: "branches",
-                    },
-                ));
+                out.push(Problem::new(rp.clone(), ProblemKind::Dangling { id: bid.clone(), list: "branches" }));
             }
             for (ind, actual) in &rec.actuals {
                 let ap = format!("{rp}.actuals.{ind}");
                 let Some(indicator) = s.indicator(ind) else {
-                    out.push(Problem::new(
-                        ap,
-                        ProblemKind::Dangling {
-                            id: ind.clone(),
-                            list: "indicators",
-                        },
-                    ));
+                    out.push(Problem::new(ap, ProblemKind::Dangling { id: ind.clone(), list: "indicators" }));
                     continue;
                 };
                 let expected = match &indicator.kind {
@@ -326,19 +252,10 @@ pub fn scenario(s: &Scenario) -> Vec<Problem> {
             for ind in rec.vetoes.keys() {
                 let vp = format!("{rp}.vetoes.{ind}");
                 match s.indicator(ind) {
-                    None => out.push(Problem::new(
-                        vp,
-                        ProblemKind::Dangling {
-                            id: ind.clone(),
-                            list: "indicators",
-                        },
-                    )),
-                    Some(i) if !i.is_veto() => out.push(Problem::new(
-                        vp,
-                        ProblemKind::WrongType {
-                            expected: Expected::VetoIndicator,
-                        },
-                    )),
+                    None => out.push(Problem::new(vp, ProblemKind::Dangling { id: ind.clone(), list: "indicators" })),
+                    Some(i) if !i.is_veto() => {
+                        out.push(Problem::new(vp, ProblemKind::WrongType { expected: Expected::VetoIndicator }))
+                    }
                     Some(_) => {}
                 }
             }
@@ -346,10 +263,7 @@ pub fn scenario(s: &Scenario) -> Vec<Problem> {
                 if !action_ids.contains(a.as_str()) {
                     out.push(Problem::new(
                         format!("{rp}.optional_done[{k}]"),
-                        ProblemKind::Dangling {
-                            id: a.clone(),
-                            list: "optional_actions",
-                        },
+                        ProblemKind::Dangling { id: a.clone(), list: "optional_actions" },
                     ));
                 }
             }
@@ -365,24 +279,12 @@ mod tests {
     #[test]
     fn field_rules() {
         assert_eq!(condition(3.0), Ok(3));
-        assert_eq!(
-            condition(6.0),
-            Err(ProblemKind::OutOfRange {
-                min: Some(1.0),
-                max: Some(5.0)
-            })
-        );
+        assert_eq!(condition(6.0), Err(ProblemKind::OutOfRange { min: Some(1.0), max: Some(5.0) }));
         assert_eq!(condition(2.5), Err(ProblemKind::NotInteger));
         assert_eq!(name("  "), Err(ProblemKind::Empty));
         assert_eq!(id(&"x".repeat(65)), Err(ProblemKind::TooLong { max: 64 }));
         assert!(id(&"党".repeat(64)).is_ok());
-        assert_eq!(
-            grade(6.0, 5),
-            Err(ProblemKind::OutOfRange {
-                min: Some(1.0),
-                max: Some(5.0)
-            })
-        );
+        assert_eq!(grade(6.0, 5), Err(ProblemKind::OutOfRange { min: Some(1.0), max: Some(5.0) }));
         assert!(tolerance(0.95).is_err());
         assert!(finite(f64::NAN).is_err());
     }

@@ -31,11 +31,7 @@ pub struct Document {
 impl Document {
     /// What a first visit starts with: the sample organisation, in Chinese.
     pub fn first_visit() -> Document {
-        Document {
-            lang: Lang::Zh,
-            current: 0,
-            scenarios: vec![Rc::new(sample::sample())],
-        }
+        Document { lang: Lang::Zh, current: 0, scenarios: vec![Rc::new(sample::sample())] }
     }
 
     pub fn scenario(&self) -> &Scenario {
@@ -49,10 +45,7 @@ pub enum DecodeError {
     NotJson(String),
     NotADocument,
     UnknownVersion(u64),
-    BadScenario {
-        index: usize,
-        problems: Vec<Problem>,
-    },
+    BadScenario { index: usize, problems: Vec<Problem> },
 }
 
 impl fmt::Display for DecodeError {
@@ -99,19 +92,12 @@ pub fn decode(text: &str) -> Result<Document, DecodeError> {
         Some(other) => return Err(DecodeError::UnknownVersion(other)),
         None => return Err(DecodeError::NotADocument),
     }
-    let lang = v
-        .get("lang")
-        .and_then(Value::as_str)
-        .and_then(Lang::from_code)
-        .unwrap_or_default();
-    let list = v
-        .get("scenarios")
-        .and_then(Value::as_array)
-        .ok_or(DecodeError::NotADocument)?;
+    let lang = v.get("lang").and_then(Value::as_str).and_then(Lang::from_code).unwrap_or_default();
+    let list = v.get("scenarios").and_then(Value::as_array).ok_or(DecodeError::NotADocument)?;
     let mut scenarios = Vec::with_capacity(list.len());
     for (index, s) in list.iter().enumerate() {
-        let scenario = codec::scenario_from_value(s)
-            .map_err(|problems| DecodeError::BadScenario { index, problems })?;
+        let scenario =
+            codec::scenario_from_value(s).map_err(|problems| DecodeError::BadScenario { index, problems })?;
         scenarios.push(Rc::new(scenario));
     }
     if scenarios.is_empty() {
@@ -119,11 +105,7 @@ pub fn decode(text: &str) -> Result<Document, DecodeError> {
     }
     let current = v.get("current").and_then(Value::as_u64).unwrap_or(0) as usize;
     let current = current.min(scenarios.len() - 1);
-    Ok(Document {
-        lang,
-        current,
-        scenarios,
-    })
+    Ok(Document { lang, current, scenarios })
 }
 
 #[cfg(test)]
@@ -147,12 +129,8 @@ mod tests {
 
     #[test]
     fn a_broken_scenario_makes_the_text_unreadable() {
-        let text =
-            encode(&Document::first_visit()).replacen("\"grade\":", "\"grade\":99,\"x\":", 1);
-        assert!(matches!(
-            decode(&text),
-            Err(DecodeError::BadScenario { index: 0, .. })
-        ));
+        let text = encode(&Document::first_visit()).replacen("\"grade\":", "\"grade\":99,\"x\":", 1);
+        assert!(matches!(decode(&text), Err(DecodeError::BadScenario { index: 0, .. })));
         assert!(matches!(decode("{}"), Err(DecodeError::NotADocument)));
         assert!(matches!(decode("nope"), Err(DecodeError::NotJson(_))));
     }

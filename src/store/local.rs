@@ -11,9 +11,7 @@ pub struct Local;
 /// Whether localStorage can be used at all (it may be disabled by the browser's privacy settings).
 /// Checked first because gloo-storage's `raw()` throws when there is none.
 fn available() -> bool {
-    web_sys::window()
-        .and_then(|w| w.local_storage().ok().flatten())
-        .is_some()
+    web_sys::window().and_then(|w| w.local_storage().ok().flatten()).is_some()
 }
 
 impl KeyValue for Local {
@@ -28,8 +26,6 @@ impl KeyValue for Local {
         if !available() {
             return Err("localStorage is not available".into());
         }
-        LocalStorage::raw()
-            .set_item(key, value)
-            .map_err(|e| e.as_string().unwrap_or_else(|| format!("{e:?}")))
+        LocalStorage::raw().set_item(key, value).map_err(|e| e.as_string().unwrap_or_else(|| format!("{e:?}")))
     }
 }

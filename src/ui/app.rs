@@ -7,8 +7,9 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
+use super::components::files::{FileBar, ImportErrors};
 use super::components::notice::{StorageNotice, ToastView};
-use super::hooks::{use_app, use_lang};
+use super::hooks::{use_app, use_lang, ScenarioRef, SharedResults};
 use super::pages;
 use super::route::Route;
 use super::state::{Action, AppState};
@@ -62,9 +63,7 @@ pub fn app() -> Html {
                     let in_field = e
                         .target()
                         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                        .is_some_and(|el| {
-                            matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-                        });
+                        .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
                     if in_field {
                         return;
                     }
@@ -82,11 +81,17 @@ pub fn app() -> Html {
         });
     }
 
+    // The engine runs once per change of the current scenario; every page reads the same results.
+    let results = use_memo(ScenarioRef(state.scenario().clone()), |s| crate::engine::evaluate(&s.0));
+    let results = SharedResults(results);
+
     html! {
         <ContextProvider<UseReducerHandle<AppState>> context={state}>
-            <HashRouter>
-                <Shell />
-            </HashRouter>
+            <ContextProvider<SharedResults> context={results}>
+                <HashRouter>
+                    <Shell />
+                </HashRouter>
+            </ContextProvider<SharedResults>>
         </ContextProvider<UseReducerHandle<AppState>>>
     }
 }
@@ -100,9 +105,7 @@ fn shell() -> Html {
     let on_lang = {
         let state = state.clone();
         Callback::from(move |e: Event| {
-            let value = e
-                .target_unchecked_into::<web_sys::HtmlSelectElement>()
-                .value();
+            let value = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
             if let Some(l) = Lang::from_code(&value) {
                 state.dispatch(Action::SetLang(l));
             }
@@ -116,12 +119,8 @@ fn shell() -> Html {
         let state = state.clone();
         Callback::from(move |_| state.dispatch(Action::Redo))
     };
-    let undo_title = state
-        .undo_label()
-        .map(|l| format!("{} {} (Ctrl+Z)", T::Undo.get(lang), l.get(lang)));
-    let redo_title = state
-        .redo_label()
-        .map(|l| format!("{} {} (Ctrl+Shift+Z)", T::Redo.get(lang), l.get(lang)));
+    let undo_title = state.undo_label().map(|l| format!("{} {} (Ctrl+Z)", T::Undo.get(lang), l.get(lang)));
+    let redo_title = state.redo_label().map(|l| format!("{} {} (Ctrl+Shift+Z)", T::Redo.get(lang), l.get(lang)));
 
     html! {
         <div class="app">
@@ -136,6 +135,8 @@ fn shell() -> Html {
                     </div>
                 </div>
                 <div class="top-actions">
+                    <FileBar />
+                    <span class="sep" aria-hidden="true"></span>
                     <button class="ghost" onclick={undo} disabled={!state.can_undo()} title={undo_title} data-testid="undo">
                         {"↶ "}{ T::Undo.get(lang) }
                     </button>
@@ -169,6 +170,7 @@ fn shell() -> Html {
             </nav>
             <main class="page" data-testid={format!("page-{}", route.slug())}>
                 <StorageNotice />
+                <ImportErrors />
                 <Switch<Route> render={switch} />
             </main>
             <SaveStatus />
@@ -185,21 +187,15 @@ fn switch(route: Route) -> Html {
         Route::Indicators => {
             html! { <pages::placeholder::Placeholder route={route} text={T::NotYetIndicators} /> }
         }
-        Route::Targets => {
-            html! { <pages::placeholder::Placeholder route={route} text={T::NotYetTargets} /> }
-        }
+        Route::Targets => html! { <pages::targets::TargetsPage /> },
         Route::Periods => {
             html! { <pages::placeholder::Placeholder route={route} text={T::NotYetPeriods} /> }
         }
-        Route::Results => {
-            html! { <pages::placeholder::Placeholder route={route} text={T::NotYetResults} /> }
-        }
+        Route::Results => html! { <pages::results::ResultsPage /> },
         Route::Grades => {
             html! { <pages::placeholder::Placeholder route={route} text={T::NotYetGrades} /> }
         }
-        Route::Scenarios => {
-            html! { <pages::placeholder::Placeholder route={route} text={T::NotYetScenarios} /> }
-        }
+        Route::Scenarios => html! { <pages::scenarios::ScenariosPage /> },
         Route::Settings => {
             html! { <pages::placeholder::Placeholder route={route} text={T::NotYetSettings} /> }
         }

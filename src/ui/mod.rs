@@ -9,6 +9,8 @@
 
 pub mod app;
 pub mod components;
+pub mod download;
+pub mod format;
 pub mod hooks;
 pub mod pages;
 pub mod route;

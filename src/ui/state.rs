@@ -10,17 +10,18 @@ use std::rc::Rc;
 use yew::Reducible;
 
 use crate::i18n::{Lang, T};
-use crate::model::{edit, Branch, Scenario};
+use crate::model::{edit, validate, Branch, Problem, Scenario};
 use crate::store::{Document, Notice};
 
 /// How many steps undo remembers.
 const UNDO_DEPTH: usize = 100;
 
-/// One undo step: the current scenario as it was, and what the edit was.
+/// One undo step: the scenarios as they were (shared, so a step costs a list of pointers), which one was
+/// current, and what the edit was.
 #[derive(Clone, PartialEq)]
 struct Step {
     current: usize,
-    scenario: Rc<Scenario>,
+    scenarios: Vec<Rc<Scenario>>,
     label: T,
 }
 
@@ -47,6 +48,10 @@ pub struct AppState {
     /// The last save's error, shown loudly until a save works again.
     pub save_error: Option<String>,
     pub toast: Option<Toast>,
+    /// The problems of the last failed import (file name, problems), until dismissed or a later import works.
+    pub import_problems: Option<(String, Vec<Problem>)>,
+    /// The period chosen on the results page (also what "export CSV" writes); `None` = the last one.
+    pub selected_period: Option<String>,
 }
 
 pub enum Action {
@@ -54,8 +59,19 @@ pub enum Action {
     AddBranch(Branch),
     UpdateBranch(usize, Branch),
     DeleteBranch(usize),
-    /// Replaces the current scenario with the sample organisation (undoable).
+    /// Adds the sample organisation as a new scenario and makes it current.
     LoadSample,
+    /// Adds an imported scenario and makes it current.
+    Import(Scenario),
+    /// A file that could not be imported: nothing changes but the message.
+    ImportFailed(String, Vec<Problem>),
+    DismissImportError,
+    NewScenario,
+    DuplicateScenario(usize),
+    SwitchScenario(usize),
+    RenameScenario(usize, String),
+    DeleteScenario(usize),
+    SelectPeriod(String),
     Undo,
     Redo,
     DismissNotice,
@@ -75,6 +91,8 @@ impl AppState {
             may_save,
             save_error: None,
             toast: None,
+            import_problems: None,
+            selected_period: None,
         }
     }
 
@@ -108,45 +126,58 @@ impl AppState {
         self.toast = Some(Toast { text, undo, serial });
     }
 
-    /// Applies `f` to a copy of the current scenario; on success the copy replaces it and the old one goes
-    /// onto the undo stack. On failure nothing changes.
-    fn edit<R>(&mut self, label: T, f: impl FnOnce(&mut Scenario) -> Option<R>) -> Option<R> {
-        let current = self.doc.current;
-        let before = Rc::clone(&self.doc.scenarios[current]);
-        let mut next = (*before).clone();
-        let out = f(&mut next)?;
-        self.doc.scenarios[current] = Rc::new(next);
-        self.undo.push(Step {
-            current,
-            scenario: before,
-            label,
-        });
+    /// Remembers the scenarios as they are now, before an edit labelled `label`.
+    fn remember(&mut self, label: T) {
+        self.undo.push(Step { current: self.doc.current, scenarios: self.doc.scenarios.clone(), label });
         if self.undo.len() > UNDO_DEPTH {
             self.undo.remove(0);
         }
         self.redo.clear();
         self.revision += 1;
+    }
+
+    /// Applies `f` to a copy of the current scenario; on success the copy replaces it and the old state goes
+    /// onto the undo stack. On failure nothing changes.
+    fn edit<R>(&mut self, label: T, f: impl FnOnce(&mut Scenario) -> Option<R>) -> Option<R> {
+        let current = self.doc.current;
+        let mut next = (*self.doc.scenarios[current]).clone();
+        let out = f(&mut next)?;
+        self.remember(label);
+        self.doc.scenarios[current] = Rc::new(next);
         Some(out)
     }
 
-    /// Moves one step from `from` to `to`, swapping the scenario in place.
-    fn travel(&mut self, back: bool) {
-        let (from, to) = if back {
-            (&mut self.undo, &mut self.redo)
-        } else {
-            (&mut self.redo, &mut self.undo)
-        };
-        let Some(step) = from.pop() else { return };
-        if step.current >= self.doc.scenarios.len() {
-            return;
+    /// Applies `f` to the list of scenarios and the current index (add, remove, rename); undoable like any
+    /// edit. A list left empty counts as a refusal.
+    fn edit_list(&mut self, label: T, f: impl FnOnce(&mut Vec<Rc<Scenario>>, &mut usize) -> bool) -> bool {
+        let mut list = self.doc.scenarios.clone();
+        let mut current = self.doc.current;
+        if !f(&mut list, &mut current) || list.is_empty() {
+            return false;
         }
-        let now = std::mem::replace(&mut self.doc.scenarios[step.current], step.scenario);
-        self.doc.current = step.current;
-        to.push(Step {
-            current: step.current,
-            scenario: now,
-            label: step.label,
+        self.remember(label);
+        self.doc.current = current.min(list.len() - 1);
+        self.doc.scenarios = list;
+        true
+    }
+
+    /// Adds a scenario after the others and makes it current.
+    fn add_scenario(&mut self, label: T, sc: Scenario) {
+        self.edit_list(label, |list, current| {
+            list.push(Rc::new(sc));
+            *current = list.len() - 1;
+            true
         });
+        self.selected_period = None;
+    }
+
+    /// Moves one step back (undo) or forward (redo).
+    fn travel(&mut self, back: bool) {
+        let (from, to) = if back { (&mut self.undo, &mut self.redo) } else { (&mut self.redo, &mut self.undo) };
+        let Some(step) = from.pop() else { return };
+        let now_list = std::mem::replace(&mut self.doc.scenarios, step.scenarios);
+        let now_current = std::mem::replace(&mut self.doc.current, step.current);
+        to.push(Step { current: now_current, scenarios: now_list, label: step.label });
         self.revision += 1;
     }
 }
@@ -177,11 +208,67 @@ impl Reducible for AppState {
                 }
             }
             Action::LoadSample => {
-                s.edit(T::LoadSample, |sc| {
-                    *sc = crate::model::sample::sample();
-                    Some(())
+                s.add_scenario(T::LoadSample, crate::model::sample::sample());
+            }
+            Action::Import(sc) => {
+                let name = sc.name.clone();
+                s.add_scenario(T::Import, sc);
+                s.import_problems = None;
+                s.toast(format!("{}：{}", T::Imported.get(lang), name), true);
+            }
+            Action::ImportFailed(file, problems) => s.import_problems = Some((file, problems)),
+            Action::DismissImportError => s.import_problems = None,
+            Action::NewScenario => {
+                let name = T::BlankScenario.get(lang).to_string();
+                s.add_scenario(T::NewScenario, Scenario::blank(&name));
+            }
+            Action::DuplicateScenario(i) => {
+                let copy_word = T::Copy.get(lang);
+                s.edit_list(T::DuplicateScenario, |list, current| {
+                    let Some(orig) = list.get(i) else { return false };
+                    let mut copy = (**orig).clone();
+                    copy.name =
+                        format!("{}（{copy_word}）", copy.name).chars().take(crate::model::MAX_NAME_CHARS).collect();
+                    list.insert(i + 1, Rc::new(copy));
+                    *current = i + 1;
+                    true
                 });
             }
+            Action::SwitchScenario(i) => {
+                if i < s.doc.scenarios.len() && i != s.doc.current {
+                    s.doc.current = i;
+                    s.selected_period = None;
+                    s.revision += 1;
+                }
+            }
+            Action::RenameScenario(i, name) => {
+                if validate::name(&name).is_ok() {
+                    s.edit_list(T::RenameScenario, |list, _| {
+                        let Some(orig) = list.get(i) else { return false };
+                        let mut next = (**orig).clone();
+                        next.name = name.trim().to_string();
+                        list[i] = Rc::new(next);
+                        true
+                    });
+                }
+            }
+            Action::DeleteScenario(i) => {
+                let name = s.doc.scenarios.get(i).map(|sc| sc.name.clone()).unwrap_or_default();
+                let removed = s.edit_list(T::Delete, |list, current| {
+                    if list.len() < 2 || i >= list.len() {
+                        return false;
+                    }
+                    list.remove(i);
+                    if *current > i || *current >= list.len() {
+                        *current = current.saturating_sub(1);
+                    }
+                    true
+                });
+                if removed {
+                    s.toast(format!("{}：{}", T::Deleted.get(lang), name), true);
+                }
+            }
+            Action::SelectPeriod(p) => s.selected_period = Some(p),
             Action::Undo => {
                 s.travel(true);
                 s.toast = None;

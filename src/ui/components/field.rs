@@ -29,12 +29,7 @@ pub fn field(props: &FieldProps) -> Html {
     let err_id = format!("{id}-err");
     let oninput = {
         let cb = props.oninput.clone();
-        Callback::from(move |e: InputEvent| {
-            cb.emit(
-                e.target_unchecked_into::<web_sys::HtmlInputElement>()
-                    .value(),
-            )
-        })
+        Callback::from(move |e: InputEvent| cb.emit(e.target_unchecked_into::<web_sys::HtmlInputElement>().value()))
     };
     let invalid = props.error.is_some();
     html! {
@@ -76,12 +71,7 @@ pub fn select_field(props: &SelectProps) -> Html {
     let id = format!("f-{}", props.testid);
     let onchange = {
         let cb = props.onchange.clone();
-        Callback::from(move |e: Event| {
-            cb.emit(
-                e.target_unchecked_into::<web_sys::HtmlSelectElement>()
-                    .value(),
-            )
-        })
+        Callback::from(move |e: Event| cb.emit(e.target_unchecked_into::<web_sys::HtmlSelectElement>().value()))
     };
     html! {
         <div class="field">

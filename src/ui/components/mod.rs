@@ -1,4 +1,6 @@
 //! Small pieces shared by the pages.
 
+pub mod exports;
 pub mod field;
+pub mod files;
 pub mod notice;

@@ -21,14 +21,8 @@ pub fn storage_notice() -> Html {
         Callback::from(move |_| state.dispatch(Action::DismissNotice))
     };
     let (text, key, reason) = match notice {
-        Notice::Unreadable { backup_key, reason } => (
-            T::StoredUnreadable,
-            Some(backup_key.clone()),
-            reason.clone(),
-        ),
-        Notice::UnreadableNotBackedUp { reason } => {
-            (T::StoredUnreadableNoBackup, None, reason.clone())
-        }
+        Notice::Unreadable { backup_key, reason } => (T::StoredUnreadable, Some(backup_key.clone()), reason.clone()),
+        Notice::UnreadableNotBackedUp { reason } => (T::StoredUnreadableNoBackup, None, reason.clone()),
     };
     html! {
         <div class="banner banner-warn" role="alert" data-testid="storage-notice">
@@ -53,8 +47,7 @@ pub fn toast_view() -> Html {
         let state = state.clone();
         let serial = state.toast.as_ref().map(|t| t.serial);
         use_effect_with(serial, move |serial| {
-            let timer =
-                serial.map(|_| Timeout::new(10_000, move || state.dispatch(Action::DismissToast)));
+            let timer = serial.map(|_| Timeout::new(10_000, move || state.dispatch(Action::DismissToast)));
             move || drop(timer)
         });
     }

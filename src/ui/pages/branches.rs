@@ -82,12 +82,7 @@ impl Draft {
             match text.trim().parse::<f64>() {
                 Ok(v) if v.is_finite() => v,
                 _ => {
-                    errors.insert(
-                        key.to_string(),
-                        ProblemKind::WrongType {
-                            expected: Expected::Number,
-                        },
-                    );
+                    errors.insert(key.to_string(), ProblemKind::WrongType { expected: Expected::Number });
                     f64::NAN
                 }
             }

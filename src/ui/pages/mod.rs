@@ -2,3 +2,6 @@
 
 pub mod branches;
 pub mod placeholder;
+pub mod results;
+pub mod scenarios;
+pub mod targets;

@@ -1,0 +1,253 @@
+//! Results of a period: ranking with F, I, E and their parts, tier, vetoes, warnings, missing data, bonus,
+//! talk and eligibility; a tier chart; and, for a chosen branch, "why" — the chain from its actuals to its
+//! tier in words and numbers. Nothing is computed here: the numbers are the engine's.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::engine::{PeriodResult, PeriodRow, Results, Tier};
+use crate::i18n::why::{actual_text, why};
+use crate::i18n::{Lang, T};
+use crate::model::Scenario;
+use crate::report::tier_word;
+use crate::ui::format::{fixed, opt, plain, yuan};
+use crate::ui::hooks::{use_app, use_lang, use_results};
+use crate::ui::state::{Action, AppState};
+
+/// The period shown (and exported as CSV): the one chosen, else the last one with results.
+pub fn selected_period(state: &AppState, results: &Results) -> Option<String> {
+    state
+        .selected_period
+        .as_ref()
+        .filter(|id| results.periods.iter().any(|p| &p.period == *id))
+        .cloned()
+        .or_else(|| results.periods.last().map(|p| p.period.clone()))
+}
+
+#[function_component(ResultsPage)]
+pub fn results_page() -> Html {
+    let state = use_app();
+    let lang = use_lang();
+    let results = use_results();
+    let scenario = state.scenario().clone();
+    let chosen = use_state(|| None::<String>);
+
+    let Some(period_id) = selected_period(&state, &results) else {
+        return html! {
+            <section>
+                <h2>{ T::NavResults.get(lang) }</h2>
+                <p class="empty" data-testid="no-periods">{ T::NoPeriods.get(lang) }</p>
+            </section>
+        };
+    };
+    let (period_index, period) = results
+        .periods
+        .iter()
+        .enumerate()
+        .find(|(_, p)| p.period == period_id)
+        .expect("selected_period returns a period of the results");
+
+    let on_period = {
+        let (state, chosen) = (state.clone(), chosen.clone());
+        Callback::from(move |e: Event| {
+            let v = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+            chosen.set(None);
+            state.dispatch(Action::SelectPeriod(v));
+        })
+    };
+    let choose = {
+        let chosen = chosen.clone();
+        Callback::from(move |id: String| chosen.set(Some(id)))
+    };
+    let chosen_row = chosen.as_ref().and_then(|id| period.rows.iter().find(|r| &r.branch == id));
+
+    html! {
+        <section>
+            <div class="page-head">
+                <h2>{ T::NavResults.get(lang) }</h2>
+                <label class="inline">
+                    { T::Period.get(lang) }{" "}
+                    <select onchange={on_period} data-testid="period-select">
+                        { for scenario.periods.iter().map(|p| html! {
+                            <option value={p.id.clone()} selected={p.id == period_id}>{ p.name.clone() }</option>
+                        }) }
+                    </select>
+                </label>
+            </div>
+            { tier_chart(period, lang) }
+            if scenario.settings.evaluation.weight_members <= scenario.settings.evaluation.weight_peers.max(scenario.settings.evaluation.weight_superiors) {
+                <p class="banner banner-warn" data-testid="members-weight-warning">{"⚠ "}{ T::MembersWeightWarning.get(lang) }</p>
+            }
+            <div class="split">
+                { ranking_table(&scenario, period, lang, chosen.as_deref(), &choose) }
+                if let Some(row) = chosen_row {
+                    { why_panel(&scenario, &results, period_index, row, lang, &chosen) }
+                }
+            </div>
+        </section>
+    }
+}
+
+/// The share of each tier as a bar, with the counts written on it.
+fn tier_chart(p: &PeriodResult, lang: Lang) -> Html {
+    let n = p.rows.len().max(1);
+    let count = |t: Tier| p.rows.iter().filter(|r| r.tier == t).count();
+    html! {
+        <div class="tier-chart" data-testid="tier-chart" role="img"
+            aria-label={Tier::ALL.iter().map(|t| format!("{} {}", tier_word(*t, lang), count(*t))).collect::<Vec<_>>().join(", ")}>
+            { for Tier::ALL.iter().filter(|t| count(**t) > 0).map(|t| {
+                let c = count(*t);
+                html! {
+                    <div class={classes!("seg", format!("tier-{}", t.as_str()))} style={format!("flex: {c}")}>
+                        { tier_word(*t, lang) }{" · "}{ c }{" · "}{ format!("{:.0}%", 100.0 * c as f64 / n as f64) }
+                    </div>
+                }
+            }) }
+        </div>
+    }
+}
+
+fn tier_badge(t: Tier, lang: Lang) -> Html {
+    let icon = match t {
+        Tier::First => "▲",
+        Tier::Middle => "●",
+        Tier::Bottom => "▼",
+    };
+    html! { <span class={classes!("tier", format!("tier-{}", t.as_str()))}>{ icon }{" "}{ tier_word(t, lang) }</span> }
+}
+
+fn ranking_table(s: &Scenario, p: &PeriodResult, lang: Lang, chosen: Option<&str>, choose: &Callback<String>) -> Html {
+    let yes = T::Yes.get(lang);
+    html! {
+        <div class="table-wrap">
+            <table class="data ranking" data-testid="ranking-table">
+                <thead>
+                    <tr>
+                        <th class="num">{ T::Rank.get(lang) }</th>
+                        <th>{ T::BranchName.get(lang) }</th>
+                        <th class="num" title={T::FinalScore.get(lang)}>{"F"}</th>
+                        <th class="num" title={T::InspectionScore.get(lang)}>{"I"}</th>
+                        <th class="num" title={T::BaseScore.get(lang)}>{"B"}</th>
+                        <th class="num" title={T::BonusPoints.get(lang)}>{"+"}</th>
+                        <th class="num" title={T::AdjustmentPoints.get(lang)}>{"±"}</th>
+                        <th class="num" title={T::EvaluationScore.get(lang)}>{"E"}</th>
+                        <th class="num" title={T::MembersScore.get(lang)}>{"m"}</th>
+                        <th class="num" title={T::PeersScore.get(lang)}>{"q"}</th>
+                        <th class="num" title={T::SuperiorsScore.get(lang)}>{"h"}</th>
+                        <th>{ T::Tier.get(lang) }</th>
+                        <th>{ T::Flags.get(lang) }</th>
+                        <th class="num">{ T::BonusAmount.get(lang) }</th>
+                        <th>{ T::Talk.get(lang) }</th>
+                        <th>{ T::Eligible.get(lang) }</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    { for p.rows.iter().map(|r| {
+                        let name = s.branch(&r.branch).map_or(r.branch.clone(), |b| b.name.clone());
+                        let onclick = {
+                            let (choose, id) = (choose.clone(), r.branch.clone());
+                            Callback::from(move |_| choose.emit(id.clone()))
+                        };
+                        let onkeydown = {
+                            let (choose, id) = (choose.clone(), r.branch.clone());
+                            Callback::from(move |e: KeyboardEvent| if e.key() == "Enter" || e.key() == " " {
+                                e.prevent_default();
+                                choose.emit(id.clone());
+                            })
+                        };
+                        let selected = chosen == Some(r.branch.as_str());
+                        let missing: Vec<String> = r.missing.iter().map(|id| s.indicator(id).map_or(id.clone(), |i| i.name.clone())).collect();
+                        html! {
+                            <tr data-testid="ranking-row" data-branch={r.branch.clone()} tabindex="0" {onclick} {onkeydown}
+                                class={classes!("clickable", selected.then_some("selected"), format!("row-{}", r.tier.as_str()))}
+                                aria-selected={selected.to_string()}>
+                                <td class="num" data-testid="rank">{ r.rank }</td>
+                                <td class="name">{ name }</td>
+                                <td class="num strong" data-testid="final">{ fixed(r.final_score, 2) }</td>
+                                <td class="num">{ fixed(r.inspection, 2) }</td>
+                                <td class="num">{ fixed(r.base, 2) }</td>
+                                <td class="num">{ plain(r.bonus) }</td>
+                                <td class="num">{ plain(r.adjustments) }</td>
+                                <td class="num">{ opt(r.evaluation, 2) }</td>
+                                <td class="num">{ opt(r.members, 2) }</td>
+                                <td class="num">{ opt(r.peers, 1) }</td>
+                                <td class="num">{ opt(r.superiors, 1) }</td>
+                                <td data-testid="tier" data-tier={r.tier.as_str()}>{ tier_badge(r.tier, lang) }</td>
+                                <td class="flags">
+                                    if r.vetoed { <span class="flag veto" title={T::Vetoed.get(lang)}>{"⛔ "}{ T::Vetoed.get(lang) }</span> }
+                                    if r.warning { <span class="flag warn" title={T::Warning.get(lang)}>{"⚑ "}{ T::Warning.get(lang) }</span> }
+                                    if !missing.is_empty() {
+                                        <span class="flag missing" title={missing.join("、")}>{"？"}{ T::MissingData.get(lang) }{" "}{ missing.len() }</span>
+                                    }
+                                </td>
+                                <td class="num">{ yuan(r.bonus_amount) }</td>
+                                <td>{ if r.talk { html!{ <span class="flag talk">{ yes }</span> } } else { html!{} } }</td>
+                                <td>{ if r.eligible { T::Yes.get(lang) } else { T::No.get(lang) } }</td>
+                            </tr>
+                        }
+                    }) }
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+fn why_panel(
+    s: &Scenario,
+    results: &Rc<Results>,
+    period_index: usize,
+    row: &PeriodRow,
+    lang: Lang,
+    chosen: &UseStateHandle<Option<String>>,
+) -> Html {
+    let n = results.periods[period_index].rows.len();
+    let steps = why(s, period_index, row, n, lang);
+    let name = s.branch(&row.branch).map_or(row.branch.clone(), |b| b.name.clone());
+    let close = {
+        let chosen = chosen.clone();
+        Callback::from(move |_| chosen.set(None))
+    };
+    html! {
+        <aside class="why card" data-testid="why-panel" aria-label={T::Why.get(lang)}>
+            <div class="why-head">
+                <h3>{ T::Why.get(lang) }{"："}{ name }</h3>
+                <button class="icon" onclick={close} aria-label={T::Dismiss.get(lang)}>{"×"}</button>
+            </div>
+            <table class="data compact">
+                <thead>
+                    <tr>
+                        <th>{ T::Indicator.get(lang) }</th>
+                        <th class="num">{ T::Target.get(lang) }</th>
+                        <th class="num">{ T::Actual.get(lang) }</th>
+                        <th class="num" title={T::Ratio.get(lang)}>{"r"}</th>
+                        <th class="num" title={T::Fraction.get(lang)}>{"s"}</th>
+                        <th class="num">{ T::Weight.get(lang) }</th>
+                        <th class="num">{ T::Points.get(lang) }</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    { for row.indicators.iter().map(|i| {
+                        let ind = &s.indicators[i.indicator];
+                        html! {
+                            <tr class={classes!(i.actual.is_none().then_some("missing"))}>
+                                <td>{ ind.name.clone() }</td>
+                                <td class="num">{ i.target.map_or_else(|| "A".to_string(), plain) }</td>
+                                <td class="num">{ actual_text(i.actual.as_ref()) }</td>
+                                <td class="num">{ i.ratio.map_or_else(|| "—".into(), |r| fixed(r, 3)) }</td>
+                                <td class="num">{ fixed(i.fraction, 3) }</td>
+                                <td class="num">{ plain(i.weight) }</td>
+                                <td class="num">{ fixed(i.points, 2) }</td>
+                            </tr>
+                        }
+                    }) }
+                </tbody>
+            </table>
+            <ol class="why-steps">
+                { for steps.iter().map(|w| html! {
+                    <li><span class="why-title">{ w.title.clone() }</span><span class="why-formula">{ w.formula.clone() }</span></li>
+                }) }
+            </ol>
+        </aside>
+    }
+}
