@@ -4,6 +4,7 @@
 //! without its English or Chinese side does not compile, so both languages are always complete. Terms follow
 //! the project glossary. Messages with numbers or names are functions below ([`problem_message`], …).
 
+pub mod pages;
 mod texts;
 pub mod why;
 
@@ -56,19 +57,21 @@ impl Lang {
     }
 }
 
-/// Macro used by `texts.rs`: `define_texts! { Key => "中文", "English"; … }` defines [`T`] and [`T::get`].
+/// Defines a text enum: `define_texts! { T; Key => "中文", "English"; … }` gives `T::Key.get(lang)` and
+/// `T::ALL` (for the completeness test). The shell's texts are [`T`]; a page with many texts of its own keeps
+/// them in its own enum in `i18n/pages/` so that pages can be worked on side by side.
 macro_rules! define_texts {
-    ($($key:ident => $zh:literal, $en:literal;)*) => {
-        /// A visible text of the UI. `T::X.get(lang)` gives it in a language.
+    ($name:ident; $($key:ident => $zh:literal, $en:literal;)*) => {
+        /// Visible texts of the UI. `X.get(lang)` gives one in a language.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-        pub enum T { $($key),* }
+        pub enum $name { $($key),* }
 
-        impl T {
-            pub const ALL: &'static [T] = &[$(T::$key),*];
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$key),*];
 
             pub fn get(self, lang: crate::i18n::Lang) -> &'static str {
                 match self {
-                    $(T::$key => lang.pick($zh, $en)),*
+                    $($name::$key => lang.pick($zh, $en)),*
                 }
             }
         }
@@ -211,11 +214,16 @@ pub fn kind_message(kind: &ProblemKind, lang: Lang) -> String {
 mod tests {
     use super::*;
 
+    /// Every text of every enum: (debug name, Chinese, English).
+    fn all_texts() -> Vec<(String, &'static str, &'static str)> {
+        let mut out: Vec<_> = T::ALL.iter().map(|t| (format!("{t:?}"), t.get(Lang::Zh), t.get(Lang::En))).collect();
+        out.extend(pages::all().into_iter());
+        out
+    }
+
     #[test]
     fn every_text_has_both_languages_and_they_differ() {
-        for t in T::ALL {
-            let zh = t.get(Lang::Zh);
-            let en = t.get(Lang::En);
+        for (t, zh, en) in all_texts() {
             assert!(!zh.is_empty() && !en.is_empty(), "{t:?}");
             // A Chinese text must contain Chinese (catches a key copied without translation),
             // unless it is a symbol or a name such as "pbcalc".

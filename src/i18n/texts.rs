@@ -3,6 +3,7 @@
 use super::define_texts;
 
 define_texts! {
+    T;
     AppTitle => "党支部考核目标与提档升级模拟器", "Party-branch assessment & promotion simulator";
     AppShort => "pbcalc", "pbcalc";
     Language => "语言", "Language";
@@ -126,4 +127,5 @@ define_texts! {
     SuggestedTarget => "建议目标值", "Suggested target";
     NoTargets => "还没有定量指标或党支部，暂无目标值。", "No quantitative indicators or branches yet, so there are no targets.";
     TargetsHint => "目标值 = 基准目标值 × 类别系数 k × 条件系数 f（越低越好的指标为 ÷ f），按指标小数位四舍五入。将鼠标悬停或聚焦在单元格上可查看分解和激发性检验（达成概率 p）。", "Target = base × category coefficient k × condition factor f (÷ f for lower-is-better indicators), rounded to the indicator's decimals. Hover or focus a cell for its breakdown and the motivation check (probability p of reaching it).";
+    EditRefused => "未修改", "Not changed";
 }

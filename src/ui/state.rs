@@ -54,8 +54,24 @@ pub struct AppState {
     pub selected_period: Option<String>,
 }
 
+/// An edit of the current scenario defined by a page: a label for the undo button and a function that
+/// applies it or says why not (then nothing changes). Pages build these from `model::edit` functions.
+#[derive(Clone)]
+pub struct Edit {
+    pub label: T,
+    pub apply: Rc<dyn Fn(&mut Scenario) -> Result<(), Vec<Problem>>>,
+}
+
+impl Edit {
+    pub fn new(label: T, apply: impl Fn(&mut Scenario) -> Result<(), Vec<Problem>> + 'static) -> Edit {
+        Edit { label, apply: Rc::new(apply) }
+    }
+}
+
 pub enum Action {
     SetLang(Lang),
+    /// Any edit of the current scenario (undoable). A refused edit changes nothing and shows its problems.
+    Edit(Edit),
     AddBranch(Branch),
     UpdateBranch(usize, Branch),
     DeleteBranch(usize),
@@ -195,6 +211,20 @@ impl Reducible for AppState {
                 }
                 s.doc.lang = l;
                 s.revision += 1;
+            }
+            Action::Edit(e) => {
+                let mut refused = None;
+                s.edit(e.label, |sc| match (e.apply)(sc) {
+                    Ok(()) => Some(()),
+                    Err(p) => {
+                        refused = Some(p);
+                        None
+                    }
+                });
+                if let Some(problems) = refused {
+                    let text = problems.first().map(|p| crate::i18n::problem_message(p, lang)).unwrap_or_default();
+                    s.toast(format!("{}：{}", T::EditRefused.get(lang), text), false);
+                }
             }
             Action::AddBranch(b) => {
                 s.edit(T::AddBranch, |sc| edit::add_branch(sc, b).ok());

@@ -6,7 +6,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist');
+// PBCALC_DIST lets parallel builds test their own output directory.
+const root = process.env.PBCALC_DIST
+  ? path.resolve(process.env.PBCALC_DIST)
+  : path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist');
 const types = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
   '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.ico': 'image/x-icon',
