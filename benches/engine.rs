@@ -11,9 +11,8 @@ use std::time::Instant;
 use pbcalc::engine::dense::compile;
 use pbcalc::engine::{evaluate, results_to_string, results_to_value};
 use pbcalc::model::{
-    Actual, Adjustment, Ballots, Branch, Category, Conditions, Direction, Evaluation, Flex,
-    Indicator, IndicatorKind, Level, Measure, OptionalAction, Period, Plan, Quantitative, Record,
-    Scenario, Scored,
+    Actual, Adjustment, Ballots, Branch, Category, Conditions, Direction, Evaluation, Flex, Indicator, IndicatorKind,
+    Level, Measure, OptionalAction, Period, Plan, Quantitative, Record, Scenario, Scored,
 };
 
 /// Knuth's MMIX linear congruential generator.
@@ -21,10 +20,7 @@ struct Lcg(u64);
 
 impl Lcg {
     fn next(&mut self) -> u64 {
-        self.0 = self
-            .0
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
+        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
         self.0 >> 11
     }
     /// Uniform in [0, 1).
@@ -49,27 +45,15 @@ fn scenario(branches: usize, indicators: usize, periods: usize) -> Scenario {
                     Measure::Qualitative
                 } else {
                     Measure::Quantitative(Quantitative {
-                        direction: if i % 5 == 4 {
-                            Direction::Lower
-                        } else {
-                            Direction::Higher
-                        },
+                        direction: if i % 5 == 4 { Direction::Lower } else { Direction::Higher },
                         unit: String::new(),
                         decimals: (i % 3) as u32,
                         base_target: 5.0 + rng.below(50) as f64,
                         tolerance: 0.1,
                     })
                 };
-                let flex = if i % 2 == 0 {
-                    Flex::Controllable
-                } else {
-                    Flex::Elastic
-                };
-                IndicatorKind::Scored(Scored {
-                    flex,
-                    weight: 1.0 + rng.below(20) as f64,
-                    measure,
-                })
+                let flex = if i % 2 == 0 { Flex::Controllable } else { Flex::Elastic };
+                IndicatorKind::Scored(Scored { flex, weight: 1.0 + rng.below(20) as f64, measure })
             };
             Indicator {
                 id: format!("ind{i:03}"),
@@ -88,19 +72,11 @@ fn scenario(branches: usize, indicators: usize, periods: usize) -> Scenario {
                 coefficients.insert(i.id.clone(), 0.8 + 0.4 * rng.unit());
             }
         }
-        categories.push(Category {
-            id: format!("cat{c}"),
-            name: format!("类别{c}"),
-            coefficients,
-        });
+        categories.push(Category { id: format!("cat{c}"), name: format!("类别{c}"), coefficients });
     }
     s.categories = categories;
     s.optional_actions = (0..5)
-        .map(|a| OptionalAction {
-            id: format!("act{a}"),
-            name: format!("动作{a}"),
-            points: 1.0 + a as f64,
-        })
+        .map(|a| OptionalAction { id: format!("act{a}"), name: format!("动作{a}"), points: 1.0 + a as f64 })
         .collect();
     s.branches = (0..branches)
         .map(|b| {
@@ -113,16 +89,8 @@ fn scenario(branches: usize, indicators: usize, periods: usize) -> Scenario {
                 personnel: 1 + rng.below(5) as u8,
                 circumstances: 1 + rng.below(5) as u8,
             };
-            for i in s
-                .indicators
-                .iter()
-                .filter(|i| i.quantitative().is_some())
-                .take(5)
-            {
-                br.history.insert(
-                    i.id.clone(),
-                    (0..4).map(|_| 5.0 + rng.below(50) as f64).collect(),
-                );
+            for i in s.indicators.iter().filter(|i| i.quantitative().is_some()).take(5) {
+                br.history.insert(i.id.clone(), (0..4).map(|_| 5.0 + rng.below(50) as f64).collect());
             }
             br
         })
@@ -145,28 +113,18 @@ fn scenario(branches: usize, indicators: usize, periods: usize) -> Scenario {
                                 continue; // missing
                             }
                             let a = match &sc.measure {
-                                Measure::Quantitative(q) => {
-                                    Actual::Number(q.base_target * (0.5 + rng.unit()))
-                                }
-                                Measure::Qualitative => {
-                                    Actual::Level(Level::ALL[rng.below(4) as usize])
-                                }
+                                Measure::Quantitative(q) => Actual::Number(q.base_target * (0.5 + rng.unit())),
+                                Measure::Qualitative => Actual::Level(Level::ALL[rng.below(4) as usize]),
                             };
                             r.actuals.insert(ind.id.clone(), a);
                         }
                     }
                 }
                 if rng.below(4) == 0 {
-                    r.optional_done = vec![
-                        format!("act{}", rng.below(5)),
-                        format!("act{}", rng.below(5)),
-                    ];
+                    r.optional_done = vec![format!("act{}", rng.below(5)), format!("act{}", rng.below(5))];
                 }
                 if rng.below(6) == 0 {
-                    r.adjustments = vec![Adjustment {
-                        points: rng.below(7) as f64 - 3.0,
-                        reason: "抽查".into(),
-                    }];
+                    r.adjustments = vec![Adjustment { points: rng.below(7) as f64 - 3.0, reason: "抽查".into() }];
                 }
                 r.evaluation = Evaluation {
                     ballots: Some(Ballots {
@@ -180,11 +138,7 @@ fn scenario(branches: usize, indicators: usize, periods: usize) -> Scenario {
                 };
                 records.insert(br.id.clone(), r);
             }
-            Period {
-                id: format!("P{p}"),
-                name: format!("第{p}期"),
-                records,
-            }
+            Period { id: format!("P{p}"), name: format!("第{p}期"), records }
         })
         .collect();
     s
@@ -205,10 +159,7 @@ fn median_ms(runs: usize, mut f: impl FnMut()) -> f64 {
 
 fn peak_memory() -> Option<String> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    status
-        .lines()
-        .find(|l| l.starts_with("VmHWM"))
-        .map(|l| l.split_whitespace().skip(1).collect::<Vec<_>>().join(" "))
+    status.lines().find(|l| l.starts_with("VmHWM")).map(|l| l.split_whitespace().skip(1).collect::<Vec<_>>().join(" "))
 }
 
 fn main() {

@@ -10,15 +10,7 @@ const SCENARIO: &str = include_str!("fixtures/small.pbcalc.json");
 const EXPECTED: &str = include_str!("fixtures/small.expected.pbcalc-results.json");
 
 /// Fields whose numbers are whole in the file format: compared as integers.
-const INTEGERS: &[&str] = &[
-    "version",
-    "rank",
-    "bonus_amount",
-    "cycle",
-    "warnings",
-    "grade_before",
-    "grade_after",
-];
+const INTEGERS: &[&str] = &["version", "rank", "bonus_amount", "cycle", "warnings", "grade_before", "grade_after"];
 
 fn compare(path: &str, key: &str, expected: &Value, actual: &Value, errors: &mut Vec<String>) {
     match (expected, actual) {
@@ -41,11 +33,7 @@ fn compare(path: &str, key: &str, expected: &Value, actual: &Value, errors: &mut
         }
         (Value::Array(e), Value::Array(a)) => {
             if e.len() != a.len() {
-                errors.push(format!(
-                    "{path}: {} items expected, {} found",
-                    e.len(),
-                    a.len()
-                ));
+                errors.push(format!("{path}: {} items expected, {} found", e.len(), a.len()));
             }
             for (i, (ev, av)) in e.iter().zip(a).enumerate() {
                 compare(&format!("{path}[{i}]"), key, ev, av, errors);
@@ -63,10 +51,7 @@ fn compare(path: &str, key: &str, expected: &Value, actual: &Value, errors: &mut
                     errors.push(format!("{path}: expected {e}, found {a}"));
                 }
             } else if (ef - af).abs() > 1e-6 {
-                errors.push(format!(
-                    "{path}: expected {e}, found {a} (difference {:e})",
-                    af - ef
-                ));
+                errors.push(format!("{path}: expected {e}, found {a} (difference {:e})", af - ef));
             }
         }
         (e, a) => {
@@ -84,12 +69,7 @@ fn small_example_matches_every_expected_value() {
     let actual = results_to_value(&evaluate(&scenario));
     let mut errors = Vec::new();
     compare("$", "", &expected, &actual, &mut errors);
-    assert!(
-        errors.is_empty(),
-        "{} mismatches:\n{}",
-        errors.len(),
-        errors.join("\n")
-    );
+    assert!(errors.is_empty(), "{} mismatches:\n{}", errors.len(), errors.join("\n"));
 }
 
 #[test]

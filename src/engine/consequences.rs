@@ -58,11 +58,7 @@ pub fn allocate(pool: f64, claims: &[Claim<'_>]) -> Vec<i64> {
     }
 
     // Largest remainder first; equal remainders (tie groups within 1e-9) by rank, then id.
-    let remainder: Vec<f64> = exact
-        .iter()
-        .zip(&amounts)
-        .map(|(&x, &a)| x - a as f64)
-        .collect();
+    let remainder: Vec<f64> = exact.iter().zip(&amounts).map(|(&x, &a)| x - a as f64).collect();
     let mut order: Vec<usize> = (0..claims.len()).collect();
     order.sort_by(|&a, &b| remainder[b].total_cmp(&remainder[a]));
     let mut group = vec![0usize; claims.len()];
@@ -78,10 +74,7 @@ pub fn allocate(pool: f64, claims: &[Claim<'_>]) -> Vec<i64> {
         },
     );
     order.sort_by(|&a, &b| {
-        group[a]
-            .cmp(&group[b])
-            .then(claims[a].rank.cmp(&claims[b].rank))
-            .then_with(|| claims[a].id.cmp(claims[b].id))
+        group[a].cmp(&group[b]).then(claims[a].rank.cmp(&claims[b].rank)).then_with(|| claims[a].id.cmp(claims[b].id))
     });
     if left > 0 {
         for &i in order.iter().cycle().take(left as usize) {

@@ -66,10 +66,7 @@ impl DensePeriod {
     /// The row of branch `b`, if it was assessed.
     #[inline]
     pub fn row(&self, b: usize) -> Option<usize> {
-        self.row_of
-            .get(b)
-            .filter(|&&r| r != NOT_ASSESSED)
-            .map(|&r| r as usize)
+        self.row_of.get(b).filter(|&&r| r != NOT_ASSESSED).map(|&r| r as usize)
     }
 }
 
@@ -104,9 +101,16 @@ impl Compiled {
         let n = self.n_scored();
         &self.targets[b * n..(b + 1) * n]
     }
+
+    /// §9 branch b's recorded actuals of scored indicator j in the scenario's periods, oldest first (absent
+    /// actuals and periods without a record skipped). Its history is `branch.history[indicator]` followed by these.
+    pub fn recorded(&self, b: usize, j: usize) -> impl Iterator<Item = f64> + '_ {
+        let n = self.n_scored();
+        self.periods.iter().filter_map(move |p| p.row(b).map(|row| p.actuals[row * n + j])).filter(|a| !a.is_nan())
+    }
 }
 
-/// Encodes an actual for scored indicator `rule` ([`MISSING`] if absent or of the wrong kind).
+/// §2 encodes an actual for scored indicator `rule` ([`MISSING`] if absent or of the wrong kind).
 #[inline]
 pub fn encode(actual: Option<&Actual>, rule: ScoreRule) -> f64 {
     match (rule, actual) {
@@ -116,7 +120,7 @@ pub fn encode(actual: Option<&Actual>, rule: ScoreRule) -> f64 {
     }
 }
 
-/// Decodes a dense actual back into the recorded one.
+/// §2 decodes a dense actual back into the recorded one.
 #[inline]
 pub fn decode(x: f64, rule: ScoreRule) -> Option<Actual> {
     if x.is_nan() {
@@ -158,7 +162,7 @@ pub(crate) fn merge_join<'a, V>(
     }
 }
 
-/// Compiles a scenario: §1 targets for every branch and quantitative indicator, and every period's records as
+/// Compiles a scenario: §1 targets (with `grade` clamped to 1..L; import refuses others) for every branch and quantitative indicator, and every period's records as
 /// dense rows. Records of unknown branches and actuals of unknown indicators are ignored (import refuses them).
 pub fn compile(s: &Scenario) -> Compiled {
     let scored: Vec<ScoredIndicator> = s
@@ -167,37 +171,23 @@ pub fn compile(s: &Scenario) -> Compiled {
         .enumerate()
         .filter_map(|(index, ind)| {
             let rule = ScoreRule::of(ind)?;
-            Some(ScoredIndicator {
-                index,
-                weight: ind.scored().map_or(0.0, |sc| sc.weight),
-                rule,
-            })
+            Some(ScoredIndicator { index, weight: ind.scored().map_or(0.0, |sc| sc.weight), rule })
         })
         .collect();
-    let veto: Vec<usize> = s
-        .indicators
-        .iter()
-        .enumerate()
-        .filter(|(_, i)| i.is_veto())
-        .map(|(i, _)| i)
-        .collect();
+    let veto: Vec<usize> = s.indicators.iter().enumerate().filter(|(_, i)| i.is_veto()).map(|(i, _)| i).collect();
     let n_scored = scored.len();
     let n_branches = s.branches.len();
     let levels = s.settings.grades.levels.max(1);
 
     let scored_ids = sorted_ids(scored.iter().map(|si| s.indicators[si.index].id.as_str()));
-    let quantitative: Vec<Option<&Quantitative>> = scored
-        .iter()
-        .map(|si| s.indicators[si.index].quantitative())
-        .collect();
+    let quantitative: Vec<Option<&Quantitative>> =
+        scored.iter().map(|si| s.indicators[si.index].quantitative()).collect();
 
     // §1 k per category and scored indicator (1.0 when not listed); a branch without a known category has 1.0.
     let category_ids = sorted_ids(s.categories.iter().map(|c| c.id.as_str()));
     let mut coefficients = vec![1.0; (s.categories.len() + 1) * n_scored];
     for (ci, cat) in s.categories.iter().enumerate() {
-        merge_join(&scored_ids, &cat.coefficients, |j, &k| {
-            coefficients[ci * n_scored + j] = k
-        });
+        merge_join(&scored_ids, &cat.coefficients, |j, &k| coefficients[ci * n_scored + j] = k);
     }
     let no_category = s.categories.len();
 
@@ -212,9 +202,7 @@ pub fn compile(s: &Scenario) -> Compiled {
             .and_then(|id| category_ids.binary_search_by(|(c, _)| (*c).cmp(id)).ok())
             .map_or(no_category, |pos| category_ids[pos].1);
         overrides.iter_mut().for_each(|o| *o = None);
-        merge_join(&scored_ids, &branch.target_overrides, |j, &t| {
-            overrides[j] = Some(t)
-        });
+        merge_join(&scored_ids, &branch.target_overrides, |j, &t| overrides[j] = Some(t));
         for (j, q) in quantitative.iter().enumerate() {
             if let Some(q) = q {
                 let t = target_breakdown(q, coefficients[ci * n_scored + j], f, overrides[j]);
@@ -231,8 +219,7 @@ pub fn compile(s: &Scenario) -> Compiled {
         .periods
         .iter()
         .map(|period| {
-            let mut found: Vec<(usize, &crate::model::Record)> =
-                Vec::with_capacity(period.records.len());
+            let mut found: Vec<(usize, &crate::model::Record)> = Vec::with_capacity(period.records.len());
             merge_join(&branch_ids, &period.records, |b, r| found.push((b, r)));
             found.sort_unstable_by_key(|&(b, _)| b);
             let mut dp = DensePeriod {
@@ -243,17 +230,12 @@ pub fn compile(s: &Scenario) -> Compiled {
             for (row, &(b, rec)) in found.iter().enumerate() {
                 dp.row_of[b] = row as u32;
                 let actuals = &mut dp.actuals[row * n_scored..(row + 1) * n_scored];
-                merge_join(&scored_ids, &rec.actuals, |j, a| {
-                    actuals[j] = encode(Some(a), scored[j].rule)
-                });
+                merge_join(&scored_ids, &rec.actuals, |j, a| actuals[j] = encode(Some(a), scored[j].rule));
                 let mut vetoed = false;
                 merge_join(&veto_ids, &rec.vetoes, |_, &failed| vetoed |= failed);
                 dp.rows.push(DenseRecord {
                     branch: b,
-                    optional_points: scoring::optional_points(
-                        &rec.optional_done,
-                        &s.optional_actions,
-                    ),
+                    optional_points: scoring::optional_points(&rec.optional_done, &s.optional_actions),
                     adjustments: scoring::adjustments(&rec.adjustments),
                     vetoed,
                     evaluation: rec.evaluation,
@@ -270,11 +252,7 @@ pub fn compile(s: &Scenario) -> Compiled {
         veto,
         targets,
         breakdowns,
-        grades: s
-            .branches
-            .iter()
-            .map(|b| b.grade.clamp(1, levels))
-            .collect(),
+        grades: s.branches.iter().map(|b| b.grade.clamp(1, levels)).collect(),
         periods,
     }
 }
@@ -282,12 +260,7 @@ pub fn compile(s: &Scenario) -> Compiled {
 /// §2 Σp over the scored indicators of one branch in one period, and whether any actual was missing
 /// (a missing actual gives s = 0). `targets` and `actuals` are aligned with `scored`.
 #[inline]
-pub fn points(
-    scored: &[ScoredIndicator],
-    targets: &[f64],
-    actuals: &[f64],
-    sc: &Scoring,
-) -> (f64, bool) {
+pub fn points(scored: &[ScoredIndicator], targets: &[f64], actuals: &[f64], sc: &Scoring) -> (f64, bool) {
     let mut sum = 0.0;
     let mut missing = false;
     for ((ind, &t), &a) in scored.iter().zip(targets).zip(actuals) {
@@ -347,12 +320,7 @@ pub struct PeriodScratch {
 pub fn score_row(c: &Compiled, p: &DensePeriod, row: usize, s: &Settings) -> RowScore {
     let rec = &p.rows[row];
     let n = c.n_scored();
-    let (sum, missing) = points(
-        &c.scored,
-        c.targets_of(rec.branch),
-        p.actuals_of(row, n),
-        &s.scoring,
-    );
+    let (sum, missing) = points(&c.scored, c.targets_of(rec.branch), p.actuals_of(row, n), &s.scoring);
     let base = scoring::base_score(sum, c.weight_sum);
     let bonus = scoring::bonus(rec.optional_points, s.scoring.bonus_cap);
     let inspection = scoring::inspection(base, bonus, rec.adjustments);
@@ -382,13 +350,7 @@ pub fn rank_and_tier(rows: &mut [RowScore], s: &Settings, scratch: &mut PeriodSc
     scratch.ranks.resize(n, 0);
     scratch.tiers.resize(n, Tier::Middle);
     ranks_into(&scratch.scores, &mut scratch.ranks, &mut scratch.sorted);
-    assign_into(
-        &scratch.scores,
-        &scratch.vetoed,
-        &s.tiers,
-        &mut scratch.tiers,
-        &mut scratch.tier,
-    );
+    assign_into(&scratch.scores, &scratch.vetoed, &s.tiers, &mut scratch.tiers, &mut scratch.tier);
     for (i, r) in rows.iter_mut().enumerate() {
         r.rank = scratch.ranks[i];
         r.tier = scratch.tiers[i];
@@ -397,13 +359,7 @@ pub fn rank_and_tier(rows: &mut [RowScore], s: &Settings, scratch: &mut PeriodSc
 }
 
 /// §2–§6 and §8's warnings for one period: one [`RowScore`] per row of `p`, written into `out`.
-pub fn score_period(
-    c: &Compiled,
-    p: &DensePeriod,
-    s: &Settings,
-    out: &mut Vec<RowScore>,
-    scratch: &mut PeriodScratch,
-) {
+pub fn score_period(c: &Compiled, p: &DensePeriod, s: &Settings, out: &mut Vec<RowScore>, scratch: &mut PeriodScratch) {
     out.clear();
     out.extend((0..p.rows.len()).map(|row| score_row(c, p, row, s)));
     rank_and_tier(out, s, scratch);

@@ -33,19 +33,10 @@ pub fn members_score(ballots: Option<&Ballots>, values: &[f64; 4]) -> Option<f64
 
 /// §4 `E = (w_m·m + w_q·q + w_h·h) / (sum of the weights of the present sources)`. Absent when no source is
 /// present, or when the present sources' weights sum to 0.
-pub fn combined(
-    m: Option<f64>,
-    q: Option<f64>,
-    h: Option<f64>,
-    s: &EvaluationSettings,
-) -> Option<f64> {
+pub fn combined(m: Option<f64>, q: Option<f64>, h: Option<f64>, s: &EvaluationSettings) -> Option<f64> {
     let mut sum = 0.0;
     let mut weights = 0.0;
-    for (x, w) in [
-        (m, s.weight_members),
-        (q, s.weight_peers),
-        (h, s.weight_superiors),
-    ] {
+    for (x, w) in [(m, s.weight_members), (q, s.weight_peers), (h, s.weight_superiors)] {
         if let Some(x) = x {
             sum += w * x;
             weights += w;

@@ -152,11 +152,7 @@ pub fn apply_rules(grade: u32, held: u32, facts: &CycleFacts, g: &Grades) -> Ste
     } else {
         (grade, Reason::Held)
     };
-    Step {
-        grade: new_grade,
-        held: if new_grade == grade { h } else { 0 },
-        reason,
-    }
+    Step { grade: new_grade, held: if new_grade == grade { h } else { 0 }, reason }
 }
 
 /// §8 the end of a complete cycle for a branch assessed in none of its periods: it keeps its grade and its h

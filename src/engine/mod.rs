@@ -34,8 +34,8 @@ pub mod tiers;
 pub use grades::Reason;
 pub use motivation::{Motivation, MotivationClass};
 pub use results::{
-    evaluate, results_to_string, results_to_value, CycleResult, CycleRow, PeriodResult, PeriodRow,
-    Results, Standing, TargetRow,
+    evaluate, results_to_string, results_to_value, CycleResult, CycleRow, PeriodResult, PeriodRow, Results, Standing,
+    TargetRow,
 };
 pub use scoring::IndicatorScore;
 pub use targets::TargetBreakdown;

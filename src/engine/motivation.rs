@@ -44,13 +44,8 @@ pub struct Motivation {
 
 impl Motivation {
     /// The check of a history with fewer than two numbers.
-    pub const UNKNOWN: Motivation = Motivation {
-        class: MotivationClass::Unknown,
-        p: None,
-        mu: None,
-        sigma: None,
-        suggested: None,
-    };
+    pub const UNKNOWN: Motivation =
+        Motivation { class: MotivationClass::Unknown, p: None, mu: None, sigma: None, suggested: None };
 }
 
 /// Φ, the standard normal distribution function: `Φ(z) = erfc(−z/√2) / 2`.
@@ -72,13 +67,8 @@ pub fn phi_inv(p: f64) -> f64 {
         -3.066479806614716e1,
         2.506628277459239,
     ];
-    const B: [f64; 5] = [
-        -5.447609879822406e1,
-        1.615858368580409e2,
-        -1.556989798598866e2,
-        6.680131188771972e1,
-        -1.328068155288572e1,
-    ];
+    const B: [f64; 5] =
+        [-5.447609879822406e1, 1.615858368580409e2, -1.556989798598866e2, 6.680131188771972e1, -1.328068155288572e1];
     const C: [f64; 6] = [
         -7.784894002430293e-3,
         -3.223964580411365e-1,
@@ -87,12 +77,7 @@ pub fn phi_inv(p: f64) -> f64 {
         4.374664141464968,
         2.938163982698783,
     ];
-    const D: [f64; 4] = [
-        7.784695709041462e-3,
-        3.224671290700398e-1,
-        2.445134137142996,
-        3.754408661907416,
-    ];
+    const D: [f64; 4] = [7.784695709041462e-3, 3.224671290700398e-1, 2.445134137142996, 3.754408661907416];
     const LOW: f64 = 0.02425;
 
     if p.is_nan() || !(0.0..=1.0).contains(&p) {
@@ -191,13 +176,7 @@ pub fn desired_quantile(direction: Direction, desired: f64) -> f64 {
 /// §9 the suggested target for the desired probability p* (`desired`), rounded to the indicator's decimals:
 /// higher `μ + σ·Φ⁻¹(1 − p*)`, lower `μ + σ·Φ⁻¹(p*)`. Not clamped (a lower indicator may get a negative
 /// suggestion). `None` only when p* is 0 or 1 (refused by the settings), where no finite target exists.
-pub fn suggested(
-    direction: Direction,
-    decimals: u32,
-    mu: f64,
-    sigma: f64,
-    desired: f64,
-) -> Option<f64> {
+pub fn suggested(direction: Direction, decimals: u32, mu: f64, sigma: f64, desired: f64) -> Option<f64> {
     suggested_at(desired_quantile(direction, desired), decimals, mu, sigma)
 }
 
@@ -215,13 +194,7 @@ pub fn assess(xs: &[f64], target: f64, q: &Quantitative, m: &MotivationSettings)
 }
 
 /// [`assess`] with the quantile of the suggested target already known ([`desired_quantile`]).
-pub fn assess_at(
-    xs: &[f64],
-    target: f64,
-    q: &Quantitative,
-    m: &MotivationSettings,
-    quantile: f64,
-) -> Motivation {
+pub fn assess_at(xs: &[f64], target: f64, q: &Quantitative, m: &MotivationSettings, quantile: f64) -> Motivation {
     let Some((mu, sd)) = trend(xs) else {
         return Motivation::UNKNOWN;
     };
@@ -240,15 +213,9 @@ pub fn assess_at(
 /// indicator in the scenario's periods, oldest first. Recorded numbers only: absent actuals and periods without
 /// a record are skipped.
 pub fn history(s: &Scenario, branch: &str, indicator: &str) -> Vec<f64> {
-    let mut xs: Vec<f64> = s
-        .branch(branch)
-        .and_then(|b| b.history.get(indicator))
-        .cloned()
-        .unwrap_or_default();
+    let mut xs: Vec<f64> = s.branch(branch).and_then(|b| b.history.get(indicator)).cloned().unwrap_or_default();
     for p in &s.periods {
-        if let Some(Actual::Number(x)) =
-            p.records.get(branch).and_then(|r| r.actuals.get(indicator))
-        {
+        if let Some(Actual::Number(x)) = p.records.get(branch).and_then(|r| r.actuals.get(indicator)) {
             xs.push(*x);
         }
     }
@@ -261,10 +228,5 @@ pub fn history(s: &Scenario, branch: &str, indicator: &str) -> Vec<f64> {
 pub fn check(s: &Scenario, branch: &str, indicator: &str) -> Option<Motivation> {
     let q = s.indicator(indicator)?.quantitative()?;
     let t = super::targets::breakdown(s, branch, indicator)?;
-    Some(assess(
-        &history(s, branch, indicator),
-        t.target,
-        q,
-        &s.settings.motivation,
-    ))
+    Some(assess(&history(s, branch, indicator), t.target, q, &s.settings.motivation))
 }

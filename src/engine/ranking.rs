@@ -1,7 +1,5 @@
 //! METHOD.md §5 — final score F, rank, and display order.
 
-use std::cmp::Ordering;
-
 use super::round::EPS;
 
 /// §5 final score `F = a·I + (1 − a)·E`, a = `settings.evaluation.inspection_share`; `F = I` when E is absent.
@@ -13,14 +11,14 @@ pub fn final_score(inspection: f64, evaluation: Option<f64>, inspection_share: f
     }
 }
 
-/// Scores sorted from best to worst (for counting "strictly higher" by binary search).
+/// §5 scores sorted from best to worst, for counting "strictly higher" by binary search ([`count_higher`]).
 pub fn sorted_descending(scores: &[f64], out: &mut Vec<f64>) {
     out.clear();
     out.extend_from_slice(scores);
     out.sort_unstable_by(|a, b| b.total_cmp(a));
 }
 
-/// How many of `sorted` (descending) are strictly higher than `score`, i.e. higher by more than 1e-9.
+/// §5 how many of `sorted` (descending) are strictly higher than `score`, i.e. higher by more than 1e-9.
 #[inline]
 pub fn count_higher(sorted: &[f64], score: f64) -> usize {
     sorted.partition_point(|&v| v > score + EPS)
@@ -53,7 +51,7 @@ pub fn display_order<'a>(ranks: &[u32], key: impl Fn(usize) -> (&'a str, &'a str
     order
 }
 
-/// Splits a sorted run of values into tie groups: consecutive values that differ by at most 1e-9 belong to
+/// §6, §7 splits a sorted run of values into tie groups: consecutive values that differ by at most 1e-9 belong to
 /// one group (chains of near-equal scores form one group). Calls `group(start, end)` for each group in order.
 ///
 /// Reading: where near-equal scores chain (a ≈ b ≈ c but a ≉ c), the whole chain is one tie group; this only
@@ -68,10 +66,4 @@ pub fn tie_groups(sorted: impl Fn(usize) -> f64, len: usize, mut group: impl FnM
         group(start, end);
         start = end;
     }
-}
-
-/// Total order of scores, best first, for sorting (NaN last).
-#[inline]
-pub fn best_first(a: f64, b: f64) -> Ordering {
-    b.total_cmp(&a)
 }

@@ -3,9 +3,7 @@
 use serde::Serialize;
 
 use super::consequences::{self, Claim};
-use super::dense::{
-    compile, decode, merge_join, score_period, sorted_ids, Compiled, PeriodScratch, RowScore,
-};
+use super::dense::{compile, decode, merge_join, score_period, sorted_ids, Compiled, PeriodScratch, RowScore};
 use super::grades::{self, absent_step, apply_rules, CycleFacts, CycleTally, Reason};
 use super::motivation::{self, Motivation};
 use super::ranking::{display_order, ranks_into};
@@ -152,9 +150,7 @@ pub fn evaluate_compiled(s: &Scenario, c: &Compiled) -> Results {
     let mut cycles = Vec::new();
     let mut tally = vec![CycleTally::default(); c.n_branches];
     let mut tier_scratch = TierScratch::default();
-    for (number, (range, complete)) in
-        grades::cycles(n_periods, st.grades.cycle_periods).enumerate()
-    {
+    for (number, (range, complete)) in grades::cycles(n_periods, st.grades.cycle_periods).enumerate() {
         tally.iter_mut().for_each(|t| *t = CycleTally::default());
         for p in range.clone() {
             for (row, r) in c.periods[p].rows.iter().zip(&scores[p]) {
@@ -164,22 +160,11 @@ pub fn evaluate_compiled(s: &Scenario, c: &Compiled) -> Results {
                 *g = grade[row.branch];
             }
         }
-        let members: Vec<usize> = (0..c.n_branches)
-            .filter(|&b| tally[b].periods > 0)
-            .collect();
-        let cycle_scores: Vec<f64> = members
-            .iter()
-            .map(|&b| tally[b].score().unwrap_or(0.0))
-            .collect();
+        let members: Vec<usize> = (0..c.n_branches).filter(|&b| tally[b].periods > 0).collect();
+        let cycle_scores: Vec<f64> = members.iter().map(|&b| tally[b].score().unwrap_or(0.0)).collect();
         let cycle_vetoed: Vec<bool> = members.iter().map(|&b| tally[b].vetoed).collect();
         let mut tiers = vec![Tier::Middle; members.len()];
-        assign_into(
-            &cycle_scores,
-            &cycle_vetoed,
-            &st.tiers,
-            &mut tiers,
-            &mut tier_scratch,
-        );
+        assign_into(&cycle_scores, &cycle_vetoed, &st.tiers, &mut tiers, &mut tier_scratch);
         let mut ranks = vec![0; members.len()];
         ranks_into(&cycle_scores, &mut ranks, &mut Vec::new());
 
@@ -218,12 +203,8 @@ pub fn evaluate_compiled(s: &Scenario, c: &Compiled) -> Results {
                 (grade[b], held[b]) = absent_step(before, held[b]);
             }
         }
-        let order = display_order(&ranks, |i| {
-            (
-                s.branches[members[i]].name.as_str(),
-                s.branches[members[i]].id.as_str(),
-            )
-        });
+        let order =
+            display_order(&ranks, |i| (s.branches[members[i]].name.as_str(), s.branches[members[i]].id.as_str()));
         cycles.push(CycleResult {
             cycle: number as u32 + 1,
             complete,
@@ -266,12 +247,7 @@ pub fn evaluate_compiled(s: &Scenario, c: &Compiled) -> Results {
                 .iter()
                 .zip(rs)
                 .map(|(row, r)| {
-                    consequences::eligible(
-                        r.tier,
-                        u,
-                        last_bottom[row.branch],
-                        st.consequences.disqualify_periods,
-                    )
+                    consequences::eligible(r.tier, u, last_bottom[row.branch], st.consequences.disqualify_periods)
                 })
                 .collect();
             for (row, r) in p.rows.iter().zip(rs) {
@@ -282,10 +258,7 @@ pub fn evaluate_compiled(s: &Scenario, c: &Compiled) -> Results {
 
             let ranks: Vec<u32> = rs.iter().map(|r| r.rank).collect();
             let order = display_order(&ranks, |i| {
-                (
-                    s.branches[p.rows[i].branch].name.as_str(),
-                    s.branches[p.rows[i].branch].id.as_str(),
-                )
+                (s.branches[p.rows[i].branch].name.as_str(), s.branches[p.rows[i].branch].id.as_str())
             });
             let rows = order
                 .into_iter()
@@ -302,8 +275,7 @@ pub fn evaluate_compiled(s: &Scenario, c: &Compiled) -> Results {
                             let actual = decode(actuals[j], si.rule);
                             let target = (!targets[j].is_nan()).then_some(targets[j]);
                             let (ratio, s_frac) =
-                                fraction(si.rule, targets[j], actual, &st.scoring)
-                                    .unwrap_or((None, 0.0));
+                                fraction(si.rule, targets[j], actual, &st.scoring).unwrap_or((None, 0.0));
                             IndicatorScore {
                                 indicator: si.index,
                                 weight: si.weight,
@@ -361,10 +333,7 @@ pub fn evaluate_compiled(s: &Scenario, c: &Compiled) -> Results {
                     }
                 })
                 .collect();
-            PeriodResult {
-                period: s.periods[u].id.clone(),
-                rows,
-            }
+            PeriodResult { period: s.periods[u].id.clone(), rows }
         })
         .collect();
 
@@ -377,11 +346,7 @@ pub fn evaluate_compiled(s: &Scenario, c: &Compiled) -> Results {
             .branches
             .iter()
             .enumerate()
-            .map(|(b, br)| Standing {
-                branch: br.id.clone(),
-                grade: grade[b],
-                held: held[b],
-            })
+            .map(|(b, br)| Standing { branch: br.id.clone(), grade: grade[b], held: held[b] })
             .collect(),
     }
 }
@@ -398,9 +363,7 @@ fn target_rows(s: &Scenario, c: &Compiled) -> Vec<TargetRow> {
     let mut out = Vec::with_capacity(c.breakdowns.iter().filter(|b| b.is_some()).count());
     for (b, branch) in s.branches.iter().enumerate() {
         histories.iter_mut().for_each(|h| *h = &[]);
-        merge_join(&scored_ids, &branch.history, |j, h| {
-            histories[j] = h.as_slice()
-        });
+        merge_join(&scored_ids, &branch.history, |j, h| histories[j] = h.as_slice());
         for (j, si) in c.scored.iter().enumerate() {
             let Some(breakdown) = c.breakdowns[b * n_scored + j] else {
                 continue;
@@ -412,14 +375,7 @@ fn target_rows(s: &Scenario, c: &Compiled) -> Vec<TargetRow> {
             // §9 history: the values before the first period, then the recorded actuals.
             xs.clear();
             xs.extend_from_slice(histories[j]);
-            for p in &c.periods {
-                if let Some(row) = p.row(b) {
-                    let a = p.actuals[row * n_scored + j];
-                    if !a.is_nan() {
-                        xs.push(a);
-                    }
-                }
-            }
+            xs.extend(c.recorded(b, j));
             out.push(TargetRow {
                 branch: branch.id.clone(),
                 indicator: ind.id.clone(),

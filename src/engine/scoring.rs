@@ -3,9 +3,7 @@
 //! the veto.
 
 use crate::model::settings::Scoring;
-use crate::model::{
-    Actual, Adjustment, Direction, Flex, Indicator, IndicatorKind, Level, Measure, OptionalAction,
-};
+use crate::model::{Actual, Adjustment, Direction, Flex, Indicator, IndicatorKind, Level, Measure, OptionalAction};
 
 /// How one scored (non-veto) indicator turns an actual into a score fraction, compiled once per scenario.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -98,12 +96,7 @@ pub fn level_fraction(level: Level, levels: &[f64; 4]) -> f64 {
 /// §2 score fraction s and ratio r of one indicator for one actual. A missing actual — absent, or of the
 /// wrong kind for the indicator (reading: a number for a qualitative indicator or a level for a quantitative
 /// one counts as missing; import refuses both) — gives `None`: s = 0 and a "missing data" warning.
-pub fn fraction(
-    rule: ScoreRule,
-    target: f64,
-    actual: Option<Actual>,
-    sc: &Scoring,
-) -> Option<(Option<f64>, f64)> {
+pub fn fraction(rule: ScoreRule, target: f64, actual: Option<Actual>, sc: &Scoring) -> Option<(Option<f64>, f64)> {
     match (rule, actual?) {
         (ScoreRule::Quantitative { direction, divisor }, Actual::Number(a)) => {
             let r = ratio(direction, target, a);

@@ -56,12 +56,7 @@ pub fn derived_target(q: &Quantitative, k: f64, f: f64) -> f64 {
 
 /// §1 the whole breakdown for known k and f; `override_value` (the branch's `target_overrides[indicator]`)
 /// replaces T as given, with no rounding, while base, k, f and the derived value are still shown.
-pub fn target_breakdown(
-    q: &Quantitative,
-    k: f64,
-    f: f64,
-    override_value: Option<f64>,
-) -> TargetBreakdown {
+pub fn target_breakdown(q: &Quantitative, k: f64, f: f64, override_value: Option<f64>) -> TargetBreakdown {
     let derived = derived_target(q, k, f);
     TargetBreakdown {
         base: q.base_target,
@@ -83,12 +78,7 @@ pub fn breakdown(s: &Scenario, branch: &str, indicator: &str) -> Option<TargetBr
 }
 
 /// §1 the breakdown for a branch and a quantitative indicator already looked up.
-pub fn branch_breakdown(
-    s: &Scenario,
-    b: &Branch,
-    indicator: &str,
-    q: &Quantitative,
-) -> TargetBreakdown {
+pub fn branch_breakdown(s: &Scenario, b: &Branch, indicator: &str, q: &Quantitative) -> TargetBreakdown {
     let f = condition_factor(&b.conditions, &s.settings.differentiation);
     let k = category_coefficient(s, b, indicator);
     target_breakdown(q, k, f, b.target_overrides.get(indicator).copied())
@@ -99,32 +89,14 @@ mod tests {
     use super::*;
 
     fn q(direction: Direction, base: f64, decimals: u32) -> Quantitative {
-        Quantitative {
-            direction,
-            unit: String::new(),
-            decimals,
-            base_target: base,
-            tolerance: 0.1,
-        }
+        Quantitative { direction, unit: String::new(), decimals, base_target: base, tolerance: 0.1 }
     }
 
     #[test]
     fn factor_is_clamped() {
-        let d = Differentiation {
-            condition_step: 0.5,
-            factor_min: 0.7,
-            factor_max: 1.3,
-        };
-        let hi = Conditions {
-            infrastructure: 5,
-            personnel: 5,
-            circumstances: 5,
-        };
-        let lo = Conditions {
-            infrastructure: 1,
-            personnel: 1,
-            circumstances: 1,
-        };
+        let d = Differentiation { condition_step: 0.5, factor_min: 0.7, factor_max: 1.3 };
+        let hi = Conditions { infrastructure: 5, personnel: 5, circumstances: 5 };
+        let lo = Conditions { infrastructure: 1, personnel: 1, circumstances: 1 };
         assert_eq!(condition_factor(&hi, &d), 1.3);
         assert_eq!(condition_factor(&lo, &d), 0.7);
     }

@@ -56,13 +56,7 @@ pub fn assign(scores: &[f64], vetoed: &[bool], t: &Tiers) -> Vec<Tier> {
 }
 
 /// [`assign`] into `out`, reusing `scratch`.
-pub fn assign_into(
-    scores: &[f64],
-    vetoed: &[bool],
-    t: &Tiers,
-    out: &mut [Tier],
-    scratch: &mut TierScratch,
-) {
+pub fn assign_into(scores: &[f64], vetoed: &[bool], t: &Tiers, out: &mut [Tier], scratch: &mut TierScratch) {
     match t.method {
         TierMethod::Quota => quota_into(scores, vetoed, t, out, scratch),
         TierMethod::Threshold => {
@@ -116,25 +110,13 @@ pub fn hybrid_tier(quota: Tier, score: f64, vetoed: bool, t: &Tiers) -> Tier {
 /// * middle: everyone else.
 ///
 /// n counts every assessed branch, vetoed ones too. Tie groups: see [`tie_groups`].
-pub fn quota_into(
-    scores: &[f64],
-    vetoed: &[bool],
-    t: &Tiers,
-    out: &mut [Tier],
-    scratch: &mut TierScratch,
-) {
+pub fn quota_into(scores: &[f64], vetoed: &[bool], t: &Tiers, out: &mut [Tier], scratch: &mut TierScratch) {
     let n = scores.len();
     let (n_first, n_bottom) = quota_sizes(n, t);
 
     // First tier: count strictly higher non-vetoed scores.
     scratch.sorted.clear();
-    scratch.sorted.extend(
-        scores
-            .iter()
-            .zip(vetoed)
-            .filter(|(_, &v)| !v)
-            .map(|(&s, _)| s),
-    );
+    scratch.sorted.extend(scores.iter().zip(vetoed).filter(|(_, &v)| !v).map(|(&s, _)| s));
     scratch.sorted.sort_unstable_by(|a, b| b.total_cmp(a));
     let mut bottom_count = 0;
     for i in 0..n {
@@ -153,12 +135,8 @@ pub fn quota_into(
 
     // Bottom filling: the remaining middle branches, worst first, whole tie groups only.
     scratch.order.clear();
-    scratch
-        .order
-        .extend((0..n).filter(|&i| out[i] == Tier::Middle));
-    scratch
-        .order
-        .sort_unstable_by(|&a, &b| scores[a].total_cmp(&scores[b]).then(a.cmp(&b)));
+    scratch.order.extend((0..n).filter(|&i| out[i] == Tier::Middle));
+    scratch.order.sort_unstable_by(|&a, &b| scores[a].total_cmp(&scores[b]).then(a.cmp(&b)));
     let order = &scratch.order;
     let mut stopped = false;
     tie_groups(
