@@ -1,4 +1,10 @@
-//! Mounts the app; nothing else.
+//! In the browser: mounts the app, nothing else. Natively: a small command line over the same engine, used by
+//! the tests to check the app's exports against the engine and handy for scripts:
+//!
+//! ```text
+//! pbcalc results <scenario.pbcalc.json>   writes the results file (FORMAT.md) to standard output
+//! pbcalc check <scenario.pbcalc.json>     lists every problem of the file with its JSON path
+//! ```
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
@@ -6,6 +12,41 @@ fn main() {
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-fn main() {
-    eprintln!("pbcalc runs in the browser: serve it with the README's serve command.");
+fn main() -> std::process::ExitCode {
+    use pbcalc::i18n::{problem_message, Lang};
+    use std::process::ExitCode;
+
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let (cmd, path) = match args.as_slice() {
+        [cmd, path] if cmd == "results" || cmd == "check" => (cmd.as_str(), path),
+        _ => {
+            eprintln!(
+                "usage: pbcalc results|check <scenario.pbcalc.json>\n(the app itself runs in the browser: see README)"
+            );
+            return ExitCode::from(2);
+        }
+    };
+    let text = match std::fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("{path}: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    match pbcalc::model::codec::parse_scenario(&text) {
+        Err(problems) => {
+            for p in &problems {
+                eprintln!("{}", problem_message(p, Lang::En));
+            }
+            ExitCode::FAILURE
+        }
+        Ok(s) if cmd == "results" => {
+            println!("{}", pbcalc::engine::results_to_string(&pbcalc::engine::evaluate(&s)));
+            ExitCode::SUCCESS
+        }
+        Ok(_) => {
+            println!("ok");
+            ExitCode::SUCCESS
+        }
+    }
 }

@@ -184,21 +184,15 @@ fn switch(route: Route) -> Html {
         Route::Home | Route::Branches | Route::NotFound => {
             html! { <pages::branches::BranchesPage /> }
         }
-        Route::Indicators => {
-            html! { <pages::placeholder::Placeholder route={route} text={T::NotYetIndicators} /> }
-        }
+        Route::Indicators => html! { <pages::indicators::Page /> },
         Route::Targets => html! { <pages::targets::TargetsPage /> },
-        Route::Periods => {
-            html! { <pages::placeholder::Placeholder route={route} text={T::NotYetPeriods} /> }
-        }
+        Route::Periods => html! { <pages::periods::Page /> },
         Route::Results => html! { <pages::results::ResultsPage /> },
         Route::Grades => {
             html! { <pages::placeholder::Placeholder route={route} text={T::NotYetGrades} /> }
         }
         Route::Scenarios => html! { <pages::scenarios::ScenariosPage /> },
-        Route::Settings => {
-            html! { <pages::placeholder::Placeholder route={route} text={T::NotYetSettings} /> }
-        }
+        Route::Settings => html! { <pages::settings::Page /> },
     }
 }
 

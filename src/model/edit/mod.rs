@@ -1,5 +1,12 @@
 //! Edits of a scenario that keep it consistent (no dangling references), used by the UI's actions.
 //! Each returns the problems that stop it, leaving the scenario unchanged, or applies it whole.
+//! Branches are here; the other parts of a scenario have a module each.
+
+pub mod categories;
+pub mod indicators;
+pub mod records;
+pub mod settings;
+pub mod targets;
 
 use super::{validate, Branch, Problem, Scenario};
 

@@ -274,7 +274,7 @@ pub fn branches_page() -> Html {
             </div>
             { editor.unwrap_or_default() }
             { branch_table(&scenario, lang, &state, &open) }
-            { categories_list(&scenario, lang) }
+            <super::categories::Categories />
         </section>
     }
 }
@@ -338,20 +338,6 @@ fn branch_table(
                     }) }
                 </tbody>
             </table>
-        </div>
-    }
-}
-
-fn categories_list(s: &Scenario, lang: Lang) -> Html {
-    html! {
-        <div class="categories">
-            <h3>{ T::Categories.get(lang) }</h3>
-            <ul class="chips">
-                { for s.categories.iter().map(|c| {
-                    let n = s.branches.iter().filter(|b| b.category.as_deref() == Some(c.id.as_str())).count();
-                    html! { <li class="chip">{ c.name.clone() }<span class="count">{ n }</span></li> }
-                }) }
-            </ul>
         </div>
     }
 }

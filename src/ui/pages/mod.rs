@@ -1,7 +1,11 @@
 //! One module per user task.
 
 pub mod branches;
+pub mod categories;
+pub mod indicators;
+pub mod periods;
 pub mod placeholder;
 pub mod results;
 pub mod scenarios;
+pub mod settings;
 pub mod targets;

@@ -1,0 +1,1 @@
+//! Edits of indicators and optional actions.

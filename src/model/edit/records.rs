@@ -1,0 +1,1 @@
+//! Edits of period records: actuals, vetoes, optional actions, adjustments, evaluation; periods.

@@ -1,0 +1,1 @@
+//! Edits of target overrides and suggested targets.
