@@ -47,6 +47,9 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " $WBG_VERSION\$"; then
   cargo install wasm-bindgen-cli --version "$WBG_VERSION"
 fi
 
+# trunk builds with cargo --offline (Trunk.toml), so the crates must be in cargo's cache first.
+cargo fetch --quiet
+
 # 4. Node tools: wasm-opt (binaryen) and playwright-core, at the versions of package-lock.json.
 if ! command -v npm >/dev/null; then
   apt_install nodejs npm
