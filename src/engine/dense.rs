@@ -10,10 +10,10 @@ use std::collections::BTreeMap;
 
 use super::evaluation::{self, EvaluationScores};
 use super::grades;
-use super::ranking::{final_score, ranks_into};
+use super::ranking::{final_score, order_best_first, ranks_along};
 use super::scoring::{self, quantitative_fraction, ratio, ScoreRule};
 use super::targets::{condition_factor, target_breakdown, TargetBreakdown};
-use super::tiers::{assign_into, Tier, TierScratch};
+use super::tiers::{assign_along, Tier, TierScratch};
 use crate::model::settings::{Scoring, Settings};
 use crate::model::{Actual, Evaluation, Level, Quantitative, Scenario};
 
@@ -311,7 +311,7 @@ pub struct PeriodScratch {
     vetoed: Vec<bool>,
     ranks: Vec<u32>,
     tiers: Vec<Tier>,
-    sorted: Vec<f64>,
+    order: Vec<usize>,
     tier: TierScratch,
 }
 
@@ -349,8 +349,9 @@ pub fn rank_and_tier(rows: &mut [RowScore], s: &Settings, scratch: &mut PeriodSc
     scratch.vetoed.extend(rows.iter().map(|r| r.vetoed));
     scratch.ranks.resize(n, 0);
     scratch.tiers.resize(n, Tier::Middle);
-    ranks_into(&scratch.scores, &mut scratch.ranks, &mut scratch.sorted);
-    assign_into(&scratch.scores, &scratch.vetoed, &s.tiers, &mut scratch.tiers, &mut scratch.tier);
+    order_best_first(&scratch.scores, &mut scratch.order);
+    ranks_along(&scratch.scores, &scratch.order, &mut scratch.ranks);
+    assign_along(&scratch.scores, &scratch.vetoed, &scratch.order, &s.tiers, &mut scratch.tiers, &mut scratch.tier);
     for (i, r) in rows.iter_mut().enumerate() {
         r.rank = scratch.ranks[i];
         r.tier = scratch.tiers[i];

@@ -11,26 +11,32 @@ pub fn final_score(inspection: f64, evaluation: Option<f64>, inspection_share: f
     }
 }
 
-/// §5 scores sorted from best to worst, for counting "strictly higher" by binary search ([`count_higher`]).
-pub fn sorted_descending(scores: &[f64], out: &mut Vec<f64>) {
-    out.clear();
-    out.extend_from_slice(scores);
-    out.sort_unstable_by(|a, b| b.total_cmp(a));
+/// §5 the positions of `scores` from best to worst (ties in position order), into `order`. Ranks and the quota
+/// tiers are counted along it, so one sort serves both.
+pub fn order_best_first(scores: &[f64], order: &mut Vec<usize>) {
+    order.clear();
+    order.extend(0..scores.len());
+    order.sort_unstable_by(|&a, &b| scores[b].total_cmp(&scores[a]).then(a.cmp(&b)));
 }
 
-/// §5 how many of `sorted` (descending) are strictly higher than `score`, i.e. higher by more than 1e-9.
-#[inline]
-pub fn count_higher(sorted: &[f64], score: f64) -> usize {
-    sorted.partition_point(|&v| v > score + EPS)
+/// §5 ranks along a best-first `order` ([`order_best_first`]): rank = 1 + number of branches with a strictly
+/// higher F, i.e. higher by more than 1e-9 (ties share a rank).
+pub fn ranks_along(scores: &[f64], order: &[usize], out: &mut [u32]) {
+    // Walking down the order the scores fall, so the strictly-higher prefix only grows.
+    let mut higher = 0;
+    for &i in order {
+        while higher < order.len() && scores[order[higher]] > scores[i] + EPS {
+            higher += 1;
+        }
+        out[i] = 1 + higher as u32;
+    }
 }
 
 /// §5 rank = 1 + number of branches with a strictly higher F (ties share a rank; two scores within 1e-9 are
 /// equal). `scratch` is reused between calls.
-pub fn ranks_into(scores: &[f64], out: &mut [u32], scratch: &mut Vec<f64>) {
-    sorted_descending(scores, scratch);
-    for (r, &s) in out.iter_mut().zip(scores) {
-        *r = 1 + count_higher(scratch, s) as u32;
-    }
+pub fn ranks_into(scores: &[f64], out: &mut [u32], scratch: &mut Vec<usize>) {
+    order_best_first(scores, scratch);
+    ranks_along(scores, scratch, out);
 }
 
 /// §5 ranks of `scores` (see [`ranks_into`]).

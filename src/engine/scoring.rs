@@ -56,6 +56,7 @@ pub struct IndicatorScore {
 /// §2 achievement ratio of a quantitative indicator with target T and actual a:
 /// higher: `r = 1` if a ≥ T, else `a / T` if T > 0, else 0;
 /// lower: `r = 1` if a ≤ T, else `T / a` if T > 0, else 0.
+#[inline(always)]
 pub fn ratio(direction: Direction, target: f64, actual: f64) -> f64 {
     match direction {
         Direction::Higher if actual >= target => 1.0,
@@ -68,7 +69,7 @@ pub fn ratio(direction: Direction, target: f64, actual: f64) -> f64 {
 
 /// §2 `ramp(x) = 1` if x ≥ 1; `0` if x ≤ floor; else `(x − floor) / (1 − floor)` (floor =
 /// `settings.scoring.floor_ratio`).
-#[inline]
+#[inline(always)]
 pub fn ramp(x: f64, floor: f64) -> f64 {
     if x >= 1.0 {
         1.0
@@ -81,14 +82,21 @@ pub fn ramp(x: f64, floor: f64) -> f64 {
 
 /// §2 score fraction of a quantitative indicator from its ratio: controllable `s = ramp(r)`, elastic
 /// `s = ramp(r / (1 − tol))` — reaching (1 − tol) of the target counts in full.
-#[inline]
+#[inline(always)]
 pub fn quantitative_fraction(r: f64, divisor: f64, floor: f64) -> f64 {
-    ramp(r / divisor, floor)
+    // r ≥ 1 gives 1 whatever the divisor (≤ 1), and a divisor of 1 changes nothing: skip the division then.
+    if r >= 1.0 {
+        1.0
+    } else if divisor == 1.0 {
+        ramp(r, floor)
+    } else {
+        ramp(r / divisor, floor)
+    }
 }
 
 /// §2 score fraction of a qualitative indicator: the level's value (`settings.scoring.levels`, default
 /// A 1.0, B 0.8, C 0.6, D 0.0).
-#[inline]
+#[inline(always)]
 pub fn level_fraction(level: Level, levels: &[f64; 4]) -> f64 {
     levels[level as usize]
 }

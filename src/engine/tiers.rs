@@ -1,8 +1,9 @@
 //! METHOD.md §6 — tiers (分类定级), per period (and, in §8, per cycle on cycle scores): quota, threshold and
 //! hybrid, with every tie rule of "Precise readings".
 
-use super::ranking::{count_higher, tie_groups};
+use super::ranking::{order_best_first, tie_groups};
 use super::round::round;
+use super::round::EPS;
 use crate::model::settings::{TierMethod, Tiers};
 
 /// 档次: first (第一档), middle (中间档), bottom (末档).
@@ -43,8 +44,8 @@ pub fn quota_sizes(n: usize, t: &Tiers) -> (usize, usize) {
 /// allocate.
 #[derive(Debug, Default, Clone)]
 pub struct TierScratch {
-    sorted: Vec<f64>,
     order: Vec<usize>,
+    candidates: Vec<usize>,
 }
 
 /// §6 tiers of the branches whose scores and vetoes are given (one entry per assessed branch), by
@@ -57,15 +58,33 @@ pub fn assign(scores: &[f64], vetoed: &[bool], t: &Tiers) -> Vec<Tier> {
 
 /// [`assign`] into `out`, reusing `scratch`.
 pub fn assign_into(scores: &[f64], vetoed: &[bool], t: &Tiers, out: &mut [Tier], scratch: &mut TierScratch) {
+    let mut order = std::mem::take(&mut scratch.order);
+    if t.method != TierMethod::Threshold {
+        order_best_first(scores, &mut order);
+    }
+    assign_along(scores, vetoed, &order, t, out, scratch);
+    scratch.order = order;
+}
+
+/// [`assign_into`] with the best-first order of the scores already known
+/// ([`order_best_first`](super::ranking::order_best_first); not used by `threshold`).
+pub fn assign_along(
+    scores: &[f64],
+    vetoed: &[bool],
+    order: &[usize],
+    t: &Tiers,
+    out: &mut [Tier],
+    scratch: &mut TierScratch,
+) {
     match t.method {
-        TierMethod::Quota => quota_into(scores, vetoed, t, out, scratch),
+        TierMethod::Quota => quota_along(scores, vetoed, order, t, out, scratch),
         TierMethod::Threshold => {
             for ((o, &s), &v) in out.iter_mut().zip(scores).zip(vetoed) {
                 *o = threshold_tier(s, v, t);
             }
         }
         TierMethod::Hybrid => {
-            quota_into(scores, vetoed, t, out, scratch);
+            quota_along(scores, vetoed, order, t, out, scratch);
             for ((o, &s), &v) in out.iter_mut().zip(scores).zip(vetoed) {
                 *o = hybrid_tier(*o, s, v, t);
             }
@@ -110,44 +129,51 @@ pub fn hybrid_tier(quota: Tier, score: f64, vetoed: bool, t: &Tiers) -> Tier {
 /// * middle: everyone else.
 ///
 /// n counts every assessed branch, vetoed ones too. Tie groups: see [`tie_groups`].
-pub fn quota_into(scores: &[f64], vetoed: &[bool], t: &Tiers, out: &mut [Tier], scratch: &mut TierScratch) {
+pub fn quota_along(
+    scores: &[f64],
+    vetoed: &[bool],
+    order: &[usize],
+    t: &Tiers,
+    out: &mut [Tier],
+    scratch: &mut TierScratch,
+) {
     let n = scores.len();
     let (n_first, n_bottom) = quota_sizes(n, t);
 
-    // First tier: count strictly higher non-vetoed scores.
-    scratch.sorted.clear();
-    scratch.sorted.extend(scores.iter().zip(vetoed).filter(|(_, &v)| !v).map(|(&s, _)| s));
-    scratch.sorted.sort_unstable_by(|a, b| b.total_cmp(a));
+    // First tier: walking the non-vetoed from the best, count those strictly higher (the count only grows).
     let mut bottom_count = 0;
-    for i in 0..n {
-        out[i] = if vetoed[i] {
-            bottom_count += 1;
-            Tier::Bottom
-        } else if count_higher(&scratch.sorted, scores[i]) < n_first {
-            Tier::First
-        } else {
-            Tier::Middle
-        };
+    let non_vetoed = &mut scratch.candidates;
+    non_vetoed.clear();
+    non_vetoed.extend(order.iter().copied().filter(|&i| !vetoed[i]));
+    let mut higher = 0;
+    for &i in non_vetoed.iter() {
+        while higher < non_vetoed.len() && scores[non_vetoed[higher]] > scores[i] + EPS {
+            higher += 1;
+        }
+        out[i] = if higher < n_first { Tier::First } else { Tier::Middle };
+    }
+    for i in (0..n).filter(|&i| vetoed[i]) {
+        out[i] = Tier::Bottom;
+        bottom_count += 1;
     }
     if bottom_count >= n_bottom {
         return;
     }
 
     // Bottom filling: the remaining middle branches, worst first, whole tie groups only.
-    scratch.order.clear();
-    scratch.order.extend((0..n).filter(|&i| out[i] == Tier::Middle));
-    scratch.order.sort_unstable_by(|&a, &b| scores[a].total_cmp(&scores[b]).then(a.cmp(&b)));
-    let order = &scratch.order;
+    let candidates = &mut scratch.candidates;
+    candidates.clear();
+    candidates.extend(order.iter().rev().copied().filter(|&i| out[i] == Tier::Middle));
     let mut stopped = false;
     tie_groups(
-        |k| scores[order[k]],
-        order.len(),
+        |k| scores[candidates[k]],
+        candidates.len(),
         |start, end| {
             if stopped {
                 return;
             }
             if bottom_count + (end - start) <= n_bottom {
-                for &i in &order[start..end] {
+                for &i in &candidates[start..end] {
                     out[i] = Tier::Bottom;
                 }
                 bottom_count += end - start;
@@ -156,4 +182,12 @@ pub fn quota_into(scores: &[f64], vetoed: &[bool], t: &Tiers, out: &mut [Tier], 
             }
         },
     );
+}
+
+/// [`quota_along`] computing the order itself.
+pub fn quota_into(scores: &[f64], vetoed: &[bool], t: &Tiers, out: &mut [Tier], scratch: &mut TierScratch) {
+    let mut order = std::mem::take(&mut scratch.order);
+    order_best_first(scores, &mut order);
+    quota_along(scores, vetoed, &order, t, out, scratch);
+    scratch.order = order;
 }
