@@ -41,7 +41,10 @@ fn main() -> std::process::ExitCode {
             ExitCode::FAILURE
         }
         Ok(s) if cmd == "results" => {
-            println!("{}", pbcalc::engine::results_to_string(&pbcalc::engine::evaluate(&s)));
+            use std::io::Write;
+            let text = pbcalc::engine::results_to_string(&pbcalc::engine::evaluate(&s));
+            // A closed pipe (e.g. `| head`) is not an error worth a panic.
+            let _ = writeln!(std::io::stdout().lock(), "{text}");
             ExitCode::SUCCESS
         }
         Ok(_) => {

@@ -188,9 +188,7 @@ fn switch(route: Route) -> Html {
         Route::Targets => html! { <pages::targets::TargetsPage /> },
         Route::Periods => html! { <pages::periods::Page /> },
         Route::Results => html! { <pages::results::ResultsPage /> },
-        Route::Grades => {
-            html! { <pages::placeholder::Placeholder route={route} text={T::NotYetGrades} /> }
-        }
+        Route::Grades => html! { <pages::grades::GradesPage /> },
         Route::Scenarios => html! { <pages::scenarios::ScenariosPage /> },
         Route::Settings => html! { <pages::settings::Page /> },
     }

@@ -2,6 +2,7 @@
 //! Add a page's enum to [`all`] so the completeness test covers it.
 
 pub mod categories;
+pub mod grades;
 pub mod indicators;
 pub mod matrix;
 pub mod periods;
@@ -9,6 +10,7 @@ pub mod settings;
 pub mod targets;
 
 pub use categories::TCat;
+pub use grades::TGr;
 pub use indicators::TInd;
 pub use matrix::TMat;
 pub use periods::TPer;
@@ -26,6 +28,7 @@ pub fn all() -> Vec<(String, &'static str, &'static str)> {
         };
     }
     add!(TCat);
+    add!(TGr);
     add!(TInd);
     add!(TMat);
     add!(TPer);

@@ -2,10 +2,12 @@
 
 pub mod branches;
 pub mod categories;
+pub mod grades;
 pub mod indicators;
 pub mod periods;
 pub mod placeholder;
 pub mod results;
 pub mod scenarios;
 pub mod settings;
+pub mod simulation;
 pub mod targets;

@@ -1,0 +1,260 @@
+//! Grades & simulation (METHOD.md §8, §10): every cycle as a table (cycle score, tier, warnings, grade before →
+//! after, the rule in words), each branch's grade path as a small chart, the grade names, coefficients and
+//! texts, and below them the Monte Carlo simulation and the sensitivity sweep. Numbers are the engine's.
+
+use yew::prelude::*;
+
+use crate::engine::{CycleResult, Reason, Results};
+use crate::i18n::pages::TGr;
+use crate::i18n::{kind_message, number, Lang, T};
+use crate::model::settings::Grades;
+use crate::model::{validate, Problem, Scenario};
+use crate::report::tier_word;
+use crate::ui::format::fixed;
+use crate::ui::hooks::{use_app, use_lang, use_results};
+use crate::ui::state::{Action, Edit};
+
+/// The rule that decided, in words (with the setting it used).
+pub fn reason_text(r: Reason, g: &Grades, lang: Lang) -> String {
+    match r {
+        Reason::Veto => TGr::ReasonVeto.get(lang).replace("{}", &g.veto_drop.to_string()),
+        Reason::Bottom => TGr::ReasonBottom.get(lang).to_string(),
+        Reason::Warnings => TGr::ReasonWarnings.get(lang).replace("{}", &g.warnings_to_demote.to_string()),
+        Reason::TopNotKept => TGr::ReasonTopNotKept.get(lang).replace("{}", &number(g.top_keep_min_score)),
+        Reason::Promoted => TGr::ReasonPromoted.get(lang).to_string(),
+        Reason::MinHold => TGr::ReasonMinHold.get(lang).replace("{}", &g.min_hold_cycles.to_string()),
+        Reason::Held => TGr::ReasonHeld.get(lang).to_string(),
+    }
+}
+
+#[function_component(GradesPage)]
+pub fn grades_page() -> Html {
+    let state = use_app();
+    let lang = use_lang();
+    let results = use_results();
+    let s = state.scenario().clone();
+    html! {
+        <section>
+            <div class="page-head"><h2>{ TGr::Title.get(lang) }</h2></div>
+            <p class="muted">{ TGr::Intro.get(lang) }</p>
+            if results.cycles.is_empty() {
+                <p class="empty">{ TGr::NoCycles.get(lang) }</p>
+            } else {
+                { paths(&s, &results, lang) }
+                { for results.cycles.iter().map(|c| cycle_table(&s, c, lang)) }
+            }
+            <GradeNames />
+            <super::simulation::SimulationPanel />
+        </section>
+    }
+}
+
+/// Each branch's grade over the cycles: a small step chart per branch.
+fn paths(s: &Scenario, r: &Results, lang: Lang) -> Html {
+    let levels = s.settings.grades.levels.max(1);
+    let n_points = r.cycles.len() + 1;
+    let (w, h, pad) = (150.0_f64, 64.0_f64, 8.0_f64);
+    let x = |i: usize| pad + (w - 2.0 * pad) * i as f64 / (n_points.max(2) - 1) as f64;
+    let y = |g: u32| h - pad - (h - 2.0 * pad) * (g.saturating_sub(1)) as f64 / (levels.max(2) - 1) as f64;
+    html! {
+        <div class="paths">
+            <h3>{ TGr::Paths.get(lang) }</h3>
+            <p class="muted">{ TGr::PathsHint.get(lang) }</p>
+            <div class="path-grid" data-testid="grade-paths">
+                { for s.branches.iter().map(|b| {
+                    // Grade at the start, then after each cycle (unchanged where the branch had no row).
+                    let mut grade = b.grade;
+                    let mut points = vec![(0usize, grade, None::<Reason>, true)];
+                    for (i, c) in r.cycles.iter().enumerate() {
+                        let row = c.rows.iter().find(|row| row.branch == b.id);
+                        if let Some(row) = row {
+                            grade = row.grade_after;
+                        }
+                        points.push((i + 1, grade, row.map(|r| r.reason), c.complete));
+                    }
+                    let line: Vec<String> = points.windows(2).map(|p| {
+                        format!("M{:.1},{:.1} H{:.1} V{:.1}", x(p[0].0), y(p[0].1), x(p[1].0), y(p[1].1))
+                    }).collect();
+                    let summary: Vec<String> = points.iter().map(|p| p.1.to_string()).collect();
+                    let label = format!("{}: {}", b.name, summary.join(" → "));
+                    html! {
+                        <figure class="path" data-branch={b.id.clone()} data-grades={summary.join(",")}>
+                            <svg viewBox={format!("0 0 {w} {h}")} role="img" aria-label={label.clone()}>
+                                <title>{ label }</title>
+                                { for (1..=levels).map(|g| html! {
+                                    <line class="gridline" x1={pad.to_string()} x2={(w - pad).to_string()} y1={y(g).to_string()} y2={y(g).to_string()} />
+                                }) }
+                                <path class="grade-line" d={line.join(" ")} />
+                                { for points.iter().map(|(i, g, reason, complete)| {
+                                    let class = match reason {
+                                        Some(Reason::Promoted) => "up",
+                                        Some(Reason::Veto | Reason::Bottom | Reason::Warnings | Reason::TopNotKept) => "down",
+                                        _ if !complete => "open",
+                                        _ => "same",
+                                    };
+                                    html! { <circle class={class} cx={x(*i).to_string()} cy={y(*g).to_string()} r="3.5" /> }
+                                }) }
+                            </svg>
+                            <figcaption>
+                                <span class="name">{ b.name.clone() }</span>
+                                <span class="grades">{ summary.join(" → ") }</span>
+                            </figcaption>
+                        </figure>
+                    }
+                }) }
+            </div>
+        </div>
+    }
+}
+
+fn cycle_table(s: &Scenario, c: &CycleResult, lang: Lang) -> Html {
+    let g = &s.settings.grades;
+    let names: Vec<String> = c
+        .periods
+        .iter()
+        .map(|id| s.periods.iter().find(|p| &p.id == id).map_or(id.clone(), |p| p.name.clone()))
+        .collect();
+    html! {
+        <div class={classes!("cycle", (!c.complete).then_some("in-progress"))} data-testid="cycle" data-cycle={c.cycle.to_string()}
+            data-complete={c.complete.to_string()}>
+            <h3>
+                { TGr::Cycle.get(lang).replace("{}", &c.cycle.to_string()) }
+                <span class="muted">{" · "}{ names.join("、") }{" · "}
+                    { if c.complete { TGr::Complete.get(lang) } else { TGr::InProgress.get(lang) } }</span>
+            </h3>
+            <div class="table-wrap">
+                <table class="data">
+                    <thead>
+                        <tr>
+                            <th>{ T::BranchName.get(lang) }</th>
+                            <th class="num">{ TGr::CycleScore.get(lang) }</th>
+                            <th>{ TGr::CycleTier.get(lang) }</th>
+                            <th class="num">{ TGr::Warnings.get(lang) }</th>
+                            <th>{ TGr::GradeChange.get(lang) }</th>
+                            <th>{ TGr::Reason.get(lang) }</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        { for c.rows.iter().map(|r| {
+                            let name = s.branch(&r.branch).map_or(r.branch.clone(), |b| b.name.clone());
+                            let arrow = if r.grade_after > r.grade_before { "▲" } else if r.grade_after < r.grade_before { "▼" } else { "＝" };
+                            let change = if r.grade_after > r.grade_before { "up" } else if r.grade_after < r.grade_before { "down" } else { "same" };
+                            html! {
+                                <tr data-testid="cycle-row" data-branch={r.branch.clone()} data-reason={r.reason.as_str()}>
+                                    <td class="name">{ name }</td>
+                                    <td class="num">{ fixed(r.score, 2) }</td>
+                                    <td><span class={classes!("tier", format!("tier-{}", r.tier.as_str()))}>{ tier_word(r.tier, lang) }</span>
+                                        if r.vetoed { <span class="flag veto">{"⛔ "}{ T::Vetoed.get(lang) }</span> }</td>
+                                    <td class="num">{ r.warnings }</td>
+                                    <td class={classes!("grade-change", change)}>
+                                        <span class="grade-badge" data-grade={r.grade_before.to_string()}>{ r.grade_before }</span>
+                                        {" → "}
+                                        <span class="grade-badge" data-grade={r.grade_after.to_string()}>{ r.grade_after }</span>
+                                        {" "}{ arrow }{" "}{ g.name(r.grade_after) }
+                                    </td>
+                                    <td>{ reason_text(r.reason, g, lang) }</td>
+                                </tr>
+                            }
+                        }) }
+                    </tbody>
+                </table>
+            </div>
+        </div>
+    }
+}
+
+/// Names, bonus coefficients and texts of the grades, edited in place (each valid change is an undoable edit).
+#[function_component(GradeNames)]
+fn grade_names() -> Html {
+    let state = use_app();
+    let lang = use_lang();
+    let s = state.scenario().clone();
+    let g = &s.settings.grades;
+    // (grade index, field, text, error) of the field being typed in, so an invalid text stays visible.
+    let typing = use_state(|| None::<(usize, &'static str, String, Option<String>)>);
+
+    let commit = |i: usize, field: &'static str| {
+        let (state, typing) = (state.clone(), typing.clone());
+        Callback::from(move |e: InputEvent| {
+            let text = e.target_unchecked_into::<web_sys::HtmlInputElement>().value();
+            let checked: Result<(), String> = match field {
+                "name" => validate::name(&text).map_err(|k| kind_message(&k, lang)),
+                "text" => validate::text(&text).map_err(|k| kind_message(&k, lang)),
+                _ => match text.trim().parse::<f64>() {
+                    Ok(v) => validate::non_negative(v).map(|_| ()).map_err(|k| kind_message(&k, lang)),
+                    Err(_) => Err(kind_message(
+                        &crate::model::ProblemKind::WrongType { expected: crate::model::problem::Expected::Number },
+                        lang,
+                    )),
+                },
+            };
+            match checked {
+                Ok(()) => {
+                    typing.set(None);
+                    let text = text.clone();
+                    state.dispatch(Action::Edit(Edit::new(T::Edit, move |sc| {
+                        let g = &mut sc.settings.grades;
+                        match field {
+                            "name" => g.names[i] = text.trim().to_string(),
+                            "text" => g.texts[i] = text.clone(),
+                            _ => {
+                                g.bonus_coefficients[i] =
+                                    text.trim().parse::<f64>().map_err(|_| Vec::<Problem>::new())?
+                            }
+                        }
+                        Ok(())
+                    })));
+                }
+                Err(msg) => typing.set(Some((i, field, text, Some(msg)))),
+            }
+        })
+    };
+    let shown = |i: usize, field: &'static str, value: String| -> (String, Option<String>) {
+        match &*typing {
+            Some((j, f, text, err)) if *j == i && *f == field => (text.clone(), err.clone()),
+            _ => (value, None),
+        }
+    };
+    html! {
+        <div class="grade-names">
+            <h3>{ TGr::GradeNames.get(lang) }</h3>
+            <div class="table-wrap">
+                <table class="data" data-testid="grade-names">
+                    <thead>
+                        <tr>
+                            <th class="num">{ T::Grade.get(lang) }</th>
+                            <th>{ TGr::GradeName.get(lang) }</th>
+                            <th class="num">{ TGr::GradeCoefficient.get(lang) }</th>
+                            <th>{ TGr::GradeText.get(lang) }</th>
+                            <th class="num">{ TGr::Branches.get(lang) }</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        { for (0..g.levels as usize).rev().map(|i| {
+                            let (name, name_err) = shown(i, "name", g.names.get(i).cloned().unwrap_or_default());
+                            let (coef, coef_err) = shown(i, "coef", g.bonus_coefficients.get(i).map(|c| number(*c)).unwrap_or_default());
+                            let (text, text_err) = shown(i, "text", g.texts.get(i).cloned().unwrap_or_default());
+                            let n = s.branches.iter().filter(|b| b.grade as usize == i + 1).count();
+                            let cell = |value: String, err: Option<String>, cb: Callback<InputEvent>, testid: String, label: &str, class: &'static str| html! {
+                                <td class={classes!("field", class, err.is_some().then_some("invalid"))}>
+                                    <input value={value} oninput={cb} data-testid={testid} aria-label={label.to_string()}
+                                        aria-invalid={err.is_some().to_string()} />
+                                    if let Some(e) = err { <div class="field-error" role="alert">{ format!("{label}：{e}") }</div> }
+                                </td>
+                            };
+                            html! {
+                                <tr>
+                                    <td class="num"><span class="grade-badge" data-grade={(i + 1).to_string()}>{ i + 1 }</span></td>
+                                    { cell(name, name_err, commit(i, "name"), format!("grade-name-{}", i + 1), TGr::GradeName.get(lang), "") }
+                                    { cell(coef, coef_err, commit(i, "coef"), format!("grade-coef-{}", i + 1), TGr::GradeCoefficient.get(lang), "num") }
+                                    { cell(text, text_err, commit(i, "text"), format!("grade-text-{}", i + 1), TGr::GradeText.get(lang), "wide") }
+                                    <td class="num">{ n }</td>
+                                </tr>
+                            }
+                        }) }
+                    </tbody>
+                </table>
+            </div>
+        </div>
+    }
+}
