@@ -114,9 +114,7 @@ fn by_scores(names: &[&str], scores: &[&[Option<f64>]], settings: Settings) -> S
 }
 
 fn threshold_settings() -> Settings {
-    let mut st = Settings::default();
-    st.tiers = tiers(TierMethod::Threshold, 0.2, 0.1);
-    st
+    Settings { tiers: tiers(TierMethod::Threshold, 0.2, 0.1), ..Settings::default() }
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -6,8 +6,8 @@ use super::consequences::{self, Claim};
 use super::dense::{compile, decode, merge_join, score_period, sorted_ids, Compiled, PeriodScratch, RowScore};
 use super::grades::{self, absent_step, apply_rules, CycleFacts, CycleTally, Reason};
 use super::motivation::{self, Motivation};
-use super::ranking::{display_order, ranks_into};
-use super::scoring::{fraction, IndicatorScore};
+use super::ranking::{self, display_order};
+use super::scoring::{self, IndicatorScore};
 use super::targets::TargetBreakdown;
 use super::tiers::{assign_into, Tier, TierScratch};
 use crate::model::{Direction, Scenario};
@@ -128,227 +128,241 @@ pub fn evaluate(s: &Scenario) -> Results {
 
 /// [`evaluate`] for a scenario already compiled with [`compile`].
 pub fn evaluate_compiled(s: &Scenario, c: &Compiled) -> Results {
-    let st = &s.settings;
-    let n_periods = c.periods.len();
+    let scores = score_periods(s, c);
+    let run = run_cycles(s, c, &scores);
+    let mut last_bottom = vec![None; c.n_branches];
+    let periods =
+        (0..c.periods.len()).map(|u| period_result(s, c, u, &scores[u], &run.in_force[u], &mut last_bottom)).collect();
+    Results {
+        scenario: s.name.clone(),
+        targets: target_rows(s, c),
+        periods,
+        cycles: run.cycles,
+        standing: s
+            .branches
+            .iter()
+            .enumerate()
+            .map(|(b, br)| Standing { branch: br.id.clone(), grade: run.grade[b], held: run.held[b] })
+            .collect(),
+    }
+}
 
-    // §2–§6 and warnings, per period.
+/// §2–§6 and the warnings of §8, period by period, one [`RowScore`] per assessed branch.
+fn score_periods(s: &Scenario, c: &Compiled) -> Vec<Vec<RowScore>> {
     let mut scratch = PeriodScratch::default();
-    let scores: Vec<Vec<RowScore>> = c
-        .periods
+    c.periods
         .iter()
         .map(|p| {
             let mut out = Vec::with_capacity(p.rows.len());
-            score_period(c, p, st, &mut out, &mut scratch);
+            score_period(c, p, &s.settings, &mut out, &mut scratch);
             out
         })
-        .collect();
+        .collect()
+}
 
-    // §8 cycles; the grade in force in each period row.
+/// What §8 leaves behind: the cycles' results, the grade in force in every period row, and each branch's
+/// grade and h after the last complete cycle.
+struct CycleRun {
+    cycles: Vec<CycleResult>,
+    /// `in_force[u][row]`: the grade in force during period u (the cycle's grade before).
+    in_force: Vec<Vec<u32>>,
+    grade: Vec<u32>,
+    held: Vec<u32>,
+}
+
+/// §8 cycle by cycle: cycle score, vetoed and warnings per branch with a cycle result, the cycle tiers (§6 on
+/// cycle scores), and at the end of a complete cycle the rules; a trailing incomplete cycle changes nothing.
+fn run_cycles(s: &Scenario, c: &Compiled, scores: &[Vec<RowScore>]) -> CycleRun {
+    let st = &s.settings;
     let mut grade = c.grades.clone();
     let mut held = vec![0u32; c.n_branches];
     let mut in_force: Vec<Vec<u32>> = c.periods.iter().map(|p| vec![0; p.rows.len()]).collect();
     let mut cycles = Vec::new();
     let mut tally = vec![CycleTally::default(); c.n_branches];
     let mut tier_scratch = TierScratch::default();
-    for (number, (range, complete)) in grades::cycles(n_periods, st.grades.cycle_periods).enumerate() {
+    for (number, (range, complete)) in grades::cycles(c.periods.len(), st.grades.cycle_periods).enumerate() {
         tally.iter_mut().for_each(|t| *t = CycleTally::default());
-        for p in range.clone() {
-            for (row, r) in c.periods[p].rows.iter().zip(&scores[p]) {
+        for u in range.clone() {
+            for ((row, r), g) in c.periods[u].rows.iter().zip(&scores[u]).zip(in_force[u].iter_mut()) {
                 tally[row.branch].add(r.final_score, r.vetoed, r.warning);
-            }
-            for (g, row) in in_force[p].iter_mut().zip(&c.periods[p].rows) {
                 *g = grade[row.branch];
             }
         }
+        // The branches with a cycle result, in the scenario's order; their cycle tiers and ranks.
         let members: Vec<usize> = (0..c.n_branches).filter(|&b| tally[b].periods > 0).collect();
         let cycle_scores: Vec<f64> = members.iter().map(|&b| tally[b].score().unwrap_or(0.0)).collect();
         let cycle_vetoed: Vec<bool> = members.iter().map(|&b| tally[b].vetoed).collect();
         let mut tiers = vec![Tier::Middle; members.len()];
         assign_into(&cycle_scores, &cycle_vetoed, &st.tiers, &mut tiers, &mut tier_scratch);
-        let mut ranks = vec![0; members.len()];
-        ranks_into(&cycle_scores, &mut ranks, &mut Vec::new());
+        let ranks = ranking::ranks(&cycle_scores);
 
         let mut rows: Vec<CycleRow> = Vec::with_capacity(members.len());
         let mut next = 0;
         for b in 0..c.n_branches {
             let before = grade[b];
-            if next < members.len() && members[next] == b {
-                let i = next;
-                next += 1;
-                let facts = CycleFacts {
-                    score: cycle_scores[i],
-                    tier: tiers[i],
-                    vetoed: cycle_vetoed[i],
-                    warnings: tally[b].warnings,
-                };
-                let reason = if complete {
-                    let step = apply_rules(before, held[b], &facts, &st.grades);
-                    grade[b] = step.grade;
-                    held[b] = step.held;
-                    step.reason
-                } else {
-                    Reason::Held
-                };
-                rows.push(CycleRow {
-                    branch: s.branches[b].id.clone(),
-                    score: facts.score,
-                    tier: facts.tier,
-                    vetoed: facts.vetoed,
-                    warnings: facts.warnings,
-                    grade_before: before,
-                    grade_after: grade[b],
-                    reason,
-                });
-            } else if complete {
-                (grade[b], held[b]) = absent_step(before, held[b]);
+            if members.get(next) != Some(&b) {
+                // Assessed in none of the cycle's periods: no row, grade kept, h still grows.
+                if complete {
+                    (grade[b], held[b]) = absent_step(before, held[b]);
+                }
+                continue;
             }
+            let i = next;
+            next += 1;
+            let facts = CycleFacts {
+                score: cycle_scores[i],
+                tier: tiers[i],
+                vetoed: cycle_vetoed[i],
+                warnings: tally[b].warnings,
+            };
+            let reason = if complete {
+                let step = apply_rules(before, held[b], &facts, &st.grades);
+                (grade[b], held[b]) = (step.grade, step.held);
+                step.reason
+            } else {
+                Reason::Held
+            };
+            rows.push(CycleRow {
+                branch: s.branches[b].id.clone(),
+                score: facts.score,
+                tier: facts.tier,
+                vetoed: facts.vetoed,
+                warnings: facts.warnings,
+                grade_before: before,
+                grade_after: grade[b],
+                reason,
+            });
         }
         let order =
             display_order(&ranks, |i| (s.branches[members[i]].name.as_str(), s.branches[members[i]].id.as_str()));
         cycles.push(CycleResult {
             cycle: number as u32 + 1,
             complete,
-            periods: range.map(|p| s.periods[p].id.clone()).collect(),
+            periods: range.map(|u| s.periods[u].id.clone()).collect(),
             rows: reorder(rows, &order),
         });
     }
+    CycleRun { cycles, in_force, grade, held }
+}
 
-    // §7 eligibility and the bonus pool, then the rows in display order.
-    let mut last_bottom: Vec<Option<usize>> = vec![None; c.n_branches];
-    let n_scored = c.n_scored();
-    let periods = c
-        .periods
+/// §7 for period u (bonus pool, talk, eligibility) and its rows in display order. `last_bottom` holds each
+/// branch's latest earlier period in the bottom tier and is brought up to date with period u.
+fn period_result(
+    s: &Scenario,
+    c: &Compiled,
+    u: usize,
+    scores: &[RowScore],
+    in_force: &[u32],
+    last_bottom: &mut [Option<usize>],
+) -> PeriodResult {
+    let st = &s.settings;
+    let p = &c.periods[u];
+    let claims: Vec<Claim> = p
+        .rows
         .iter()
-        .enumerate()
-        .map(|(u, p)| {
-            let rs = &scores[u];
-            let claims: Vec<Claim> = p
-                .rows
-                .iter()
-                .zip(rs)
-                .zip(&in_force[u])
-                .map(|((row, r), &g)| {
-                    let b = &s.branches[row.branch];
-                    Claim {
-                        weight: consequences::bonus_weight(
-                            b.members,
-                            r.tier,
-                            st.grades.coefficient(g),
-                            &st.consequences,
-                        ),
-                        rank: r.rank,
-                        id: b.id.as_str(),
-                    }
-                })
-                .collect();
-            let amounts = consequences::allocate(st.consequences.bonus_pool, &claims);
-            let eligible: Vec<bool> = p
-                .rows
-                .iter()
-                .zip(rs)
-                .map(|(row, r)| {
-                    consequences::eligible(r.tier, u, last_bottom[row.branch], st.consequences.disqualify_periods)
-                })
-                .collect();
-            for (row, r) in p.rows.iter().zip(rs) {
-                if r.tier == Tier::Bottom {
-                    last_bottom[row.branch] = Some(u);
-                }
-            }
-
-            let ranks: Vec<u32> = rs.iter().map(|r| r.rank).collect();
-            let order = display_order(&ranks, |i| {
-                (s.branches[p.rows[i].branch].name.as_str(), s.branches[p.rows[i].branch].id.as_str())
-            });
-            let rows = order
-                .into_iter()
-                .map(|i| {
-                    let row = &p.rows[i];
-                    let r = &rs[i];
-                    let actuals = p.actuals_of(i, n_scored);
-                    let targets = c.targets_of(row.branch);
-                    let indicators: Vec<IndicatorScore> = c
-                        .scored
-                        .iter()
-                        .enumerate()
-                        .map(|(j, si)| {
-                            let actual = decode(actuals[j], si.rule);
-                            let target = (!targets[j].is_nan()).then_some(targets[j]);
-                            let (ratio, s_frac) =
-                                fraction(si.rule, targets[j], actual, &st.scoring).unwrap_or((None, 0.0));
-                            IndicatorScore {
-                                indicator: si.index,
-                                weight: si.weight,
-                                target,
-                                actual,
-                                ratio,
-                                fraction: s_frac,
-                                points: si.weight * s_frac,
-                            }
-                        })
-                        .collect();
-                    let missing = if r.missing {
-                        c.scored
-                            .iter()
-                            .zip(actuals)
-                            .filter(|(_, a)| a.is_nan())
-                            .map(|(si, _)| s.indicators[si.index].id.clone())
-                            .collect()
-                    } else {
-                        Vec::new()
-                    };
-                    let vetoes_failed = if row.vetoed {
-                        let rec = &s.periods[u].records[&s.branches[row.branch].id];
-                        c.veto
-                            .iter()
-                            .map(|&k| &s.indicators[k].id)
-                            .filter(|id| rec.vetoes.get(*id).copied().unwrap_or(false))
-                            .cloned()
-                            .collect()
-                    } else {
-                        Vec::new()
-                    };
-                    PeriodRow {
-                        branch: s.branches[row.branch].id.clone(),
-                        base: r.base,
-                        bonus: r.bonus,
-                        adjustments: r.adjustments,
-                        inspection: r.inspection,
-                        members: r.evaluation.members,
-                        peers: r.evaluation.peers,
-                        superiors: r.evaluation.superiors,
-                        evaluation: r.evaluation.evaluation,
-                        final_score: r.final_score,
-                        rank: r.rank,
-                        tier: r.tier,
-                        vetoed: r.vetoed,
-                        warning: r.warning,
-                        missing,
-                        vetoes_failed,
-                        grade: in_force[u][i],
-                        bonus_amount: amounts[i],
-                        talk: consequences::talk(r.tier),
-                        eligible: eligible[i],
-                        indicators,
-                    }
-                })
-                .collect();
-            PeriodResult { period: s.periods[u].id.clone(), rows }
+        .zip(scores)
+        .zip(in_force)
+        .map(|((row, r), &g)| {
+            let b = &s.branches[row.branch];
+            let weight = consequences::bonus_weight(b.members, r.tier, st.grades.coefficient(g), &st.consequences);
+            Claim { weight, rank: r.rank, id: b.id.as_str() }
         })
         .collect();
-
-    Results {
-        scenario: s.name.clone(),
-        targets: target_rows(s, c),
-        periods,
-        cycles,
-        standing: s
-            .branches
-            .iter()
-            .enumerate()
-            .map(|(b, br)| Standing { branch: br.id.clone(), grade: grade[b], held: held[b] })
-            .collect(),
+    let amounts = consequences::allocate(st.consequences.bonus_pool, &claims);
+    let eligible: Vec<bool> = p
+        .rows
+        .iter()
+        .zip(scores)
+        .map(|(row, r)| consequences::eligible(r.tier, u, last_bottom[row.branch], st.consequences.disqualify_periods))
+        .collect();
+    for (row, r) in p.rows.iter().zip(scores) {
+        if r.tier == Tier::Bottom {
+            last_bottom[row.branch] = Some(u);
+        }
     }
+
+    let ranks: Vec<u32> = scores.iter().map(|r| r.rank).collect();
+    let branch = |i: usize| &s.branches[p.rows[i].branch];
+    let order = display_order(&ranks, |i| (branch(i).name.as_str(), branch(i).id.as_str()));
+    let rows = order
+        .into_iter()
+        .map(|i| {
+            let r = &scores[i];
+            PeriodRow {
+                branch: branch(i).id.clone(),
+                base: r.base,
+                bonus: r.bonus,
+                adjustments: r.adjustments,
+                inspection: r.inspection,
+                members: r.evaluation.members,
+                peers: r.evaluation.peers,
+                superiors: r.evaluation.superiors,
+                evaluation: r.evaluation.evaluation,
+                final_score: r.final_score,
+                rank: r.rank,
+                tier: r.tier,
+                vetoed: r.vetoed,
+                warning: r.warning,
+                missing: missing(s, c, u, i, r),
+                vetoes_failed: vetoes_failed(s, c, u, i),
+                grade: in_force[i],
+                bonus_amount: amounts[i],
+                talk: consequences::talk(r.tier),
+                eligible: eligible[i],
+                indicators: indicator_scores(s, c, u, i),
+            }
+        })
+        .collect();
+    PeriodResult { period: s.periods[u].id.clone(), rows }
+}
+
+/// §2 every scored indicator's target, actual, ratio, fraction and points for row `row` of period u.
+fn indicator_scores(s: &Scenario, c: &Compiled, u: usize, row: usize) -> Vec<IndicatorScore> {
+    let p = &c.periods[u];
+    let actuals = p.actuals_of(row, c.n_scored());
+    let targets = c.targets_of(p.rows[row].branch);
+    c.scored
+        .iter()
+        .enumerate()
+        .map(|(j, si)| {
+            let actual = decode(actuals[j], si.rule);
+            let (ratio, fraction) =
+                scoring::fraction(si.rule, targets[j], actual, &s.settings.scoring).unwrap_or((None, 0.0));
+            IndicatorScore {
+                indicator: si.index,
+                weight: si.weight,
+                target: (!targets[j].is_nan()).then_some(targets[j]),
+                actual,
+                ratio,
+                fraction,
+                points: si.weight * fraction,
+            }
+        })
+        .collect()
+}
+
+/// §2 the ids of the scored indicators without an actual, in the scenario's indicator order.
+fn missing(s: &Scenario, c: &Compiled, u: usize, row: usize, r: &RowScore) -> Vec<String> {
+    if !r.missing {
+        return Vec::new();
+    }
+    let actuals = c.periods[u].actuals_of(row, c.n_scored());
+    c.scored.iter().zip(actuals).filter(|(_, a)| a.is_nan()).map(|(si, _)| s.indicators[si.index].id.clone()).collect()
+}
+
+/// §3 the ids of the veto indicators recorded as failed, in the scenario's order.
+fn vetoes_failed(s: &Scenario, c: &Compiled, u: usize, row: usize) -> Vec<String> {
+    let p = &c.periods[u];
+    if !p.rows[row].vetoed {
+        return Vec::new();
+    }
+    let Some(rec) = s.periods[u].records.get(&s.branches[p.rows[row].branch].id) else { return Vec::new() };
+    c.veto
+        .iter()
+        .map(|&k| &s.indicators[k].id)
+        .filter(|id| rec.vetoes.get(*id).copied().unwrap_or(false))
+        .cloned()
+        .collect()
 }
 
 /// §1 and §9 for every branch × quantitative indicator.
