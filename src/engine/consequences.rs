@@ -39,6 +39,8 @@ pub struct Claim<'a> {
 /// Remainders within 1e-9 are equal; among equal remainders the better rank goes first, then the smaller branch
 /// id (Unicode code point order). With `bonus_pool` 0 every amount is 0.
 ///
+/// The claims are the branches assessed in the period; a branch not assessed gets no share.
+///
 /// Readings: the pool is taken as `round(pool, 0)` whole yuan. When Σweight is 0 (say every branch has 0
 /// members under `"members"`) there is nothing to divide by and every amount is 0. Should the integer parts
 /// ever exceed the pool (rounding of `floor(x + 1e-9)`), the yuan are taken back from the smallest remainders,

@@ -162,8 +162,12 @@ pub(crate) fn merge_join<'a, V>(
     }
 }
 
-/// Compiles a scenario: §1 targets (with `grade` clamped to 1..L; import refuses others) for every branch and quantitative indicator, and every period's records as
-/// dense rows. Records of unknown branches and actuals of unknown indicators are ignored (import refuses them).
+/// Compiles a scenario: §1 targets for every branch and quantitative indicator, and every period's records as
+/// dense rows.
+///
+/// Reading (for states import refuses but an editor may pass through): records of unknown branches, actuals of
+/// unknown indicators, `vetoes` entries of indicators that are not veto indicators and optional actions that do
+/// not exist are ignored; a starting grade outside 1..L is clamped into it.
 pub fn compile(s: &Scenario) -> Compiled {
     let scored: Vec<ScoredIndicator> = s
         .indicators

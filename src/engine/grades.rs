@@ -122,15 +122,16 @@ pub struct Step {
 
 /// §8 the end of a complete cycle for a branch with a cycle result, at grade `grade` (1..L) having held it for
 /// `held` complete cycles. h first grows by 1, then the first rule that applies decides:
-/// 1. cycle vetoed → g − `veto_drop`, not below 1 [`veto`]
-/// 2. cycle tier bottom → g − 1, not below 1 [`bottom`]
-/// 3. warnings in the cycle ≥ `warnings_to_demote` → g − 1 [`warnings`]
-/// 4. g = L and cycle score < `top_keep_min_score` → g − 1 [`top_not_kept`]
-/// 5. cycle tier first and g < L: h ≥ `min_hold_cycles` → g + 1 [`promoted`], else g [`min_hold`]
-/// 6. otherwise g [`held`]
+/// 1. cycle vetoed → g − `veto_drop`, not below 1 \[`veto`\]
+/// 2. cycle tier bottom → g − 1, not below 1 \[`bottom`\]
+/// 3. warnings in the cycle ≥ `warnings_to_demote` → g − 1 \[`warnings`\]
+/// 4. g = L and cycle score < `top_keep_min_score` → g − 1 \[`top_not_kept`\]
+/// 5. cycle tier first and g < L: h ≥ `min_hold_cycles` → g + 1 \[`promoted`\], else g \[`min_hold`\]
+/// 6. otherwise g \[`held`\]
 ///
 /// Every demotion stops at grade 1. When the grade changes, h becomes 0; when a rule fires but the floor leaves
-/// the grade unchanged, h is not reset and the reason is still that rule's.
+/// the grade unchanged, h is not reset and the reason is still that rule's (so with `veto_drop` 0 a vetoed cycle
+/// keeps the grade with reason `veto`, and with L = 1 rule 4 keeps grade 1 with reason `top_not_kept`).
 pub fn apply_rules(grade: u32, held: u32, facts: &CycleFacts, g: &Grades) -> Step {
     let levels = g.levels.max(1);
     let h = held + 1;

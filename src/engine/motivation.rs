@@ -141,7 +141,8 @@ pub fn sigma(sd: f64, mu: f64, min_cv: f64) -> f64 {
 }
 
 /// §9 p = P(reaching T) under Normal(μ, σ): higher `p = 1 − Φ((T − μ)/σ)`, lower `p = Φ((T − μ)/σ)`.
-/// (1 − Φ(z) is computed as Φ(−z), the same number without the cancellation.)
+///
+/// Reading: 1 − Φ(z) is computed as Φ(−z), the same number without the cancellation in the upper tail.
 #[inline]
 pub fn probability(direction: Direction, target: f64, mu: f64, sigma: f64) -> f64 {
     let z = (target - mu) / sigma;

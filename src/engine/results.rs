@@ -121,7 +121,13 @@ pub struct Standing {
     pub held: u32,
 }
 
-/// The complete results of a scenario (FORMAT.md's results file, plus what the UI explains with).
+/// The complete results of a scenario (FORMAT.md's results file, plus what the UI explains with): §1 and §9 for
+/// every branch × quantitative indicator; §2–§7 for every period, rows of the assessed branches only, in display
+/// order; §8 for every cycle, the trailing incomplete one included (its score, tier, vetoed and warnings over the
+/// periods it has so far, grade unchanged, reason `held`, h not grown).
+///
+/// The bonus weight of §7 uses the grade in force during the period: the cycle's grade before, or, in a trailing
+/// incomplete cycle, the grade after the last complete one.
 pub fn evaluate(s: &Scenario) -> Results {
     evaluate_compiled(s, &compile(s))
 }

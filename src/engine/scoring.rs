@@ -101,9 +101,11 @@ pub fn level_fraction(level: Level, levels: &[f64; 4]) -> f64 {
     levels[level as usize]
 }
 
-/// §2 score fraction s and ratio r of one indicator for one actual. A missing actual — absent, or of the
-/// wrong kind for the indicator (reading: a number for a qualitative indicator or a level for a quantitative
-/// one counts as missing; import refuses both) — gives `None`: s = 0 and a "missing data" warning.
+/// §2 score fraction s and ratio r of one indicator for one actual. A missing actual gives `None`: s = 0 and a
+/// "missing data" warning.
+///
+/// Reading: an actual of the wrong kind (a number for a qualitative indicator, a level for a quantitative one;
+/// import refuses both) counts as missing.
 pub fn fraction(rule: ScoreRule, target: f64, actual: Option<Actual>, sc: &Scoring) -> Option<(Option<f64>, f64)> {
     match (rule, actual?) {
         (ScoreRule::Quantitative { direction, divisor }, Actual::Number(a)) => {

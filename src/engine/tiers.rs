@@ -67,7 +67,7 @@ pub fn assign_into(scores: &[f64], vetoed: &[bool], t: &Tiers, out: &mut [Tier],
 }
 
 /// [`assign_into`] with the best-first order of the scores already known
-/// ([`order_best_first`](super::ranking::order_best_first); not used by `threshold`).
+/// ([`order_best_first`]; not used by `threshold`).
 pub fn assign_along(
     scores: &[f64],
     vetoed: &[bool],
