@@ -4,3 +4,5 @@ pub mod exports;
 pub mod field;
 pub mod files;
 pub mod notice;
+pub mod ed_input;
+pub mod ed_undo;
