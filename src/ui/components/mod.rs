@@ -3,6 +3,7 @@
 pub mod exports;
 pub mod field;
 pub mod files;
+pub mod matrix;
 pub mod notice;
 pub mod ed_input;
 pub mod ed_undo;

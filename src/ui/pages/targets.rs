@@ -1,15 +1,30 @@
-//! Targets: every derived target (branch × quantitative indicator) with its breakdown base × k × f, the
-//! overrides, and the motivation check (class, p, μ, σ, suggested target). Numbers are the engine's.
+//! Targets: every target (branch × quantitative indicator) in a matrix editor, with its breakdown base × k × f,
+//! its override and the motivation check (class, p, μ, σ, suggested target). Numbers are the engine's.
+//!
+//! An override is typed in place (committed when editing ends) and cleared back to the derived target by typing
+//! nothing, by Delete, or with the button of the focused cell. The focused cell's breakdown and check are written
+//! in the line under the table (the same as the hover tooltip), with "apply suggested target" (Alt+S); one
+//! button applies the suggestion to every flagged cell (too easy or out of reach) as one undoable edit. The
+//! classes are counted per indicator (table foot) and per branch (last column).
 
-use std::collections::HashMap;
+use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::engine::{MotivationClass, TargetRow};
+use crate::engine::{MotivationClass, Results, TargetRow};
+use crate::i18n::pages::TTgt;
 use crate::i18n::{Lang, T};
-use crate::model::{Direction, Scenario};
+use crate::model::edit::records::number_text;
+use crate::model::edit::targets::{self as edit, is_flagged, parse_override};
+use crate::model::{Direction, ProblemKind, Scenario};
+use crate::ui::components::matrix::{CellAction, CellView, Change, ColKind, Column, Data, Matrix, MatrixData, Same};
 use crate::ui::format::{fixed, percent, plain};
-use crate::ui::hooks::{use_app, use_lang, use_results};
+use crate::ui::hooks::{use_app, use_lang, use_results, ScenarioRef, SharedResults};
+use crate::ui::state::{Action, AppState, Edit};
+
+/// The four classes, in the order they are listed.
+const CLASSES: [MotivationClass; 4] =
+    [MotivationClass::TooEasy, MotivationClass::Motivating, MotivationClass::OutOfReach, MotivationClass::Unknown];
 
 /// The class's word in the UI language.
 pub fn class_word(c: MotivationClass, lang: Lang) -> &'static str {
@@ -31,7 +46,8 @@ pub fn class_icon(c: MotivationClass) -> &'static str {
     }
 }
 
-/// The breakdown of a target in one line, e.g. "10 × 1.2 × 0.967 = 11.6 → 12".
+/// The breakdown of a target in one line, e.g. "基准目标值 10 × k 1.2 × f 0.9667 = 11.6000 → 12", and the
+/// motivation check in a second one.
 fn breakdown_text(s: &Scenario, t: &TargetRow, lang: Lang) -> String {
     let q = s.indicator(&t.indicator).and_then(|i| i.quantitative());
     let b = &t.breakdown;
@@ -76,11 +92,32 @@ pub fn targets_page() -> Html {
     let lang = use_lang();
     let results = use_results();
     let s = state.scenario().clone();
-    let quantitative: Vec<_> = s.indicators.iter().filter(|i| i.quantitative().is_some()).collect();
-    let by_cell: HashMap<(&str, &str), &TargetRow> =
-        results.targets.iter().map(|t| ((t.branch.as_str(), t.indicator.as_str()), t)).collect();
+    let grid = use_memo((ScenarioRef(s.clone()), SharedResults(results.clone()), lang), {
+        let dispatch = state.dispatcher();
+        move |(s, r, lang)| TargetGrid::new(s.0.clone(), r.0.clone(), *lang, dispatch)
+    });
+    let on_commit = {
+        let (state, grid) = (state.clone(), grid.clone());
+        use_callback(Same(grid.clone()), move |changes: Vec<Change>, _| {
+            let mut cells = Vec::new();
+            for ch in changes {
+                let (Some(b), Some(i)) = (grid.s.branches.get(ch.row), grid.indicator(ch.col)) else { continue };
+                match parse_override(&ch.text) {
+                    Ok(v) => cells.push((b.id.clone(), i.to_string(), v)),
+                    Err(_) => return,
+                }
+            }
+            if !cells.is_empty() {
+                state.dispatch(Action::Edit(Edit::new(T::Overridden, move |sc| edit::set_overrides(sc, &cells))));
+            }
+        })
+    };
+    let on_history = {
+        let dispatch = state.dispatcher();
+        use_callback((), move |redo: bool, _| dispatch.dispatch(if redo { Action::Redo } else { Action::Undo }))
+    };
 
-    if quantitative.is_empty() || s.branches.is_empty() {
+    if grid.quantitative.is_empty() || s.branches.is_empty() {
         return html! {
             <section>
                 <h2>{ T::NavTargets.get(lang) }</h2>
@@ -89,71 +126,286 @@ pub fn targets_page() -> Html {
         };
     }
 
-    let classes =
-        [MotivationClass::TooEasy, MotivationClass::Motivating, MotivationClass::OutOfReach, MotivationClass::Unknown];
+    let flagged =
+        results.targets.iter().filter(|t| is_flagged(t.motivation.class) && t.motivation.suggested.is_some()).count();
+    let overridden = results.targets.iter().filter(|t| t.breakdown.overridden).count();
+    let apply_all = {
+        let state = state.clone();
+        Callback::from(move |_| {
+            state.dispatch(Action::Edit(Edit::new(T::SuggestedTarget, |sc| {
+                edit::apply_suggested_to_flagged(sc).map(|_| ())
+            })));
+        })
+    };
+    let data = Data(grid.clone() as Rc<dyn MatrixData>);
+
     html! {
         <section>
             <div class="page-head">
                 <h2>{ T::NavTargets.get(lang) }</h2>
+                <button class="primary" onclick={apply_all} disabled={flagged == 0} data-testid="apply-suggested-all"
+                    title={TTgt::ApplyAllHint.get(lang)}>
+                    { TTgt::ApplyAll.get(lang) }{" ("}{ flagged }{")"}
+                </button>
             </div>
-            <p class="muted">{ T::TargetsHint.get(lang) }</p>
+            <p class="muted">{ T::TargetsHint.get(lang) }{" "}{ TTgt::EditHint.get(lang) }</p>
             <ul class="legend">
-                { for classes.iter().map(|c| html! {
+                { for CLASSES.iter().map(|c| html! {
                     <li class={classes!("mot", format!("mot-{}", c.as_str()))}>{ class_icon(*c) }{" "}{ class_word(*c, lang) }</li>
                 }) }
-                <li class="overridden-mark">{"✎ "}{ T::Overridden.get(lang) }</li>
+                <li class="overridden-mark">{"✎ "}{ T::Overridden.get(lang) }{" "}<span data-testid="override-count">{ overridden }</span></li>
             </ul>
-            <div class="table-wrap">
-                <table class="data matrix" data-testid="targets-table">
-                    <thead>
-                        <tr>
-                            <th>{ T::BranchName.get(lang) }</th>
-                            { for quantitative.iter().map(|i| {
-                                let q = i.quantitative().expect("filtered");
-                                let dir = match q.direction { Direction::Higher => "↑", Direction::Lower => "↓" };
-                                html! { <th class="num" title={i.id.clone()}>{ i.name.clone() }<div class="unit">{ dir }{" "}{ q.unit.clone() }</div></th> }
-                            }) }
-                        </tr>
-                    </thead>
-                    <tbody>
-                        { for s.branches.iter().map(|b| html! {
-                            <tr>
-                                <td class="name">{ b.name.clone() }</td>
-                                { for quantitative.iter().map(|i| {
-                                    let decimals = i.quantitative().map_or(1, |q| q.decimals as usize);
-                                    match by_cell.get(&(b.id.as_str(), i.id.as_str())) {
-                                        Some(t) => {
-                                            let m = &t.motivation;
-                                            html! {
-                                                <td class={classes!("num", "cell", format!("mot-{}", m.class.as_str()), t.breakdown.overridden.then_some("overridden"))}
-                                                    title={breakdown_text(&s, t, lang)} tabindex="0"
-                                                    data-testid="target-cell" data-branch={b.id.clone()} data-indicator={i.id.clone()}
-                                                    data-class={m.class.as_str()}>
-                                                    if t.breakdown.overridden { <span class="overridden-mark" aria-label={T::Overridden.get(lang)}>{"✎"}</span> }
-                                                    <span class="value">{ if t.breakdown.overridden { plain(t.breakdown.target) } else { fixed(t.breakdown.target, decimals) } }</span>
-                                                    <span class="mot-tag">{ class_icon(m.class) }{" "}{ m.p.map(percent).unwrap_or_default() }</span>
-                                                </td>
-                                            }
-                                        }
-                                        None => html! { <td class="num">{"—"}</td> },
-                                    }
-                                }) }
-                            </tr>
-                        }) }
-                    </tbody>
-                    <tfoot>
-                        { for classes.iter().map(|c| html! {
-                            <tr class="summary">
-                                <th class={classes!("mot", format!("mot-{}", c.as_str()))}>{ class_icon(*c) }{" "}{ class_word(*c, lang) }</th>
-                                { for quantitative.iter().map(|i| {
-                                    let n = results.targets.iter().filter(|t| t.indicator == i.id && t.motivation.class == *c).count();
-                                    html! { <td class="num">{ n }</td> }
-                                }) }
-                            </tr>
-                        }) }
-                    </tfoot>
-                </table>
-            </div>
+            <Matrix data={data} {on_commit} {on_history} testid="targets-table" label={T::NavTargets.get(lang)} lang={lang}
+                corner={html! { { T::BranchName.get(lang) } }} />
         </section>
+    }
+}
+
+/// The matrix's view of the targets of a scenario and its results.
+struct TargetGrid {
+    s: Rc<Scenario>,
+    results: Rc<Results>,
+    lang: Lang,
+    dispatch: yew::UseReducerDispatcher<AppState>,
+    /// Indices of the quantitative indicators, one column each (then the per-branch summary).
+    quantitative: Vec<usize>,
+    columns: Vec<Column>,
+    /// Per branch × quantitative indicator, the index of its row in `results.targets`.
+    rows: Vec<Option<usize>>,
+}
+
+impl TargetGrid {
+    fn new(
+        s: Rc<Scenario>,
+        results: Rc<Results>,
+        lang: Lang,
+        dispatch: yew::UseReducerDispatcher<AppState>,
+    ) -> TargetGrid {
+        let quantitative: Vec<usize> =
+            s.indicators.iter().enumerate().filter(|(_, i)| i.quantitative().is_some()).map(|(k, _)| k).collect();
+        let mut columns: Vec<Column> = quantitative
+            .iter()
+            .map(|&k| {
+                let i = &s.indicators[k];
+                let q = i.quantitative().expect("filtered");
+                let dir = match q.direction {
+                    Direction::Higher => "↑",
+                    Direction::Lower => "↓",
+                };
+                Column::new(i.id.clone(), i.name.clone(), ColKind::Edit)
+                    .numeric()
+                    .header(html! { <>{ i.name.clone() }<div class="unit">{ dir }{" "}{ q.unit.clone() }</div></> })
+                    .title(format!("{} ({})", i.name, i.id))
+            })
+            .collect();
+        columns.push(
+            Column::new("summary", TTgt::PerBranch.get(lang), ColKind::ReadOnly)
+                .title(TTgt::PerBranchHint.get(lang))
+                .group(TTgt::Summary.get(lang)),
+        );
+        let nq = quantitative.len();
+        let rows = s
+            .branches
+            .iter()
+            .enumerate()
+            .flat_map(|(r, b)| {
+                let (s, results, quantitative) = (&s, &results, &quantitative);
+                (0..nq).map(move |c| {
+                    let id = &s.indicators[quantitative[c]].id;
+                    let guess = r * nq + c;
+                    match results.targets.get(guess) {
+                        Some(t) if t.branch == b.id && &t.indicator == id => Some(guess),
+                        _ => results.targets.iter().position(|t| t.branch == b.id && &t.indicator == id),
+                    }
+                })
+            })
+            .collect();
+        TargetGrid { s, results, lang, dispatch, quantitative, columns, rows }
+    }
+
+    fn indicator(&self, c: usize) -> Option<&str> {
+        self.quantitative.get(c).map(|&k| self.s.indicators[k].id.as_str())
+    }
+
+    fn target(&self, r: usize, c: usize) -> Option<&TargetRow> {
+        if c >= self.quantitative.len() {
+            return None;
+        }
+        self.rows.get(r * self.quantitative.len() + c).copied().flatten().map(|k| &self.results.targets[k])
+    }
+
+    fn class_counts(&self, targets: impl Iterator<Item = MotivationClass>) -> [usize; 4] {
+        let mut n = [0; 4];
+        for c in targets {
+            if let Some(k) = CLASSES.iter().position(|x| *x == c) {
+                n[k] += 1;
+            }
+        }
+        n
+    }
+}
+
+impl MatrixData for TargetGrid {
+    fn rows(&self) -> usize {
+        self.s.branches.len()
+    }
+
+    fn columns(&self) -> &[Column] {
+        &self.columns
+    }
+
+    fn row_key(&self, r: usize) -> AttrValue {
+        AttrValue::from(self.s.branches[r].id.clone())
+    }
+
+    fn row_label(&self, r: usize) -> AttrValue {
+        AttrValue::from(self.s.branches[r].name.clone())
+    }
+
+    fn row_attrs(&self, r: usize) -> Vec<(&'static str, AttrValue)> {
+        vec![("data-testid", "target-row".into()), ("data-branch", self.s.branches[r].id.clone().into())]
+    }
+
+    fn cell(&self, r: usize, c: usize) -> CellView {
+        let lang = self.lang;
+        if c == self.quantitative.len() {
+            let n = self.class_counts(
+                (0..self.quantitative.len()).filter_map(|c| self.target(r, c)).map(|t| t.motivation.class),
+            );
+            let title = CLASSES
+                .iter()
+                .zip(n)
+                .map(|(c, n)| format!("{} {n}", class_word(*c, lang)))
+                .collect::<Vec<_>>()
+                .join("，");
+            return CellView {
+                text: title.clone().into(),
+                display: Some(html! {
+                    <span class="class-counts">
+                        { for CLASSES.iter().zip(n).map(|(c, n)| html! {
+                            <span class={classes!("mot", format!("mot-{}", c.as_str()), (n == 0).then_some("zero"))}>{ class_icon(*c) }{ n }</span>
+                        }) }
+                    </span>
+                }),
+                title: Some(title.into()),
+                attrs: vec![("data-testid", "branch-summary".into())],
+                ..Default::default()
+            };
+        }
+        let b = &self.s.branches[r];
+        let ind = self.indicator(c).unwrap_or_default();
+        let Some(t) = self.target(r, c) else {
+            return CellView { text: "".into(), display: Some(html! {"—"}), readonly: true, ..Default::default() };
+        };
+        let decimals = self.s.indicators[self.quantitative[c]].quantitative().map_or(1, |q| q.decimals as usize);
+        let m = &t.motivation;
+        let o = t.breakdown.overridden;
+        let shown = if o { plain(t.breakdown.target) } else { fixed(t.breakdown.target, decimals) };
+        CellView {
+            text: number_text(t.breakdown.target).into(),
+            display: Some(html! {
+                <>
+                    if o { <span class="overridden-mark" aria-label={T::Overridden.get(lang)}>{"✎"}</span> }
+                    <span class="value">{ shown }</span>
+                    <span class="mot-tag">{ class_icon(m.class) }{" "}{ m.p.map(percent).unwrap_or_default() }</span>
+                </>
+            }),
+            class: classes!("cell", format!("mot-{}", m.class.as_str()), o.then_some("overridden")),
+            title: Some(breakdown_text(&self.s, t, lang).into()),
+            attrs: vec![
+                ("data-testid", "target-cell".into()),
+                ("data-branch", b.id.clone().into()),
+                ("data-indicator", ind.to_string().into()),
+                ("data-class", m.class.as_str().into()),
+                ("data-overridden", o.to_string().into()),
+            ],
+            readonly: false,
+        }
+    }
+
+    fn parse(&self, _r: usize, c: usize, text: &str) -> Result<(), ProblemKind> {
+        if c >= self.quantitative.len() {
+            return Err(ProblemKind::Missing);
+        }
+        parse_override(text).map(|_| ())
+    }
+
+    fn detail(&self, r: usize, c: usize) -> Html {
+        let lang = self.lang;
+        if c == self.quantitative.len() {
+            return html! { { TTgt::PerBranchHint.get(lang) } };
+        }
+        let Some(t) = self.target(r, c) else { return Html::default() };
+        let text = breakdown_text(&self.s, t, self.lang);
+        let mut lines = text.lines();
+        let first = lines.next().unwrap_or_default().to_string();
+        let rest: Vec<String> = lines.map(str::to_string).collect();
+        html! {
+            <span class="tgt-detail" data-testid="target-detail" data-class={t.motivation.class.as_str()}>
+                <span class="tgt-breakdown">{ first }</span>
+                { for rest.into_iter().map(|l| html! {
+                    <span class={classes!("tgt-check", format!("mot-{}", t.motivation.class.as_str()))}>
+                        {" · "}{ class_icon(t.motivation.class) }{" "}{ l }
+                    </span>
+                }) }
+            </span>
+        }
+    }
+
+    fn actions(&self, r: usize, c: usize) -> Vec<CellAction> {
+        let lang = self.lang;
+        let Some(t) = self.target(r, c) else { return Vec::new() };
+        let (b, i) = (self.s.branches[r].id.clone(), self.indicator(c).unwrap_or_default().to_string());
+        let mut out = Vec::new();
+        if let Some(v) = t.motivation.suggested.filter(|v| *v != t.breakdown.target) {
+            let (dispatch, b, i) = (self.dispatch.clone(), b.clone(), i.clone());
+            out.push(CellAction {
+                label: format!("{} → {}", TTgt::ApplySuggested.get(lang), plain(v)).into(),
+                testid: "apply-suggested",
+                key: Some(("KeyS", "Alt+S")),
+                run: Callback::from(move |_| {
+                    let cell = vec![(b.clone(), i.clone())];
+                    dispatch.dispatch(Action::Edit(Edit::new(T::SuggestedTarget, move |sc| {
+                        edit::apply_suggested(sc, &cell).map(|_| ())
+                    })));
+                }),
+            });
+        }
+        if t.breakdown.overridden {
+            let dispatch = self.dispatch.clone();
+            out.push(CellAction {
+                label: format!("{} → {}", TTgt::ClearOverride.get(lang), plain(t.breakdown.derived)).into(),
+                testid: "clear-override",
+                key: Some(("KeyX", "Alt+X")),
+                run: Callback::from(move |_| {
+                    let (b, i) = (b.clone(), i.clone());
+                    dispatch.dispatch(Action::Edit(Edit::new(T::Overridden, move |sc| {
+                        edit::set_override(sc, &b, &i, None)
+                    })));
+                }),
+            });
+        }
+        out
+    }
+
+    fn footer(&self) -> Html {
+        let lang = self.lang;
+        let nq = self.quantitative.len();
+        let per_column: Vec<[usize; 4]> = (0..nq)
+            .map(|c| {
+                self.class_counts(
+                    (0..self.s.branches.len()).filter_map(|r| self.target(r, c)).map(|t| t.motivation.class),
+                )
+            })
+            .collect();
+        html! {
+            { for CLASSES.iter().enumerate().map(|(k, c)| html! {
+                <tr class="summary" data-testid="class-summary" data-class={c.as_str()}>
+                    <th scope="row" class={classes!("mx-rowhead", "mot", format!("mot-{}", c.as_str()))}>{ class_icon(*c) }{" "}{ class_word(*c, lang) }</th>
+                    { for per_column.iter().map(|n| html! { <td class="num">{ n[k] }</td> }) }
+                    <td class="num mx-group-start">{ per_column.iter().map(|n| n[k]).sum::<usize>() }</td>
+                </tr>
+            }) }
+        }
     }
 }

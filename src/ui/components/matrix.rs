@@ -1,0 +1,1148 @@
+//! A spreadsheet-like matrix editor: rows × columns of cells, edited with the keyboard like a spreadsheet and
+//! filled by pasting a block copied from Excel or WPS.
+//!
+//! The page describes its table through [`MatrixData`]: the columns, each cell's text (what editing starts from)
+//! and how it looks, and a parser per cell (text → `Ok` or the [`ProblemKind`] that stops it). The matrix keeps
+//! what is typed as text; a cell is **committed when editing ends** — Enter (then down), Tab (then right), an
+//! arrow key while typing, or leaving the cell (blur) — as one [`Change`] through `on_commit`, which the page
+//! turns into one undoable edit. A text that does not parse never reaches the page: the cell keeps it, marked
+//! in place (✖, its message as title and in the detail line under the table) until it is corrected or reverted
+//! with Escape. A pasted block is committed as one list of changes (one undo step); the cells that did not
+//! parse are left unchanged and listed in a report with their position and reason.
+//!
+//! Keys (not editing): arrows move, Ctrl+arrow to the edge, Tab / Shift+Tab right / left (wrapping, leaving the
+//! table at its ends), Enter / Shift+Enter down / up, Home / End the row's ends, Ctrl+Home / Ctrl+End the
+//! table's, PageUp / PageDown a screen; F2 (or double-click) edits the text, typing replaces it; Space toggles
+//! a yes/no cell; Delete or Backspace clears; Escape reverts an invalid cell; Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y
+//! undo and redo the app's last edit (`on_history`). While editing: Escape reverts, Ctrl+Z undoes the typing
+//! (and, with nothing typed, the app's last edit).
+//!
+//! Events are handled once on the table's wrapper (delegation); rows are components with data-only properties,
+//! so an edit re-renders only the rows whose cells changed. Above [`WINDOW_ABOVE`] rows only the rows in view
+//! (and a margin) are rendered, with spacers of the right height; rows then have the fixed height [`ROW_PX`].
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use wasm_bindgen::{JsCast, JsValue};
+use yew::prelude::*;
+
+use crate::i18n::pages::TMat;
+use crate::i18n::{kind_message, Lang};
+use crate::model::{paste, ProblemKind};
+
+/// Height of a row in pixels (styles/matrix.css gives rows this height).
+pub const ROW_PX: f64 = 34.0;
+/// Tables with more rows than this render only the rows in view.
+pub const WINDOW_ABOVE: usize = 80;
+/// Rows rendered beyond the visible ones, above and below.
+const OVERSCAN: usize = 10;
+
+/// What a column's cells are.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ColKind {
+    /// Typed text, parsed by the page.
+    Edit,
+    /// Yes/no: like `Edit`, and Space (or a click on the cell's `.mx-toggle`) toggles between empty and "1".
+    Flag,
+    /// Opens something of the page (Enter, Space, F2, click): `on_activate`.
+    Action,
+    /// Shown only (results, derived numbers).
+    ReadOnly,
+}
+
+/// One column: its key (stable across edits), its name in words, and how it is shown.
+#[derive(Clone, PartialEq)]
+pub struct Column {
+    pub key: AttrValue,
+    /// The column's name, for messages and screen readers.
+    pub label: AttrValue,
+    /// The header cell's content.
+    pub header: Html,
+    /// The header's tooltip.
+    pub title: Option<AttrValue>,
+    pub kind: ColKind,
+    /// Right-aligned tabular figures.
+    pub numeric: bool,
+    /// The group this column starts (a caption over the header and a rule on its left).
+    pub group: Option<AttrValue>,
+}
+
+impl Column {
+    pub fn new(key: impl Into<AttrValue>, label: impl Into<AttrValue>, kind: ColKind) -> Column {
+        let label = label.into();
+        Column {
+            key: key.into(),
+            header: html! { { label.clone() } },
+            label,
+            title: None,
+            kind,
+            numeric: false,
+            group: None,
+        }
+    }
+
+    pub fn numeric(mut self) -> Column {
+        self.numeric = true;
+        self
+    }
+
+    pub fn header(mut self, header: Html) -> Column {
+        self.header = header;
+        self
+    }
+
+    pub fn title(mut self, title: impl Into<AttrValue>) -> Column {
+        self.title = Some(title.into());
+        self
+    }
+
+    pub fn group(mut self, group: impl Into<AttrValue>) -> Column {
+        self.group = Some(group.into());
+        self
+    }
+}
+
+/// One cell as the page shows it.
+#[derive(Clone, PartialEq, Default)]
+pub struct CellView {
+    /// The value as text: what the cell shows when `display` is `None`, what editing starts from, what is copied.
+    pub text: AttrValue,
+    /// What the cell shows instead of `text` when it is not being edited.
+    pub display: Option<Html>,
+    pub class: Classes,
+    /// Tooltip (e.g. where a number comes from).
+    pub title: Option<AttrValue>,
+    /// Extra attributes (`data-testid`, `data-*`).
+    pub attrs: Vec<(&'static str, AttrValue)>,
+    /// Not editable although its column is.
+    pub readonly: bool,
+}
+
+impl CellView {
+    pub fn text(text: impl Into<AttrValue>) -> CellView {
+        CellView { text: text.into(), ..Default::default() }
+    }
+}
+
+/// A button of the detail line for the focused cell, also run by Alt + its key.
+#[derive(Clone, PartialEq)]
+pub struct CellAction {
+    pub label: AttrValue,
+    pub testid: &'static str,
+    /// `KeyboardEvent.code` run with Alt (e.g. "KeyS"), and its name for the tooltip ("Alt+S").
+    pub key: Option<(&'static str, &'static str)>,
+    pub run: Callback<()>,
+}
+
+/// What a page puts into the matrix.
+pub trait MatrixData {
+    fn rows(&self) -> usize;
+    fn columns(&self) -> &[Column];
+    /// A stable key of row `r` (invalid texts are kept by row and column key).
+    fn row_key(&self, r: usize) -> AttrValue;
+    /// The row's name, for messages and screen readers.
+    fn row_label(&self, r: usize) -> AttrValue;
+    /// The row header's content.
+    fn row_header(&self, r: usize) -> Html {
+        html! { { self.row_label(r) } }
+    }
+    fn row_class(&self, _r: usize) -> Classes {
+        Classes::new()
+    }
+    fn row_attrs(&self, _r: usize) -> Vec<(&'static str, AttrValue)> {
+        Vec::new()
+    }
+    fn cell(&self, r: usize, c: usize) -> CellView;
+    /// Whether `text` is a valid entry of cell (r, c), and if not, why.
+    fn parse(&self, r: usize, c: usize, text: &str) -> Result<(), ProblemKind>;
+    /// More about the focused cell, in the line under the table (e.g. a breakdown).
+    fn detail(&self, _r: usize, _c: usize) -> Html {
+        Html::default()
+    }
+    /// Buttons for the focused cell, in the line under the table.
+    fn actions(&self, _r: usize, _c: usize) -> Vec<CellAction> {
+        Vec::new()
+    }
+    /// Rows of a `<tfoot>` (each a `<tr>` with a header cell and one cell per column).
+    fn footer(&self) -> Html {
+        Html::default()
+    }
+}
+
+/// The page's data, compared by identity: a page builds a new one when its scenario or results change.
+#[derive(Clone)]
+pub struct Data(pub Rc<dyn MatrixData>);
+
+impl PartialEq for Data {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// A shared value compared by identity (for hook dependencies on data that is rebuilt, never mutated).
+pub struct Same<T>(pub Rc<T>);
+
+impl<T> Clone for Same<T> {
+    fn clone(&self) -> Self {
+        Same(self.0.clone())
+    }
+}
+
+impl<T> PartialEq for Same<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// A cell's new text, already checked with [`MatrixData::parse`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct Change {
+    pub row: usize,
+    pub col: usize,
+    pub text: String,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct MatrixProps {
+    pub data: Data,
+    /// Valid changes, to be applied as one undoable edit.
+    pub on_commit: Callback<Vec<Change>>,
+    /// The app's undo (`false`) or redo (`true`).
+    pub on_history: Callback<bool>,
+    /// An `Action` cell was activated.
+    #[prop_or_default]
+    pub on_activate: Callback<(usize, usize)>,
+    /// The table's `data-testid`; the detail line is `{testid}-detail`.
+    pub testid: AttrValue,
+    /// The table's accessible name.
+    pub label: AttrValue,
+    pub lang: Lang,
+    /// The header over the row headers.
+    #[prop_or_default]
+    pub corner: Html,
+}
+
+/// The text being typed into a cell.
+struct Editing {
+    r: usize,
+    c: usize,
+    text: String,
+    original: String,
+    /// Started with F2 or a double-click: Left/Right/Home/End move the caret instead of leaving the cell.
+    caret: bool,
+}
+
+/// An entry that did not parse, kept in its cell.
+struct Draft {
+    text: String,
+    problem: ProblemKind,
+}
+
+/// A pasted cell that did not parse.
+#[derive(Clone, PartialEq)]
+struct Bad {
+    r: usize,
+    c: usize,
+    row: AttrValue,
+    col: AttrValue,
+    text: String,
+    problem: ProblemKind,
+}
+
+#[derive(Clone, PartialEq)]
+struct Report {
+    /// Cells of the block written (changed or already equal).
+    pasted: usize,
+    bad: Vec<Bad>,
+    /// Cells that fell outside the table.
+    outside: usize,
+    /// Cells that fell on read-only cells.
+    readonly: usize,
+}
+
+#[derive(Default)]
+struct Inner {
+    focus: (usize, usize),
+    editing: Option<Editing>,
+    drafts: HashMap<(AttrValue, AttrValue), Draft>,
+    report: Option<Report>,
+    /// Scroll position and height of the scrolling box (for windowing).
+    top: f64,
+    height: f64,
+    /// Move DOM focus to the focused cell (or its input) after the next render.
+    want_focus: bool,
+    /// Rows rendered last time (windowing).
+    window: (usize, usize),
+}
+
+/// Everything an event handler needs, cloned into each handler.
+#[derive(Clone)]
+struct Ops {
+    inner: Rc<RefCell<Inner>>,
+    update: UseForceUpdateHandle,
+    data: Rc<dyn MatrixData>,
+    on_commit: Callback<Vec<Change>>,
+    on_history: Callback<bool>,
+    on_activate: Callback<(usize, usize)>,
+    scroll: NodeRef,
+}
+
+impl Ops {
+    fn size(&self) -> (usize, usize) {
+        (self.data.rows(), self.data.columns().len())
+    }
+
+    fn kind(&self, c: usize) -> ColKind {
+        self.data.columns().get(c).map_or(ColKind::ReadOnly, |col| col.kind)
+    }
+
+    fn editable(&self, r: usize, c: usize) -> bool {
+        matches!(self.kind(c), ColKind::Edit | ColKind::Flag) && !self.data.cell(r, c).readonly
+    }
+
+    fn key(&self, r: usize, c: usize) -> (AttrValue, AttrValue) {
+        (self.data.row_key(r), self.data.columns()[c].key.clone())
+    }
+
+    /// Moves the focus to (r, c) (clamped), scrolling its row into the rendered window.
+    fn move_to(&self, r: usize, c: usize) {
+        let (rows, cols) = self.size();
+        if rows == 0 || cols == 0 {
+            return;
+        }
+        let (r, c) = (r.min(rows - 1), c.min(cols - 1));
+        {
+            let mut i = self.inner.borrow_mut();
+            i.focus = (r, c);
+            i.want_focus = true;
+        }
+        self.reveal(r);
+        self.update.force_update();
+    }
+
+    /// In a windowed table, scrolls so that row `r` is rendered and in view.
+    fn reveal(&self, r: usize) {
+        if self.data.rows() <= WINDOW_ABOVE {
+            return;
+        }
+        let Some(el) = self.scroll.cast::<web_sys::Element>() else { return };
+        let mut i = self.inner.borrow_mut();
+        let y = r as f64 * ROW_PX;
+        let head = ROW_PX * 1.5;
+        let mut top = i.top;
+        if y < top {
+            top = y;
+        } else if y + ROW_PX + head > top + i.height {
+            top = y + ROW_PX + head - i.height;
+        }
+        if top != i.top {
+            i.top = top.max(0.0);
+            el.set_scroll_top(i.top as i32);
+        }
+    }
+
+    /// Starts editing the focused cell with `text` (typing) or its own text (F2).
+    fn start_edit(&self, text: Option<String>) {
+        let (r, c) = self.inner.borrow().focus;
+        if !self.editable(r, c) {
+            return;
+        }
+        let original = self.data.cell(r, c).text.to_string();
+        let key = self.key(r, c);
+        let mut i = self.inner.borrow_mut();
+        let caret = text.is_none();
+        let start = text.unwrap_or_else(|| i.drafts.get(&key).map_or(original.clone(), |d| d.text.clone()));
+        i.editing = Some(Editing { r, c, text: start, original, caret });
+        i.want_focus = true;
+        drop(i);
+        self.update.force_update();
+    }
+
+    /// Commits `text` into cell (r, c): unchanged → nothing; valid → `on_commit`; invalid → kept as a draft.
+    /// Returns whether the cell now holds a valid value.
+    fn commit_cell(&self, r: usize, c: usize, text: String) -> bool {
+        let key = self.key(r, c);
+        let current = self.data.cell(r, c).text;
+        if text == current.as_str() {
+            self.inner.borrow_mut().drafts.remove(&key);
+            return true;
+        }
+        match self.data.parse(r, c, &text) {
+            Ok(()) => {
+                self.inner.borrow_mut().drafts.remove(&key);
+                self.on_commit.emit(vec![Change { row: r, col: c, text }]);
+                true
+            }
+            Err(problem) => {
+                self.inner.borrow_mut().drafts.insert(key, Draft { text, problem });
+                false
+            }
+        }
+    }
+
+    /// Ends editing and commits; when valid, moves by (dr, dc) (see [`Ops::step`]).
+    fn commit_edit(&self, step: Option<Step>) {
+        let Some(ed) = self.inner.borrow_mut().editing.take() else { return };
+        let ok = self.commit_cell(ed.r, ed.c, ed.text);
+        self.inner.borrow_mut().want_focus = true;
+        match step {
+            Some(s) if ok => self.step(s),
+            _ => self.update.force_update(),
+        }
+    }
+
+    /// Ends editing without committing and reverts the cell.
+    fn cancel_edit(&self) {
+        let Some(ed) = self.inner.borrow_mut().editing.take() else { return };
+        let key = self.key(ed.r, ed.c);
+        let mut i = self.inner.borrow_mut();
+        i.drafts.remove(&key);
+        i.want_focus = true;
+        drop(i);
+        self.update.force_update();
+    }
+
+    /// Moves the focus one step.
+    fn step(&self, s: Step) {
+        let (rows, cols) = self.size();
+        if rows == 0 || cols == 0 {
+            return;
+        }
+        let (r, c) = self.inner.borrow().focus;
+        let page = ((self.inner.borrow().height / ROW_PX) as usize).saturating_sub(2).max(1);
+        let (r, c) = match s {
+            Step::Up => (r.saturating_sub(1), c),
+            Step::Down => ((r + 1).min(rows - 1), c),
+            Step::Left => (r, c.saturating_sub(1)),
+            Step::Right => (r, (c + 1).min(cols - 1)),
+            Step::Next => {
+                if c + 1 < cols {
+                    (r, c + 1)
+                } else {
+                    ((r + 1).min(rows - 1), if r + 1 < rows { 0 } else { c })
+                }
+            }
+            Step::Prev => {
+                if c > 0 {
+                    (r, c - 1)
+                } else if r > 0 {
+                    (r - 1, cols - 1)
+                } else {
+                    (r, c)
+                }
+            }
+            Step::RowStart => (r, 0),
+            Step::RowEnd => (r, cols - 1),
+            Step::Top => (0, c),
+            Step::Bottom => (rows - 1, c),
+            Step::First => (0, 0),
+            Step::Last => (rows - 1, cols - 1),
+            Step::PageUp => (r.saturating_sub(page), c),
+            Step::PageDown => ((r + page).min(rows - 1), c),
+        };
+        self.move_to(r, c);
+    }
+
+    /// Space or a click on a yes/no cell: empty ↔ "1".
+    fn toggle(&self, r: usize, c: usize) {
+        if !self.editable(r, c) || self.kind(c) != ColKind::Flag {
+            return;
+        }
+        let on = !self.data.cell(r, c).text.is_empty();
+        self.commit_cell(r, c, if on { String::new() } else { "1".to_string() });
+        self.update.force_update();
+    }
+
+    /// Pastes a block at the focused cell: one `on_commit` with every valid cell, a report of the others.
+    fn paste(&self, text: &str) {
+        let block = paste::parse(text);
+        if block.is_empty() {
+            return;
+        }
+        let (rows, cols) = self.size();
+        let (r0, c0) = self.inner.borrow().focus;
+        let mut report = Report { pasted: 0, bad: Vec::new(), outside: 0, readonly: 0 };
+        let mut changes = Vec::new();
+        for (dr, dc, t) in block.cells() {
+            let (r, c) = (r0 + dr, c0 + dc);
+            if r >= rows || c >= cols {
+                report.outside += 1;
+                continue;
+            }
+            if !self.editable(r, c) {
+                report.readonly += 1;
+                continue;
+            }
+            let t = t.trim().to_string();
+            match self.data.parse(r, c, &t) {
+                Ok(()) => {
+                    report.pasted += 1;
+                    self.inner.borrow_mut().drafts.remove(&self.key(r, c));
+                    if t != self.data.cell(r, c).text.as_str() {
+                        changes.push(Change { row: r, col: c, text: t });
+                    }
+                }
+                Err(problem) => report.bad.push(Bad {
+                    r,
+                    c,
+                    row: self.data.row_label(r),
+                    col: self.data.columns()[c].label.clone(),
+                    text: t,
+                    problem,
+                }),
+            }
+        }
+        if !changes.is_empty() {
+            self.on_commit.emit(changes);
+        }
+        let mut i = self.inner.borrow_mut();
+        i.report = Some(report);
+        i.want_focus = true;
+        drop(i);
+        self.update.force_update();
+    }
+
+    fn keydown(&self, e: KeyboardEvent) {
+        let key = e.key();
+        let ctrl = e.ctrl_key() || e.meta_key();
+        let editing = self.inner.borrow().editing.is_some();
+        // Undo / redo of the app (the text field's own undo while something is typed).
+        if ctrl && !e.alt_key() && matches!(key.to_lowercase().as_str(), "z" | "y") {
+            if editing {
+                let pending = self.inner.borrow().editing.as_ref().is_some_and(|ed| ed.text != ed.original);
+                if pending {
+                    return;
+                }
+                self.cancel_edit();
+            }
+            e.prevent_default();
+            e.stop_propagation();
+            let redo = key.eq_ignore_ascii_case("y") || e.shift_key();
+            self.on_history.emit(redo);
+            return;
+        }
+        if editing {
+            self.keydown_editing(&e, &key);
+        } else {
+            self.keydown_moving(&e, &key, ctrl);
+        }
+    }
+
+    fn keydown_editing(&self, e: &KeyboardEvent, key: &str) {
+        let caret = self.inner.borrow().editing.as_ref().is_some_and(|ed| ed.caret);
+        let step = match key {
+            "Enter" => Some(if e.shift_key() { Step::Up } else { Step::Down }),
+            "Tab" => Some(if e.shift_key() { Step::Prev } else { Step::Next }),
+            "ArrowUp" => Some(Step::Up),
+            "ArrowDown" => Some(Step::Down),
+            "ArrowLeft" if !caret => Some(Step::Left),
+            "ArrowRight" if !caret => Some(Step::Right),
+            "Escape" => {
+                e.prevent_default();
+                e.stop_propagation();
+                self.cancel_edit();
+                return;
+            }
+            k if k.chars().count() == 1 && !e.ctrl_key() && !e.meta_key() && !e.alt_key() => {
+                // Typed before the input took the focus (keys arriving faster than a render): keep them.
+                let on_input = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()).is_some();
+                if !on_input {
+                    e.prevent_default();
+                    if let Some(ed) = self.inner.borrow_mut().editing.as_mut() {
+                        ed.text.push_str(k);
+                    }
+                    self.update.force_update();
+                }
+                None
+            }
+            _ => None,
+        };
+        if let Some(s) = step {
+            e.prevent_default();
+            self.commit_edit(Some(s));
+        }
+    }
+
+    fn keydown_moving(&self, e: &KeyboardEvent, key: &str, ctrl: bool) {
+        let (rows, cols) = self.size();
+        if rows == 0 || cols == 0 {
+            return;
+        }
+        let (r, c) = self.inner.borrow().focus;
+        let kind = self.kind(c);
+        if e.alt_key() {
+            let code = e.code();
+            if let Some(a) = self.data.actions(r, c).into_iter().find(|a| a.key.is_some_and(|(k, _)| k == code)) {
+                e.prevent_default();
+                a.run.emit(());
+            }
+            return;
+        }
+        let step = match key {
+            "ArrowUp" if ctrl => Some(Step::Top),
+            "ArrowDown" if ctrl => Some(Step::Bottom),
+            "ArrowLeft" if ctrl => Some(Step::RowStart),
+            "ArrowRight" if ctrl => Some(Step::RowEnd),
+            "ArrowUp" => Some(Step::Up),
+            "ArrowDown" => Some(Step::Down),
+            "ArrowLeft" => Some(Step::Left),
+            "ArrowRight" => Some(Step::Right),
+            "Home" if ctrl => Some(Step::First),
+            "End" if ctrl => Some(Step::Last),
+            "Home" => Some(Step::RowStart),
+            "End" => Some(Step::RowEnd),
+            "PageUp" => Some(Step::PageUp),
+            "PageDown" => Some(Step::PageDown),
+            "Tab" => {
+                let at_end = if e.shift_key() { (r, c) == (0, 0) } else { (r, c) == (rows - 1, cols - 1) };
+                if at_end {
+                    // Leave the table like any other control.
+                    return;
+                }
+                Some(if e.shift_key() { Step::Prev } else { Step::Next })
+            }
+            "Enter" if kind == ColKind::Action => {
+                e.prevent_default();
+                self.on_activate.emit((r, c));
+                return;
+            }
+            "Enter" => Some(if e.shift_key() { Step::Up } else { Step::Down }),
+            _ => None,
+        };
+        if let Some(s) = step {
+            e.prevent_default();
+            self.step(s);
+            return;
+        }
+        match key {
+            "F2" => {
+                e.prevent_default();
+                if kind == ColKind::Action {
+                    self.on_activate.emit((r, c));
+                } else {
+                    self.start_edit(None);
+                }
+            }
+            " " => {
+                e.prevent_default();
+                match kind {
+                    ColKind::Action => self.on_activate.emit((r, c)),
+                    ColKind::Flag => self.toggle(r, c),
+                    ColKind::Edit => self.start_edit(Some(" ".to_string())),
+                    ColKind::ReadOnly => {}
+                }
+            }
+            "Delete" | "Backspace" => {
+                e.prevent_default();
+                if self.editable(r, c) {
+                    self.commit_cell(r, c, String::new());
+                    self.update.force_update();
+                }
+            }
+            "Escape" => {
+                let key = self.key(r, c);
+                let mut i = self.inner.borrow_mut();
+                let had = i.drafts.remove(&key).is_some();
+                let closed = !had && i.report.take().is_some();
+                drop(i);
+                if had || closed {
+                    e.prevent_default();
+                    self.update.force_update();
+                }
+            }
+            k if !ctrl && k.chars().count() == 1 => {
+                if self.editable(r, c) {
+                    e.prevent_default();
+                    self.start_edit(Some(k.to_string()));
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// A move of the focus.
+#[derive(Clone, Copy, Debug)]
+enum Step {
+    Up,
+    Down,
+    Left,
+    Right,
+    /// Tab: right, wrapping to the next row.
+    Next,
+    /// Shift+Tab: left, wrapping to the previous row.
+    Prev,
+    RowStart,
+    RowEnd,
+    Top,
+    Bottom,
+    First,
+    Last,
+    PageUp,
+    PageDown,
+}
+
+/// The cell (row, column) an event happened in, from the `data-r` / `data-c` of the closest cell.
+fn cell_of(target: Option<web_sys::EventTarget>) -> Option<(usize, usize, web_sys::Element)> {
+    let el = target?.dyn_into::<web_sys::Element>().ok()?;
+    let td = el.closest("td[data-r]").ok()??;
+    let r = td.get_attribute("data-r")?.parse().ok()?;
+    let c = td.get_attribute("data-c")?.parse().ok()?;
+    Some((r, c, el))
+}
+
+/// The clipboard's plain text of a paste event.
+fn clipboard_text(e: &Event) -> Option<String> {
+    let data = js_sys::Reflect::get(e.as_ref(), &JsValue::from_str("clipboardData")).ok()?;
+    if data.is_null() || data.is_undefined() {
+        return None;
+    }
+    let get = js_sys::Reflect::get(&data, &JsValue::from_str("getData")).ok()?.dyn_into::<js_sys::Function>().ok()?;
+    get.call1(&data, &JsValue::from_str("text/plain")).ok()?.as_string()
+}
+
+/// Puts plain text on the clipboard of a copy event.
+fn set_clipboard_text(e: &Event, text: &str) -> bool {
+    let Ok(data) = js_sys::Reflect::get(e.as_ref(), &JsValue::from_str("clipboardData")) else { return false };
+    let Ok(set) = js_sys::Reflect::get(&data, &JsValue::from_str("setData")) else { return false };
+    let Ok(set) = set.dyn_into::<js_sys::Function>() else { return false };
+    set.call2(&data, &JsValue::from_str("text/plain"), &JsValue::from_str(text)).is_ok()
+}
+
+/// One cell as rendered by a row (data only, so unchanged rows are not rendered again).
+#[derive(Clone, PartialEq)]
+struct CellRender {
+    view: CellView,
+    kind: ColKind,
+    numeric: bool,
+    group_start: bool,
+    focused: bool,
+    /// The text being typed and its problem, if any.
+    editing: Option<(AttrValue, Option<AttrValue>)>,
+    /// An invalid entry kept in the cell, and its message.
+    draft: Option<(AttrValue, AttrValue)>,
+    aria: AttrValue,
+}
+
+#[derive(Properties, PartialEq)]
+struct RowProps {
+    r: usize,
+    header: Html,
+    class: Classes,
+    attrs: Vec<(&'static str, AttrValue)>,
+    cells: Rc<Vec<CellRender>>,
+    /// 1-based row index for screen readers (windowed tables render only some rows).
+    aria_row: usize,
+}
+
+#[function_component(MxRow)]
+fn mx_row(p: &RowProps) -> Html {
+    let mut tr = html! {
+        <tr class={p.class.clone()} aria-rowindex={(p.aria_row).to_string()}>
+            <th scope="row" class="mx-rowhead">{ p.header.clone() }</th>
+            { for p.cells.iter().enumerate().map(|(c, cell)| render_cell(p.r, c, cell)) }
+        </tr>
+    };
+    add_attributes(&mut tr, &p.attrs);
+    tr
+}
+
+fn render_cell(r: usize, c: usize, cell: &CellRender) -> Html {
+    let v = &cell.view;
+    let readonly = v.readonly || matches!(cell.kind, ColKind::ReadOnly | ColKind::Action);
+    let invalid = cell.draft.is_some() || cell.editing.as_ref().is_some_and(|(_, p)| p.is_some());
+    let class = classes!(
+        "mx-cell",
+        v.class.clone(),
+        cell.numeric.then_some("num"),
+        cell.group_start.then_some("mx-group-start"),
+        cell.focused.then_some("mx-focus"),
+        invalid.then_some("mx-invalid"),
+        cell.editing.is_some().then_some("mx-editing"),
+        readonly.then_some("mx-readonly"),
+        match cell.kind {
+            ColKind::Flag => Some("mx-flag"),
+            ColKind::Action => Some("mx-action"),
+            _ => None,
+        },
+    );
+    let title = cell.draft.as_ref().map(|(_, m)| m.clone()).or_else(|| v.title.clone());
+    let content = if let Some((text, problem)) = &cell.editing {
+        html! {
+            <input class="mx-input" value={text.clone()} aria-label={cell.aria.clone()}
+                aria-invalid={problem.is_some().to_string()} spellcheck="false" autocomplete="off" />
+        }
+    } else if let Some((text, _)) = &cell.draft {
+        html! { <><span class="mx-bad" aria-hidden="true">{"✖"}</span><span class="mx-text">{ text.clone() }</span></> }
+    } else {
+        match &v.display {
+            Some(d) => d.clone(),
+            None => html! { { v.text.clone() } },
+        }
+    };
+    let aria = match &cell.draft {
+        Some((_, m)) => AttrValue::from(format!("{}: {}", cell.aria, m)),
+        None => cell.aria.clone(),
+    };
+    let mut td = html! {
+        <td role="gridcell" class={class} data-r={r.to_string()} data-c={c.to_string()}
+            tabindex={if cell.focused { "0" } else { "-1" }} title={title} aria-label={aria}
+            aria-invalid={invalid.then_some("true")} aria-readonly={readonly.then_some("true")}
+            aria-selected={cell.focused.then_some("true")}>
+            { content }
+        </td>
+    };
+    add_attributes(&mut td, &v.attrs);
+    td
+}
+
+/// Adds attributes known only at run time (`data-testid`, `data-*`) to an element.
+fn add_attributes(node: &mut Html, attrs: &[(&'static str, AttrValue)]) {
+    if attrs.is_empty() {
+        return;
+    }
+    if let Html::VTag(tag) = node {
+        let tag = Rc::make_mut(tag);
+        for (k, v) in attrs {
+            tag.add_attribute(k, v.clone());
+        }
+    }
+}
+
+/// The matrix editor (see the module documentation).
+#[function_component(Matrix)]
+pub fn matrix(props: &MatrixProps) -> Html {
+    let inner = use_mut_ref(Inner::default);
+    let update = use_force_update();
+    let scroll = use_node_ref();
+    let data = props.data.0.clone();
+    let lang = props.lang;
+    let (rows, cols) = (data.rows(), data.columns().len());
+
+    // Keep the focus inside the table when rows or columns go away.
+    {
+        let mut i = inner.borrow_mut();
+        i.focus = (i.focus.0.min(rows.saturating_sub(1)), i.focus.1.min(cols.saturating_sub(1)));
+        if i.editing.as_ref().is_some_and(|ed| ed.r >= rows || ed.c >= cols) {
+            i.editing = None;
+        }
+    }
+
+    // After each render: move DOM focus where the keyboard went, and measure the scrolling box.
+    {
+        let (inner, scroll) = (inner.clone(), scroll.clone());
+        use_effect(move || {
+            let Some(root) = scroll.cast::<web_sys::Element>() else { return };
+            let mut i = inner.borrow_mut();
+            if i.height == 0.0 {
+                i.height = f64::from(root.client_height()).max(ROW_PX * 10.0);
+            }
+            if !i.want_focus {
+                return;
+            }
+            i.want_focus = false;
+            let (r, c) = i.focus;
+            let editing = i.editing.is_some();
+            drop(i);
+            let selector =
+                if editing { ".mx-input".to_string() } else { format!("td[data-r=\"{r}\"][data-c=\"{c}\"]") };
+            if let Ok(Some(el)) = root.query_selector(&selector) {
+                if let Ok(input) = el.clone().dyn_into::<web_sys::HtmlInputElement>() {
+                    let _ = input.focus();
+                    let n = input.value().encode_utf16().count() as u32;
+                    let _ = input.set_selection_range(n, n);
+                } else if let Ok(h) = el.dyn_into::<web_sys::HtmlElement>() {
+                    let _ = h.focus();
+                }
+            }
+        });
+    }
+
+    let ops = Ops {
+        inner: inner.clone(),
+        update: update.clone(),
+        data: data.clone(),
+        on_commit: props.on_commit.clone(),
+        on_history: props.on_history.clone(),
+        on_activate: props.on_activate.clone(),
+        scroll: scroll.clone(),
+    };
+
+    let onkeydown = {
+        let ops = ops.clone();
+        Callback::from(move |e: KeyboardEvent| ops.keydown(e))
+    };
+    let onfocusin = {
+        let ops = ops.clone();
+        Callback::from(move |e: FocusEvent| {
+            let Some((r, c, _)) = cell_of(e.target()) else { return };
+            let changed = ops.inner.borrow().focus != (r, c);
+            if changed {
+                ops.inner.borrow_mut().focus = (r, c);
+                ops.update.force_update();
+            }
+        })
+    };
+    let onfocusout = {
+        let ops = ops.clone();
+        Callback::from(move |e: FocusEvent| {
+            let is_input = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()).is_some();
+            if !is_input {
+                return;
+            }
+            // Leaving the cell being edited commits it (an invalid text stays in it, marked).
+            let Some(ed) = ops.inner.borrow_mut().editing.take() else { return };
+            ops.commit_cell(ed.r, ed.c, ed.text);
+            ops.update.force_update();
+        })
+    };
+    let oninput = {
+        let ops = ops.clone();
+        Callback::from(move |e: InputEvent| {
+            let value = e.target_unchecked_into::<web_sys::HtmlInputElement>().value();
+            if let Some(ed) = ops.inner.borrow_mut().editing.as_mut() {
+                ed.text = value;
+            }
+            ops.update.force_update();
+        })
+    };
+    let onclick = {
+        let ops = ops.clone();
+        Callback::from(move |e: MouseEvent| {
+            let Some((r, c, el)) = cell_of(e.target()) else { return };
+            match ops.kind(c) {
+                ColKind::Action => ops.on_activate.emit((r, c)),
+                ColKind::Flag if el.closest(".mx-toggle").ok().flatten().is_some() => ops.toggle(r, c),
+                _ => {}
+            }
+        })
+    };
+    let ondblclick = {
+        let ops = ops.clone();
+        Callback::from(move |e: MouseEvent| {
+            let Some((r, c, _)) = cell_of(e.target()) else { return };
+            if ops.kind(c) == ColKind::Edit && ops.inner.borrow().editing.is_none() {
+                ops.inner.borrow_mut().focus = (r, c);
+                ops.start_edit(None);
+            }
+        })
+    };
+    let onpaste = {
+        let ops = ops.clone();
+        Callback::from(move |e: Event| {
+            let Some(text) = clipboard_text(&e) else { return };
+            let editing = ops.inner.borrow().editing.is_some();
+            if editing && !text.contains(['\t', '\n', '\r']) {
+                // One value into the text being typed: the input takes it.
+                return;
+            }
+            e.prevent_default();
+            if editing {
+                ops.inner.borrow_mut().editing = None;
+            }
+            ops.paste(&text);
+        })
+    };
+    let oncopy = {
+        let ops = ops.clone();
+        Callback::from(move |e: Event| {
+            if ops.inner.borrow().editing.is_some() {
+                return;
+            }
+            let (r, c) = ops.inner.borrow().focus;
+            if r < ops.data.rows() && c < ops.data.columns().len() {
+                let text = ops.data.cell(r, c).text;
+                if set_clipboard_text(&e, &text) {
+                    e.prevent_default();
+                }
+            }
+        })
+    };
+    let onscroll = {
+        let ops = ops.clone();
+        Callback::from(move |e: Event| {
+            let el = e.target_unchecked_into::<web_sys::Element>();
+            let (top, height) = (f64::from(el.scroll_top()), f64::from(el.client_height()));
+            let mut i = ops.inner.borrow_mut();
+            i.top = top;
+            i.height = height;
+            if ops.data.rows() > WINDOW_ABOVE && window(ops.data.rows(), top, height) != i.window {
+                drop(i);
+                ops.update.force_update();
+            }
+        })
+    };
+
+    // What to render.
+    let mut i = inner.borrow_mut();
+    let windowed = rows > WINDOW_ABOVE;
+    let (first, last) = if windowed { window(rows, i.top, i.height) } else { (0, rows) };
+    i.window = (first, last);
+    let i = &*i;
+    let columns = data.columns();
+    let focus = i.focus;
+    let row_views = (first..last).map(|r| {
+        let row_label = data.row_label(r);
+        let cells: Vec<CellRender> = columns
+            .iter()
+            .enumerate()
+            .map(|(c, col)| {
+                let focused = focus == (r, c);
+                let editing = i.editing.as_ref().filter(|ed| (ed.r, ed.c) == (r, c)).map(|ed| {
+                    let problem = if ed.text == ed.original {
+                        None
+                    } else {
+                        data.parse(r, c, &ed.text).err().map(|k| AttrValue::from(kind_message(&k, lang)))
+                    };
+                    (AttrValue::from(ed.text.clone()), problem)
+                });
+                let draft = if i.drafts.is_empty() {
+                    None
+                } else {
+                    i.drafts
+                        .get(&(data.row_key(r), col.key.clone()))
+                        .map(|d| (AttrValue::from(d.text.clone()), AttrValue::from(kind_message(&d.problem, lang))))
+                };
+                CellRender {
+                    view: data.cell(r, c),
+                    kind: col.kind,
+                    numeric: col.numeric,
+                    group_start: col.group.is_some(),
+                    focused,
+                    editing,
+                    draft,
+                    aria: AttrValue::from(format!("{} · {}", row_label, col.label)),
+                }
+            })
+            .collect();
+        html! {
+            <MxRow key={data.row_key(r).to_string()} r={r} header={data.row_header(r)} class={data.row_class(r)}
+                attrs={data.row_attrs(r)} cells={Rc::new(cells)} aria_row={r + 2} />
+        }
+    });
+
+    // The line under the table: where the focus is and what is known about it.
+    let detail = (rows > 0 && cols > 0).then(|| {
+        let (r, c) = focus;
+        let key = (data.row_key(r), columns[c].key.clone());
+        let problem = match &i.editing {
+            Some(ed) if (ed.r, ed.c) == (r, c) && ed.text != ed.original => data.parse(r, c, &ed.text).err(),
+            Some(_) => None,
+            None => i.drafts.get(&key).map(|d| d.problem.clone()),
+        };
+        let actions = data.actions(r, c);
+        html! {
+            <div class="mx-detail" data-testid={format!("{}-detail", props.testid)}>
+                <span class="mx-where">{ data.row_label(r) }{" · "}{ columns[c].label.clone() }</span>
+                if let Some(p) = problem {
+                    <span class="mx-error" role="alert" data-testid={format!("{}-error", props.testid)}>
+                        {"✖ "}{ TMat::NotSaved.get(lang) }{"："}{ kind_message(&p, lang) }
+                    </span>
+                } else {
+                    <span class="mx-info">{ data.detail(r, c) }</span>
+                }
+                { for actions.into_iter().map(|a| {
+                    let run = a.run.clone();
+                    let title = a.key.map(|(_, name)| format!("{} ({name})", a.label));
+                    html! {
+                        <button type="button" class="small" data-testid={a.testid} title={title}
+                            onclick={Callback::from(move |_| run.emit(()))}>{ a.label.clone() }</button>
+                    }
+                }) }
+            </div>
+        }
+    });
+
+    let invalid_count = i.drafts.len();
+    let report = i.report.clone();
+    let spacer = |n: usize| {
+        (n > 0).then(|| html! { <tr class="mx-spacer" aria-hidden="true" style={format!("height:{}px", n as f64 * ROW_PX)}></tr> })
+    };
+    let close_report = {
+        let ops = ops.clone();
+        Callback::from(move |_| {
+            ops.inner.borrow_mut().report = None;
+            ops.update.force_update();
+        })
+    };
+
+    html! {
+        <div class="mx" {onkeydown} {onfocusin} {onfocusout} {oninput} {onclick} {ondblclick} {onpaste} {oncopy}>
+            <p class="mx-keys muted">{ TMat::KeysHint.get(lang) }</p>
+            if invalid_count > 0 {
+                <p class="mx-invalid-count" role="status" data-testid={format!("{}-invalid", props.testid)}>
+                    {"✖ "}{ invalid_count }{" "}{ TMat::InvalidCells.get(lang) }
+                </p>
+            }
+            if let Some(rep) = report {
+                { report_view(&rep, lang, close_report) }
+            }
+            <div class={classes!("table-wrap", "mx-scroll", windowed.then_some("mx-windowed"))} ref={scroll} {onscroll}>
+                <table class="data matrix mx-table" role="grid" aria-label={props.label.clone()}
+                    aria-rowcount={(rows + 1).to_string()} aria-colcount={(cols + 1).to_string()}
+                    data-testid={props.testid.clone()}>
+                    <thead>
+                        <tr aria-rowindex="1">
+                            <th scope="col" class="mx-corner">{ props.corner.clone() }</th>
+                            { for columns.iter().map(|col| html! {
+                                <th scope="col" title={col.title.clone()} data-col={col.key.clone()}
+                                    class={classes!(col.numeric.then_some("num"), col.group.is_some().then_some("mx-group-start"))}>
+                                    if let Some(g) = &col.group { <div class="mx-group">{ g.clone() }</div> }
+                                    { col.header.clone() }
+                                </th>
+                            }) }
+                        </tr>
+                    </thead>
+                    <tbody>
+                        { for spacer(first) }
+                        { for row_views }
+                        { for spacer(rows - last) }
+                    </tbody>
+                    <tfoot>{ data.footer() }</tfoot>
+                </table>
+            </div>
+            { for detail }
+        </div>
+    }
+}
+
+/// The rows to render of a windowed table scrolled to `top` with a box of `height` pixels.
+fn window(rows: usize, top: f64, height: f64) -> (usize, usize) {
+    let height = if height > 0.0 { height } else { 800.0 };
+    let first = ((top / ROW_PX).floor() as usize).saturating_sub(OVERSCAN).min(rows);
+    let last = ((((top + height) / ROW_PX).ceil() as usize) + OVERSCAN).min(rows);
+    (first, last.max(first))
+}
+
+/// What a paste did: how many cells were pasted, and each cell that was not, with where it was and why.
+fn report_view(rep: &Report, lang: Lang, close: Callback<MouseEvent>) -> Html {
+    let bad = !rep.bad.is_empty();
+    html! {
+        <div class={classes!("mx-report", bad.then_some("mx-report-bad"))} role="status" data-testid="paste-report">
+            <div class="mx-report-head">
+                <strong data-testid="paste-summary">
+                    { TMat::Pasted.get(lang) }{" "}{ rep.pasted }
+                    if bad { {"；"}{ TMat::NotPasted.get(lang) }{" "}{ rep.bad.len() } }
+                    if rep.readonly > 0 { {"；"}{ TMat::ReadOnlySkipped.get(lang) }{" "}{ rep.readonly } }
+                    if rep.outside > 0 { {"；"}{ TMat::OutsideSkipped.get(lang) }{" "}{ rep.outside } }
+                </strong>
+                <button type="button" class="icon" onclick={close} aria-label={TMat::Close.get(lang)}
+                    data-testid="paste-report-close">{"×"}</button>
+            </div>
+            if bad {
+                <p class="mx-report-note">{ TMat::LeftUnchanged.get(lang) }</p>
+                <ul class="problems">
+                    { for rep.bad.iter().map(|b| html! {
+                        <li data-testid="paste-problem" data-r={b.r.to_string()} data-c={b.c.to_string()}>
+                            <strong>{ b.row.clone() }{" · "}{ b.col.clone() }</strong>
+                            { format!(" ({} {}, {} {})", TMat::Row.get(lang), b.r + 1, TMat::Column.get(lang), b.c + 1) }
+                            {"：«"}{ b.text.clone() }{"» "}{ kind_message(&b.problem, lang) }
+                        </li>
+                    }) }
+                </ul>
+            }
+        </div>
+    }
+}
