@@ -105,6 +105,7 @@ test('an indicator is added with every field, shows up everywhere, and its delet
   assert.equal(await page.getByTestId('total-weight').innerText(), '100');
 
   await page.getByTestId('add-indicator').click();
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'f-ind-name', 'the editor takes the focus');
   // Errors show as fields are touched; saving with errors keeps the editor open and changes nothing.
   await page.getByTestId('ind-weight').fill('-3');
   assert.match(await page.getByTestId('ind-weight-error').innerText(), /权重.*超出允许范围/);
@@ -146,6 +147,15 @@ test('an indicator is added with every field, shows up everywhere, and its delet
   await page.getByTestId('coef-prod-i01').waitFor();
   await go(page, 'targets');
   assert.equal(await target(page, 'c1a', 'i01'), '41');
+
+  // Changing the measure of an indicator with data says beforehand what would go; Escape cancels.
+  await go(page, 'indicators');
+  await page.locator('[data-testid="indicator-row"][data-id="tasks"] [data-testid="ind-edit"]').click();
+  assert.equal(await page.getByTestId('ind-losses').count(), 0);
+  await page.getByTestId('ind-measure').selectOption('qualitative');
+  assert.match(await page.getByTestId('ind-losses').innerText(), /实际值/);
+  await page.keyboard.press('Escape');
+  assert.equal(await page.getByTestId('indicator-editor').count(), 0);
 
   // Delete an indicator that has data: every reference goes; undo brings it all back.
   await go(page, 'indicators');

@@ -12,6 +12,13 @@ pub fn next_category_id(s: &Scenario) -> String {
     (1..).map(|n| format!("c{n:02}")).find(|id| s.category(id).is_none()).expect("an unused id exists")
 }
 
+/// The position of the category with id `id` (edits from the UI find it again when they are applied).
+pub fn category_index(s: &Scenario, id: &str) -> Result<usize, Vec<Problem>> {
+    s.categories.iter().position(|c| c.id == id).ok_or_else(|| {
+        vec![Problem::new("categories", ProblemKind::Dangling { id: id.to_string(), list: "categories" })]
+    })
+}
+
 /// The problems of category `c` in scenario `s` at position `index_in_list` (`None` for a new one): id, unique
 /// id, name, and every coefficient (≥ 0, of an existing quantitative indicator). Paths are `categories[i].…`.
 pub fn category_problems(c: &Category, s: &Scenario, index_in_list: Option<usize>) -> Vec<Problem> {
@@ -195,6 +202,13 @@ mod tests {
         assert!(set_coefficient(&mut s, 9, "tasks", Some(2.0)).is_err());
         assert_eq!(s, before);
         assert!(validate::scenario(&s).is_empty());
+    }
+
+    #[test]
+    fn found_by_id() {
+        let s = sample();
+        assert_eq!(category_index(&s, "research"), Ok(1));
+        assert!(category_index(&s, "nope").is_err());
     }
 
     #[test]

@@ -36,6 +36,20 @@ pub fn next_action_id(s: &Scenario) -> String {
         .expect("an unused id exists")
 }
 
+/// The position of the indicator with id `id` (edits from the UI find it again when they are applied).
+pub fn indicator_index(s: &Scenario, id: &str) -> Result<usize, Vec<Problem>> {
+    s.indicators.iter().position(|i| i.id == id).ok_or_else(|| {
+        vec![Problem::new("indicators", ProblemKind::Dangling { id: id.to_string(), list: "indicators" })]
+    })
+}
+
+/// The position of the optional action with id `id`.
+pub fn action_index(s: &Scenario, id: &str) -> Result<usize, Vec<Problem>> {
+    s.optional_actions.iter().position(|a| a.id == id).ok_or_else(|| {
+        vec![Problem::new("optional_actions", ProblemKind::Dangling { id: id.to_string(), list: "optional_actions" })]
+    })
+}
+
 /// The problems of indicator `ind` at position `index_in_list` (`None` for a new one): id and its uniqueness,
 /// name, free texts, weight, base target, decimals, tolerance. Paths are `indicators[i].…`.
 pub fn indicator_problems(ind: &Indicator, s: &Scenario, index_in_list: Option<usize>) -> Vec<Problem> {
@@ -383,6 +397,27 @@ impl IndicatorForm {
         }
     }
 
+    /// The sort of indicator chosen (veto; scored with its measure), whatever the numbers typed: enough for
+    /// [`losses`] to say what a change of kind or measure would drop before the rest of the form is valid.
+    pub fn kind_shape(&self) -> IndicatorKind {
+        if self.is_veto() {
+            return IndicatorKind::Veto;
+        }
+        let flex = if self.kind == "elastic" { Flex::Elastic } else { Flex::Controllable };
+        let measure = if self.is_quantitative() {
+            Measure::Quantitative(Quantitative {
+                direction: Direction::Higher,
+                unit: String::new(),
+                decimals: 1,
+                base_target: 0.0,
+                tolerance: DEFAULT_TOLERANCE,
+            })
+        } else {
+            Measure::Qualitative
+        };
+        IndicatorKind::Scored(Scored { flex, weight: 0.0, measure })
+    }
+
     /// The indicator this form describes, or the problem of each shown field that stops it. `index_in_list` is
     /// the indicator's position (`None` for a new one); `original` its current version, whose tolerance is kept
     /// when the tolerance is not shown and not valid.
@@ -678,6 +713,8 @@ mod tests {
         f.measure = "qualitative".into();
         let q = f.parse(&s, Some(i), Some(&s.indicators[i])).unwrap();
         let l = losses(&s, i, &q);
+        let shape = Indicator { kind: f.kind_shape(), ..s.indicators[i].clone() };
+        assert_eq!(losses(&s, i, &shape), l, "the kind alone decides what goes");
         assert!(l.actuals > 0 && l.overrides > 0, "{l:?}");
         update_indicator(&mut s, i, q).unwrap();
         assert!(validate::scenario(&s).is_empty(), "{:?}", validate::scenario(&s));
@@ -743,6 +780,15 @@ mod tests {
         assert_eq!(weight_share(&s, s.indicator("safety").unwrap()), None);
         let sum: f64 = s.indicators.iter().filter_map(|i| weight_share(&s, i)).sum();
         assert!((sum - 1.0).abs() < 1e-12);
+    }
+
+    #[test]
+    fn found_by_id() {
+        let s = sample();
+        assert_eq!(indicator_index(&s, "cost"), Ok(1));
+        assert!(indicator_index(&s, "nope").is_err());
+        assert_eq!(action_index(&s, "idea"), Ok(1));
+        assert!(action_index(&s, "nope").is_err());
     }
 
     #[test]

@@ -130,3 +130,17 @@ pub fn ed_input(props: &EdInputProps) -> Html {
         </div>
     }
 }
+
+/// Moves the keyboard focus to the element with id `id` (which brings it into view) once `key` becomes `Some` or
+/// changes: an editor that opens takes the focus, wherever it opens on the page.
+#[hook]
+pub fn use_focus_on(key: Option<String>, id: &'static str) {
+    use_effect_with(key, move |key| {
+        if key.is_some() {
+            let el = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id));
+            if let Some(el) = el.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok()) {
+                let _ = el.focus();
+            }
+        }
+    });
+}

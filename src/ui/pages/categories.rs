@@ -12,7 +12,7 @@ use crate::i18n::{kind_message, Lang, T};
 use crate::model::edit::categories as ed;
 use crate::model::problem::ProblemKind;
 use crate::model::{Category, Direction, Scenario};
-use crate::ui::components::ed_input::EdInput;
+use crate::ui::components::ed_input::{use_focus_on, EdInput};
 use crate::ui::components::ed_undo::UndoNotice;
 use crate::ui::components::field::Field;
 use crate::ui::hooks::{use_app, use_lang};
@@ -62,8 +62,10 @@ pub fn Categories() -> Html {
     let lang = use_lang();
     let s = state.scenario().clone();
     let adding = use_state(|| None::<NewDraft>);
-    let renaming = use_state(|| None::<(usize, String)>);
+    let renaming = use_state(|| None::<(String, String)>);
     let deleted = use_state(|| None::<Deleted>);
+    use_focus_on(adding.as_ref().map(|_| String::new()), "f-category-name");
+    use_focus_on(renaming.as_ref().map(|(id, _)| id.clone()), "category-rename-input");
 
     let quantitative: Vec<_> = s.indicators.iter().filter(|i| i.quantitative().is_some()).collect();
 
@@ -215,11 +217,11 @@ fn category_row(
     quantitative: &[&crate::model::Indicator],
     lang: Lang,
     state: &UseReducerHandle<AppState>,
-    renaming: &UseStateHandle<Option<(usize, String)>>,
+    renaming: &UseStateHandle<Option<(String, String)>>,
     deleted: &UseStateHandle<Option<Deleted>>,
 ) -> Html {
     let branches = ed::branch_count(s, &c.id);
-    let name_cell = match renaming.as_ref().filter(|(i, _)| *i == ci) {
+    let name_cell = match renaming.as_ref().filter(|(id, _)| *id == c.id) {
         Some((_, text)) => {
             let mut next = c.clone();
             next.name = text.trim().to_string();
@@ -228,17 +230,23 @@ fn category_row(
                 .next()
                 .map(|p| field_message(TCat::CategoryName.get(lang), &p.kind, lang));
             let oninput = {
-                let renaming = renaming.clone();
+                let (renaming, id) = (renaming.clone(), c.id.clone());
                 Callback::from(move |e: InputEvent| {
-                    renaming.set(Some((ci, e.target_unchecked_into::<web_sys::HtmlInputElement>().value())))
+                    renaming.set(Some((id.clone(), e.target_unchecked_into::<web_sys::HtmlInputElement>().value())))
                 })
             };
             let save = {
-                let (state, renaming, text, ok) = (state.clone(), renaming.clone(), text.clone(), error.is_none());
+                let (state, renaming, ok) = (state.clone(), renaming.clone(), error.is_none());
+                let (id, name, unchanged) = (c.id.clone(), text.trim().to_string(), text.trim() == c.name);
                 move || {
                     if ok {
-                        let name = text.clone();
-                        state.dispatch(Action::Edit(Edit::new(T::Edit, move |sc| ed::rename_category(sc, ci, &name))));
+                        if !unchanged {
+                            let (id, name) = (id.clone(), name.clone());
+                            state.dispatch(Action::Edit(Edit::new(T::Edit, move |sc| {
+                                let i = ed::category_index(sc, &id)?;
+                                ed::rename_category(sc, i, &name)
+                            })));
+                        }
                         renaming.set(None);
                     }
                 }
@@ -263,7 +271,7 @@ fn category_row(
             html! {
                 <td class="name">
                     <div class={classes!("ed-input", "ed-rename", invalid.then_some("invalid"))}>
-                        <input type="text" value={text.clone()} {oninput} {onkeydown} autofocus=true
+                        <input type="text" id="category-rename-input" value={text.clone()} {oninput} {onkeydown}
                             aria-label={format!("{}{sep}{}", TCat::RenameCategory.get(lang), c.name, sep = TSet::Colon.get(lang))}
                             aria-invalid={invalid.to_string()} data-testid="category-rename-input" />
                         <button class="primary small" onclick={onclick_save} disabled={invalid} data-testid="category-rename-save">{ T::Save.get(lang) }</button>
@@ -278,24 +286,26 @@ fn category_row(
         None => html! { <td class="name" data-testid="category-row-name">{ c.name.clone() }</td> },
     };
     let on_rename = {
-        let (renaming, name) = (renaming.clone(), c.name.clone());
-        Callback::from(move |_| renaming.set(Some((ci, name.clone()))))
+        let (renaming, id, name) = (renaming.clone(), c.id.clone(), c.name.clone());
+        Callback::from(move |_| renaming.set(Some((id.clone(), name.clone()))))
     };
     let on_delete = {
-        let (state, deleted, name) = (state.clone(), deleted.clone(), c.name.clone());
+        let (state, deleted, name, id) = (state.clone(), deleted.clone(), c.name.clone(), c.id.clone());
         Callback::from(move |_| {
             deleted.set(Some(Deleted { name: name.clone(), branches, revision: state.revision + 1 }));
+            let id = id.clone();
             state.dispatch(Action::Edit(Edit::new(T::Delete, move |sc| {
-                ed::delete_category(sc, ci).map(|_| ()).ok_or_else(Vec::new)
+                let i = ed::category_index(sc, &id)?;
+                ed::delete_category(sc, i).map(|_| ()).ok_or_else(Vec::new)
             })));
         })
     };
     html! {
-        <tr data-testid="category-row" data-id={c.id.clone()}>
+        <tr key={c.id.clone()} data-testid="category-row" data-id={c.id.clone()}>
             <td><code>{ c.id.clone() }</code></td>
             { name_cell }
             <td class="num">{ branches }</td>
-            { for quantitative.iter().map(|ind| coefficient_cell(ci, c, ind, lang, state)) }
+            { for quantitative.iter().map(|ind| coefficient_cell(c, ind, lang, state)) }
             <td class="row-actions">
                 <button class="ghost small" onclick={on_rename} data-testid="category-rename"
                     aria-label={format!("{} {}", TCat::Rename.get(lang), c.name)}>{ TCat::Rename.get(lang) }</button>
@@ -307,7 +317,6 @@ fn category_row(
 }
 
 fn coefficient_cell(
-    ci: usize,
     c: &Category,
     ind: &crate::model::Indicator,
     lang: Lang,
@@ -319,14 +328,17 @@ fn coefficient_cell(
         ed::parse_coefficient(&t).err().map(|k| field_message(TCat::Coefficient.get(lang), &k, lang))
     });
     let commit = {
-        let (state, id) = (state.clone(), ind.id.clone());
+        let (state, id, cid) = (state.clone(), ind.id.clone(), c.id.clone());
         Callback::from(move |t: String| {
             let Ok(k) = ed::parse_coefficient(&t) else { return };
             if k == current {
                 return;
             }
-            let id = id.clone();
-            state.dispatch(Action::Edit(Edit::new(T::Edit, move |sc| ed::set_coefficient(sc, ci, &id, k))));
+            let (id, cid) = (id.clone(), cid.clone());
+            state.dispatch(Action::Edit(Edit::new(T::Edit, move |sc| {
+                let ci = ed::category_index(sc, &cid)?;
+                ed::set_coefficient(sc, ci, &id, k)
+            })));
         })
     };
     let set = current.is_some();

@@ -16,7 +16,7 @@ use crate::model::edit::indicators::{self as ed, ActionForm, IndicatorForm, DIME
 use crate::model::edit::settings as eds;
 use crate::model::problem::ProblemKind;
 use crate::model::{Direction, Flex, Indicator, IndicatorKind, Measure, Scenario};
-use crate::ui::components::ed_input::EdInput;
+use crate::ui::components::ed_input::{use_focus_on, EdInput};
 use crate::ui::components::ed_undo::UndoNotice;
 use crate::ui::components::field::{Field, SelectField};
 use crate::ui::format::{fixed, plain};
@@ -77,6 +77,7 @@ pub fn Page() -> Html {
     let s = state.scenario().clone();
     let draft = use_state(|| None::<Draft>);
     let deleted = use_state(|| None::<Deleted>);
+    use_focus_on(draft.as_ref().map(|d| format!("{:?}", d.index)), "f-ind-name");
 
     let open = {
         let draft = draft.clone();
@@ -90,6 +91,14 @@ pub fn Page() -> Html {
     };
     let total = ed::total_weight(&s);
     let groups = ed::by_dimension(&s);
+    // The indicator being edited is found by its id: undo or redo may have moved it meanwhile.
+    let current_draft = draft.as_ref().map(|d| {
+        let mut d = d.clone();
+        if d.index.is_some() {
+            d.index = s.indicators.iter().position(|x| x.id == d.form.id);
+        }
+        d
+    });
 
     html! {
         <section class="ed" data-testid="indicators-page">
@@ -100,7 +109,7 @@ pub fn Page() -> Html {
                 </button>
             </div>
             <p class="muted ed-hint">{ TInd::Hint.get(lang) }</p>
-            { draft.as_ref().map(|d| editor(&s, d, lang, &state, &draft)).unwrap_or_default() }
+            { current_draft.as_ref().map(|d| editor(&s, d, lang, &state, &draft)).unwrap_or_default() }
             if let Some(d) = deleted.as_ref() {
                 <UndoNotice text={d.text.clone()} revision={d.revision} testid="indicator-deleted" />
             }
@@ -215,25 +224,31 @@ fn row(
         Callback::from(move |_| open.emit((Some(i), IndicatorForm::of(&ind))))
     };
     let on_delete = {
-        let (state, deleted, name) = (state.clone(), deleted.clone(), ind.name.clone());
+        let (state, deleted, name, id) = (state.clone(), deleted.clone(), ind.name.clone(), ind.id.clone());
         Callback::from(move |_| {
             deleted.set(Some(Deleted {
                 text: format!("{}{sep}{}", TInd::DeletedIndicator.get(lang), name, sep = TSet::Colon.get(lang)),
                 revision: state.revision + 1,
             }));
+            let id = id.clone();
             state.dispatch(Action::Edit(Edit::new(T::Delete, move |sc| {
+                let i = ed::indicator_index(sc, &id)?;
                 ed::delete_indicator(sc, i).map(|_| ()).ok_or_else(Vec::new)
             })));
         })
     };
     let mover = |up: bool| {
-        let state = state.clone();
+        let (state, id) = (state.clone(), ind.id.clone());
         Callback::from(move |_| {
-            state.dispatch(Action::Edit(Edit::new(T::Edit, move |sc| ed::move_indicator(sc, i, up))))
+            let id = id.clone();
+            state.dispatch(Action::Edit(Edit::new(T::Edit, move |sc| {
+                let i = ed::indicator_index(sc, &id)?;
+                ed::move_indicator(sc, i, up)
+            })))
         })
     };
     html! {
-        <tr data-testid="indicator-row" data-id={ind.id.clone()}>
+        <tr key={ind.id.clone()} data-testid="indicator-row" data-id={ind.id.clone()}>
             <td class="name">
                 <span data-testid="indicator-row-name">{ ind.name.clone() }</span>
                 {" "}<code class="muted">{ ind.id.clone() }</code>
@@ -306,9 +321,9 @@ fn editor(
             }
         })
     };
-    let losses = match (d.index, &parsed) {
-        (Some(i), Ok(ind)) => ed::losses(s, i, ind),
-        _ => ed::Losses::default(),
+    let losses = match original {
+        Some(o) => ed::losses(s, d.index.unwrap_or_default(), &Indicator { kind: d.form.kind_shape(), ..o.clone() }),
+        None => ed::Losses::default(),
     };
     let save = {
         let (state, draft, parsed, index) = (state.clone(), draft.clone(), parsed.clone(), d.index);
@@ -316,7 +331,10 @@ fn editor(
             Ok(ind) => {
                 let label = if index.is_some() { T::Edit } else { T::Add };
                 state.dispatch(Action::Edit(Edit::new(label, move |sc| match index {
-                    Some(i) => ed::update_indicator(sc, i, ind.clone()),
+                    Some(_) => {
+                        let i = ed::indicator_index(sc, &ind.id)?;
+                        ed::update_indicator(sc, i, ind.clone())
+                    }
                     None => ed::add_indicator(sc, ind.clone()),
                 })));
                 draft.set(None);
@@ -499,6 +517,7 @@ fn OptionalActions() -> Html {
     let s = state.scenario().clone();
     let draft = use_state(|| None::<ActionDraft>);
     let deleted = use_state(|| None::<Deleted>);
+    use_focus_on(draft.as_ref().map(|d| format!("{:?}", d.index)), "f-act-name");
 
     let on_add = {
         let (draft, s) = (draft.clone(), s.clone());
@@ -513,6 +532,11 @@ fn OptionalActions() -> Html {
     };
 
     let form = draft.as_ref().map(|d| {
+        let mut d = d.clone();
+        if d.index.is_some() {
+            d.index = s.optional_actions.iter().position(|a| a.id == d.form.id);
+        }
+        let d = &d;
         let parsed = d.form.parse(&s, d.index);
         let errors = parsed.as_ref().err().cloned().unwrap_or_default();
         let error_of = |key: &'static str, l: TInd| {
@@ -544,7 +568,10 @@ fn OptionalActions() -> Html {
                     Ok(a) => {
                         let label = if index.is_some() { T::Edit } else { T::Add };
                         state.dispatch(Action::Edit(Edit::new(label, move |sc| match index {
-                            Some(i) => ed::update_action(sc, i, a.clone()),
+                            Some(_) => {
+                                let i = ed::action_index(sc, &a.id)?;
+                                ed::update_action(sc, i, a.clone())
+                            }
                             None => ed::add_action(sc, a.clone()),
                         })));
                         draft.set(None);
@@ -663,14 +690,18 @@ fn OptionalActions() -> Html {
                                     Callback::from(move |_| draft.set(Some(ActionDraft { index: Some(i), form: ActionForm::of(&a), touched: Vec::new(), attempted: false })))
                                 };
                                 let on_delete = {
-                                    let (state, deleted, name) = (state.clone(), deleted.clone(), a.name.clone());
+                                    let (state, deleted, name, id) = (state.clone(), deleted.clone(), a.name.clone(), a.id.clone());
                                     Callback::from(move |_| {
                                         deleted.set(Some(Deleted { text: format!("{}{sep}{}", TInd::DeletedAction.get(lang), name, sep = TSet::Colon.get(lang)), revision: state.revision + 1 }));
-                                        state.dispatch(Action::Edit(Edit::new(T::Delete, move |sc| ed::delete_action(sc, i).map(|_| ()).ok_or_else(Vec::new))));
+                                        let id = id.clone();
+                                        state.dispatch(Action::Edit(Edit::new(T::Delete, move |sc| {
+                                            let i = ed::action_index(sc, &id)?;
+                                            ed::delete_action(sc, i).map(|_| ()).ok_or_else(Vec::new)
+                                        })));
                                     })
                                 };
                                 html! {
-                                    <tr data-testid="action-row" data-id={a.id.clone()}>
+                                    <tr key={a.id.clone()} data-testid="action-row" data-id={a.id.clone()}>
                                         <td><code>{ a.id.clone() }</code></td>
                                         <td class="name">{ a.name.clone() }</td>
                                         <td class="num">{ plain(a.points) }</td>

@@ -216,7 +216,7 @@ fn number_row(s: &Scenario, path: &'static str, lang: Lang, state: &UseReducerHa
         })
     };
     html! {
-        <tr data-testid="setting-row" data-path={path}>
+        <tr key={path} data-testid="setting-row" data-path={path}>
             { label_cell(path, label, meaning, changed, lang) }
             <td class="ed-value">
                 <EdInput label={label.get(lang)} value={plain(current)} numeric=true {check} {commit}
@@ -261,7 +261,7 @@ fn choice_row(s: &Scenario, path: &'static str, lang: Lang, state: &UseReducerHa
     };
     let default_word = options.iter().find(|(v, _)| *v == default).map(|(_, t)| t.get(lang)).unwrap_or(default);
     html! {
-        <tr data-testid="setting-row" data-path={path}>
+        <tr key={path} data-testid="setting-row" data-path={path}>
             { label_cell(path, label, meaning, changed, lang) }
             <td class="ed-value">
                 <select {onchange} aria-label={label.get(lang)} aria-describedby={format!("meaning-{path}")}
@@ -322,8 +322,12 @@ fn grade_table(s: &Scenario, lang: Lang, state: &UseReducerHandle<AppState>) -> 
                                     .map(|k| message(TSet::GradeNames, None, &k, lang)))
                             };
                             let name_commit = {
-                                let state = state.clone();
-                                Callback::from(move |t: String| dispatch(&state, move |sc| eds::set_grade_name(sc, i, &t)))
+                                let (state, current) = (state.clone(), name.clone());
+                                Callback::from(move |t: String| {
+                                    if t.trim() != current {
+                                        dispatch(&state, move |sc| eds::set_grade_name(sc, i, &t))
+                                    }
+                                })
                             };
                             let text_check = {
                                 let s = s.clone();
@@ -353,7 +357,7 @@ fn grade_table(s: &Scenario, lang: Lang, state: &UseReducerHandle<AppState>) -> 
                             let name_set = defaults.names.get(i) != Some(&name);
                             let coef_set = coef != 1.0;
                             html! {
-                                <tr data-testid="grade-row">
+                                <tr key={n} data-testid="grade-row">
                                     <th scope="row" class="num"><span class="grade-badge" data-grade={n.to_string()}>{ n }</span></th>
                                     <td>
                                         <EdInput label={format!("{} {n} · {}", T::Grade.get(lang), TSet::GradeNames.get(lang))}
