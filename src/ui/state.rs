@@ -23,6 +23,8 @@ struct Step {
     current: usize,
     scenarios: Vec<Rc<Scenario>>,
     label: T,
+    /// Edits with the same key in a row are one step (typing in one field).
+    key: Option<Rc<str>>,
 }
 
 /// A short message with an optional undo button (e.g. after a deletion).
@@ -60,11 +62,20 @@ pub struct AppState {
 pub struct Edit {
     pub label: T,
     pub apply: Rc<dyn Fn(&mut Scenario) -> Result<(), Vec<Problem>>>,
+    /// Consecutive edits with the same key make one undo step (e.g. the keystrokes typed into one field
+    /// while it has the focus), so results can follow every keystroke without flooding the undo history.
+    pub coalesce: Option<Rc<str>>,
 }
 
 impl Edit {
     pub fn new(label: T, apply: impl Fn(&mut Scenario) -> Result<(), Vec<Problem>> + 'static) -> Edit {
-        Edit { label, apply: Rc::new(apply) }
+        Edit { label, apply: Rc::new(apply), coalesce: None }
+    }
+
+    /// This edit, merged into the previous undo step when that step has the same `key`.
+    pub fn coalescing(mut self, key: impl Into<Rc<str>>) -> Edit {
+        self.coalesce = Some(key.into());
+        self
     }
 }
 
@@ -144,7 +155,18 @@ impl AppState {
 
     /// Remembers the scenarios as they are now, before an edit labelled `label`.
     fn remember(&mut self, label: T) {
-        self.undo.push(Step { current: self.doc.current, scenarios: self.doc.scenarios.clone(), label });
+        self.remember_keyed(label, None);
+    }
+
+    /// [`Self::remember`], unless the last step has the same coalescing key and nothing was undone since:
+    /// then that step already holds the state before this run of edits.
+    fn remember_keyed(&mut self, label: T, key: Option<Rc<str>>) {
+        let same_run = key.is_some() && self.redo.is_empty() && self.undo.last().is_some_and(|s| s.key == key);
+        if same_run {
+            self.revision += 1;
+            return;
+        }
+        self.undo.push(Step { current: self.doc.current, scenarios: self.doc.scenarios.clone(), label, key });
         if self.undo.len() > UNDO_DEPTH {
             self.undo.remove(0);
         }
@@ -155,10 +177,20 @@ impl AppState {
     /// Applies `f` to a copy of the current scenario; on success the copy replaces it and the old state goes
     /// onto the undo stack. On failure nothing changes.
     fn edit<R>(&mut self, label: T, f: impl FnOnce(&mut Scenario) -> Option<R>) -> Option<R> {
+        self.edit_keyed(label, None, f)
+    }
+
+    /// [`Self::edit`] with a coalescing key (see [`Edit::coalescing`]).
+    fn edit_keyed<R>(
+        &mut self,
+        label: T,
+        key: Option<Rc<str>>,
+        f: impl FnOnce(&mut Scenario) -> Option<R>,
+    ) -> Option<R> {
         let current = self.doc.current;
         let mut next = (*self.doc.scenarios[current]).clone();
         let out = f(&mut next)?;
-        self.remember(label);
+        self.remember_keyed(label, key);
         self.doc.scenarios[current] = Rc::new(next);
         Some(out)
     }
@@ -193,7 +225,7 @@ impl AppState {
         let Some(step) = from.pop() else { return };
         let now_list = std::mem::replace(&mut self.doc.scenarios, step.scenarios);
         let now_current = std::mem::replace(&mut self.doc.current, step.current);
-        to.push(Step { current: now_current, scenarios: now_list, label: step.label });
+        to.push(Step { current: now_current, scenarios: now_list, label: step.label, key: None });
         self.revision += 1;
     }
 }
@@ -214,7 +246,7 @@ impl Reducible for AppState {
             }
             Action::Edit(e) => {
                 let mut refused = None;
-                s.edit(e.label, |sc| match (e.apply)(sc) {
+                s.edit_keyed(e.label, e.coalesce.clone(), |sc| match (e.apply)(sc) {
                     Ok(()) => Some(()),
                     Err(p) => {
                         refused = Some(p);
