@@ -13,6 +13,8 @@
 //! | [`motivation`] | §9 motivation check, Φ and Φ⁻¹ |
 //! | [`dense`] | the scenario compiled into index-based arrays, and the per-period pipeline §2–§6 on them |
 //! | [`results`] | the whole run ([`evaluate`]) and the results file of FORMAT.md |
+//! | [`simulation`] | §10 Monte Carlo of promotion and demotion, in slices ([`Simulation`]), and its `simulation` block |
+//! | [`sensitivity`] | one parameter swept over a range: tier and grade changes, Kendall's τ-b of the ranking ([`Sweep`]) |
 //!
 //! The UI calls [`evaluate`] once per change of the scenario and reads [`Results`]; for a single cell it calls
 //! [`targets::breakdown`] and [`motivation::check`]. The simulation of §10 compiles the scenario with
@@ -28,6 +30,8 @@ pub mod ranking;
 pub mod results;
 pub mod round;
 pub mod scoring;
+pub mod sensitivity;
+pub mod simulation;
 pub mod targets;
 pub mod tiers;
 
@@ -38,5 +42,7 @@ pub use results::{
     TargetRow,
 };
 pub use scoring::IndicatorScore;
+pub use sensitivity::{kendall_tau_b, sweep, Parameter, Sweep, SweepError, SweepResult, SweepSpec, SweepStep};
+pub use simulation::{simulate, simulation_to_value, Simulation, SimulationResult};
 pub use targets::TargetBreakdown;
 pub use tiers::Tier;
