@@ -54,6 +54,9 @@ pub struct AppState {
     pub import_problems: Option<(String, Vec<Problem>)>,
     /// The period chosen on the results page (also what "export CSV" writes); `None` = the last one.
     pub selected_period: Option<String>,
+    /// The last finished Monte Carlo run and the scenario it ran on; "export results" adds it as the
+    /// `simulation` block while that scenario is still the current one.
+    pub simulation: Option<(Rc<Scenario>, Rc<crate::engine::SimulationResult>)>,
 }
 
 /// An edit of the current scenario defined by a page: a label for the undo button and a function that
@@ -99,6 +102,8 @@ pub enum Action {
     RenameScenario(usize, String),
     DeleteScenario(usize),
     SelectPeriod(String),
+    /// A Monte Carlo run finished on this scenario.
+    SimulationDone(Rc<Scenario>, Rc<crate::engine::SimulationResult>),
     Undo,
     Redo,
     DismissNotice,
@@ -120,6 +125,7 @@ impl AppState {
             toast: None,
             import_problems: None,
             selected_period: None,
+            simulation: None,
         }
     }
 
@@ -129,6 +135,11 @@ impl AppState {
 
     pub fn scenario(&self) -> &Rc<Scenario> {
         &self.doc.scenarios[self.doc.current.min(self.doc.scenarios.len() - 1)]
+    }
+
+    /// The last simulation, if it ran on the current scenario as it is now.
+    pub fn current_simulation(&self) -> Option<&Rc<crate::engine::SimulationResult>> {
+        self.simulation.as_ref().filter(|(sc, _)| Rc::ptr_eq(sc, self.scenario())).map(|(_, r)| r)
     }
 
     pub fn can_undo(&self) -> bool {
@@ -331,6 +342,7 @@ impl Reducible for AppState {
                 }
             }
             Action::SelectPeriod(p) => s.selected_period = Some(p),
+            Action::SimulationDone(sc, r) => s.simulation = Some((sc, r)),
             Action::Undo => {
                 s.travel(true);
                 s.toast = None;

@@ -7,6 +7,7 @@ pub mod indicators;
 pub mod matrix;
 pub mod periods;
 pub mod settings;
+pub mod simulation;
 pub mod targets;
 
 pub use categories::TCat;
@@ -15,6 +16,7 @@ pub use indicators::TInd;
 pub use matrix::TMat;
 pub use periods::TPer;
 pub use settings::TSet;
+pub use simulation::TSim;
 pub use targets::TTgt;
 
 /// Every text of the page enums, as (name, Chinese, English), for the completeness test.
@@ -33,6 +35,7 @@ pub fn all() -> Vec<(String, &'static str, &'static str)> {
     add!(TMat);
     add!(TPer);
     add!(TSet);
+    add!(TSim);
     add!(TTgt);
     out
 }

@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::engine::results_to_string;
+use crate::engine::{results_to_value, simulation_to_value};
 use crate::i18n::T;
 use crate::report::ranking_csv;
 use crate::ui::download::{download, file_stem};
@@ -19,7 +19,12 @@ pub fn result_exports() -> Html {
         let (state, results) = (state.clone(), results.clone());
         Callback::from(move |_| {
             let file = format!("{}.pbcalc-results.json", file_stem(&state.scenario().name));
-            if let Err(e) = download(&file, "application/json", &results_to_string(&results)) {
+            let mut value = results_to_value(&results);
+            if let (Some(sim), Some(map)) = (state.current_simulation(), value.as_object_mut()) {
+                map.insert("simulation".into(), simulation_to_value(sim));
+            }
+            let text = serde_json::to_string_pretty(&value).unwrap_or_default();
+            if let Err(e) = download(&file, "application/json", &text) {
                 state.dispatch(Action::Saved(Err(e)));
             }
         })

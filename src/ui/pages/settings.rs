@@ -112,7 +112,8 @@ fn scroll_to(key: &'static str) -> Callback<MouseEvent> {
     })
 }
 
-fn section(s: &Scenario, sec: &'static Section, lang: Lang, state: &UseReducerHandle<AppState>) -> Html {
+/// One section of settings as a card (also used by the grades page for §10).
+pub fn section(s: &Scenario, sec: &'static Section, lang: Lang, state: &UseReducerHandle<AppState>) -> Html {
     let key = section_key(sec.id);
     let at_default = eds::section_is_default(&s.settings, sec.id);
     let reset = {

@@ -1,17 +1,591 @@
-//! Monte Carlo simulation and sensitivity (METHOD.md §10), on the grades page. Being built: until then it
-//! says so and shows no numbers.
+//! Monte Carlo simulation (METHOD.md §10) and the sensitivity sweep, on the grades page.
+//!
+//! Both run in slices of about 30 ms (a timer between slices lets the page repaint and take clicks), with a
+//! progress bar and a cancel button. The engine's result does not depend on the slicing, so the same seed
+//! gives the same figures however the browser schedules the work. Handles for tests: `run-simulation`
+//! starts a run, `simulation-done` appears when it ends.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use gloo_timers::callback::Timeout;
 use yew::prelude::*;
 
-use crate::i18n::T;
-use crate::ui::hooks::use_lang;
+use crate::engine::sensitivity::{Share, Source};
+use crate::engine::{Parameter, Simulation, SimulationResult, Sweep, SweepResult, SweepSpec, Tier};
+use crate::i18n::pages::TSim;
+use crate::i18n::{Lang, T};
+use crate::model::edit::settings::{section, SectionId};
+use crate::model::{IndicatorKind, Scenario};
+use crate::report::tier_word;
+use crate::ui::format::{fixed, percent};
+use crate::ui::hooks::{use_app, use_lang};
+use crate::ui::state::{Action, AppState};
+
+/// Milliseconds of work per slice.
+const SLICE_MS: f64 = 30.0;
+
+fn now() -> f64 {
+    web_sys::window().and_then(|w| w.performance()).map_or_else(js_sys::Date::now, |p| p.now())
+}
+
+/// A job that advances in slices: the Monte Carlo or the sweep.
+enum Job {
+    Simulation(Box<Simulation>),
+    Sweep(Box<Sweep>),
+}
+
+/// The state of a run shown by the page.
+#[derive(Clone, PartialEq)]
+enum Run {
+    Idle,
+    Running { done: u32, total: u32 },
+    Cancelled,
+    Finished { seconds: f64 },
+}
 
 #[function_component(SimulationPanel)]
 pub fn simulation_panel() -> Html {
+    let state = use_app();
     let lang = use_lang();
+    let s = state.scenario().clone();
+
     html! {
-        <div class="simulation">
-            <p class="muted" data-testid="not-yet">{ T::NotYet.get(lang) }</p>
+        <>
+            <MonteCarlo />
+            <Sensitivity />
+            { settings_card(&s, lang, &state) }
+        </>
+    }
+}
+
+fn settings_card(s: &Scenario, lang: Lang, state: &UseReducerHandle<AppState>) -> Html {
+    super::settings::section(s, section(SectionId::Simulation), lang, state)
+}
+
+/// Drives a [`Job`] in slices: `tick` re-renders after each slice, the timer of the next slice is dropped
+/// (cancelled) when the run stops or the component goes away.
+#[hook]
+fn use_sliced(job: Rc<RefCell<Option<Job>>>, run: UseStateHandle<Run>, on_done: Callback<()>) -> UseStateHandle<u64> {
+    let tick = use_state(|| 0u64);
+    let started = use_mut_ref(|| 0.0f64);
+    {
+        let (tick, run, job) = (tick.clone(), run.clone(), job.clone());
+        let started = started.clone();
+        use_effect_with((*tick, (*run).clone()), move |(t, r)| {
+            let t = *t;
+            let timer = matches!(r, Run::Running { .. }).then(|| {
+                if t == 0 {
+                    *started.borrow_mut() = now();
+                }
+                Timeout::new(0, move || {
+                    let start = now();
+                    let mut finished = false;
+                    let mut progress = (0, 0);
+                    if let Some(job) = job.borrow_mut().as_mut() {
+                        while now() - start < SLICE_MS {
+                            finished = match job {
+                                Job::Simulation(sim) => sim.run_trials(10),
+                                Job::Sweep(sw) => sw.step(),
+                            };
+                            if finished {
+                                break;
+                            }
+                        }
+                        progress = match job {
+                            Job::Simulation(sim) => sim.progress(),
+                            Job::Sweep(sw) => sw.progress(),
+                        };
+                    } else {
+                        finished = true;
+                    }
+                    if finished {
+                        run.set(Run::Finished { seconds: (now() - *started.borrow()) / 1000.0 });
+                        on_done.emit(());
+                    } else {
+                        run.set(Run::Running { done: progress.0, total: progress.1 });
+                        tick.set(t + 1);
+                    }
+                })
+            });
+            move || drop(timer)
+        });
+    }
+    tick
+}
+
+fn progress_bar(run: &Run, lang: Lang, testid: &'static str) -> Html {
+    match run {
+        Run::Running { done, total } => html! {
+            <div class="progress" data-testid={testid}>
+                <progress max={total.to_string()} value={done.to_string()} />
+                <span>{ TSim::Running.get(lang) }{"… "}{ done }{" / "}{ total }</span>
+            </div>
+        },
+        Run::Cancelled => html! { <p class="banner banner-warn">{ TSim::Cancelled.get(lang) }</p> },
+        _ => html! {},
+    }
+}
+
+#[function_component(MonteCarlo)]
+fn monte_carlo() -> Html {
+    let state = use_app();
+    let lang = use_lang();
+    let s = state.scenario().clone();
+    let job = use_mut_ref(|| None::<Job>);
+    let run = use_state(|| Run::Idle);
+    // The result shown: the finished run (also kept in the app state for export), or a cancelled partial one.
+    let shown = use_state(|| None::<(Rc<Scenario>, Rc<SimulationResult>)>);
+
+    let on_done = {
+        let (job, state, shown) = (job.clone(), state.clone(), shown.clone());
+        Callback::from(move |_| {
+            let Some(Job::Simulation(sim)) = job.borrow_mut().take() else { return };
+            let result = Rc::new(sim.result());
+            let sc = state.scenario().clone();
+            shown.set(Some((sc.clone(), result.clone())));
+            state.dispatch(Action::SimulationDone(sc, result));
+        })
+    };
+    let tick = use_sliced(job.clone(), run.clone(), on_done);
+
+    let start = {
+        let (job, run, s, tick) = (job.clone(), run.clone(), s.clone(), tick.clone());
+        Callback::from(move |_| {
+            let sim = Simulation::new(&s, &s.settings.simulation);
+            let total = sim.progress().1;
+            *job.borrow_mut() = Some(Job::Simulation(Box::new(sim)));
+            tick.set(0);
+            run.set(Run::Running { done: 0, total });
+        })
+    };
+    let cancel = {
+        let (job, run, shown, s) = (job.clone(), run.clone(), shown.clone(), s.clone());
+        Callback::from(move |_| {
+            if let Some(Job::Simulation(sim)) = job.borrow_mut().take() {
+                shown.set(Some((s.clone(), Rc::new(sim.result()))));
+            }
+            run.set(Run::Cancelled);
+        })
+    };
+    let running = matches!(*run, Run::Running { .. });
+    // Show the last run of this session, or the one kept in the app state (e.g. after visiting another page).
+    let result = (*shown).clone().or_else(|| state.simulation.clone());
+    let stale = result.as_ref().is_some_and(|(sc, _)| !Rc::ptr_eq(sc, &s));
+    html! {
+        <section class="card sim" data-testid="simulation">
+            <div class="ed-section-head">
+                <h3>{"§10 "}{ TSim::Title.get(lang) }</h3>
+                <div class="buttons">
+                    <button class="primary" onclick={start} disabled={running || s.branches.is_empty()} data-testid="run-simulation">
+                        {"▶ "}{ if result.is_some() { TSim::Rerun.get(lang) } else { TSim::Run.get(lang) } }
+                    </button>
+                    if running {
+                        <button class="ghost" onclick={cancel} data-testid="cancel-simulation">{"■ "}{ TSim::Cancel.get(lang) }</button>
+                    }
+                </div>
+            </div>
+            <p class="muted">{ TSim::Intro.get(lang) }</p>
+            <p class="muted small">
+                { format!("{} {} · {} {} · seed {} · P(veto) {} · σ(E) {}",
+                    s.settings.simulation.trials, TSim::Trials.get(lang),
+                    s.settings.simulation.cycles, TSim::CyclesWord.get(lang),
+                    s.settings.simulation.seed, s.settings.simulation.veto_probability, s.settings.simulation.evaluation_sd) }
+            </p>
+            { progress_bar(&run, lang, "simulation-progress") }
+            if let Run::Finished { seconds } = *run {
+                <p class="done" data-testid="simulation-done" data-seconds={format!("{seconds:.4}")}>
+                    {"✓ "}{ TSim::Done.get(lang) }{" · "}{ TSim::Took.get(lang) }{" "}
+                    <span data-testid="simulation-time">{ format!("{seconds:.3}") }</span>{" "}{ TSim::Seconds.get(lang) }
+                    {" · "}{ TSim::ExportNote.get(lang) }
+                </p>
+            }
+            if stale {
+                <p class="banner banner-warn">{ TSim::Stale.get(lang) }</p>
+            }
+            if let Some((sc, r)) = result {
+                { simulation_view(&sc, &r, lang) }
+            }
+        </section>
+    }
+}
+
+fn simulation_view(s: &Scenario, r: &SimulationResult, lang: Lang) -> Html {
+    let levels = r.levels as usize;
+    let g = &s.settings.grades;
+    html! {
+        <div class="sim-result" data-testid="simulation-result" data-trials={r.trials.to_string()}>
+            <div class="table-wrap">
+                <table class="data sim-branches" data-testid="simulation-branches">
+                    <thead>
+                        <tr>
+                            <th>{ TSim::Branch.get(lang) }</th>
+                            <th class="num">{ TSim::StartGrade.get(lang) }</th>
+                            { for (1..=r.cycles).map(|k| html! { <th>{ TSim::AfterCycle.get(lang).replace("{}", &(r.recorded_cycles + k).to_string()) }</th> }) }
+                            <th class="num">{ TSim::PPromoted.get(lang) }</th>
+                            <th class="num">{ TSim::PDemoted.get(lang) }</th>
+                            <th class="num">{ TSim::ExpectedGrade.get(lang) }</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        { for r.branches.iter().map(|b| {
+                            let name = s.branch(&b.branch).map_or(b.branch.clone(), |x| x.name.clone());
+                            html! {
+                                <tr data-testid="simulation-row" data-branch={b.branch.clone()}
+                                    data-promoted={b.promoted.to_string()} data-demoted={b.demoted.to_string()}
+                                    data-expected={b.expected_final_grade.to_string()}>
+                                    <td class="name">{ name }</td>
+                                    <td class="num"><span class="grade-badge" data-grade={b.grade.to_string()}>{ b.grade }</span></td>
+                                    { for b.grades.iter().map(|dist| html! { <td>{ distribution_bar(dist, levels, g, lang) }</td> }) }
+                                    <td class="num">{ percent_bar(b.promoted, "up") }</td>
+                                    <td class="num">{ percent_bar(b.demoted, "down") }</td>
+                                    <td class="num strong">{ fixed(b.expected_final_grade, 2) }</td>
+                                </tr>
+                            }
+                        }) }
+                    </tbody>
+                </table>
+            </div>
+            <div class="sim-org">
+                <div>
+                    <h4>{ TSim::Organisation.get(lang) }</h4>
+                    <table class="data compact" data-testid="simulation-organisation">
+                        <thead><tr><th>{ TSim::SimCycle.get(lang) }</th><th class="num">{ TSim::Promoted.get(lang) }</th><th class="num">{ TSim::Demoted.get(lang) }</th></tr></thead>
+                        <tbody>
+                            { for r.organisation.iter().map(|c| html! {
+                                <tr>
+                                    <td>{ r.recorded_cycles + c.cycle }</td>
+                                    <td class="num">{ percent_bar(c.promoted, "up") }</td>
+                                    <td class="num">{ percent_bar(c.demoted, "down") }</td>
+                                </tr>
+                            }) }
+                        </tbody>
+                    </table>
+                </div>
+                <div>
+                    <h4>{ TSim::Transition.get(lang) }</h4>
+                    { heat_map(r, g, lang) }
+                </div>
+            </div>
         </div>
+    }
+}
+
+/// A probability as a number with a small bar behind it.
+fn percent_bar(p: f64, class: &'static str) -> Html {
+    html! {
+        <span class={classes!("pbar", class)} title={format!("{p:.4}")}>
+            <span class="fill" style={format!("width: {:.1}%", p * 100.0)}></span>
+            <span class="label">{ percent(p) }</span>
+        </span>
+    }
+}
+
+/// A grade distribution as a stacked bar (grade 1 at the left), each part titled with its probability.
+fn distribution_bar(dist: &[f64], levels: usize, g: &crate::model::settings::Grades, lang: Lang) -> Html {
+    let text: Vec<String> = dist
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| **p > 0.0)
+        .map(|(i, p)| format!("{} {}", g.name(i as u32 + 1), percent(*p)))
+        .collect();
+    html! {
+        <div class="dist" role="img" aria-label={format!("{}: {}", TSim::Distribution.get(lang), text.join(", "))} title={text.join("\n")}>
+            { for dist.iter().enumerate().filter(|(_, p)| **p > 0.0).map(|(i, p)| html! {
+                <span class="part" data-grade={(i + 1).to_string()} data-levels={levels.to_string()}
+                    style={format!("flex: {p}")}>{ if *p >= 0.2 { (i + 1).to_string() } else { String::new() } }</span>
+            }) }
+        </div>
+    }
+}
+
+fn heat_map(r: &SimulationResult, g: &crate::model::settings::Grades, lang: Lang) -> Html {
+    let levels = r.levels as usize;
+    html! {
+        <table class="heat" data-testid="transition-matrix">
+            <thead>
+                <tr>
+                    <th>{ TSim::Before.get(lang) }{" \\ "}{ TSim::After.get(lang) }</th>
+                    { for (1..=levels).map(|a| html! { <th class="num" title={g.name(a as u32)}>{ a }</th> }) }
+                </tr>
+            </thead>
+            <tbody>
+                { for (0..levels).rev().map(|b| html! {
+                    <tr>
+                        <th title={g.name(b as u32 + 1)}>{ b + 1 }</th>
+                        { for (0..levels).map(|a| {
+                            let p = r.transitions.probabilities.get(b).and_then(|row| row.get(a)).copied().unwrap_or(0.0);
+                            let n = r.transitions.counts.get(b).and_then(|row| row.get(a)).copied().unwrap_or(0);
+                            let kind = if a > b { "up" } else if a < b { "down" } else { "same" };
+                            html! {
+                                <td class={classes!("num", kind)} style={format!("--p: {p:.4}")} title={format!("{} → {}: {n} ({})", b + 1, a + 1, fixed(p, 4))}
+                                    data-p={p.to_string()}>
+                                    { if n > 0 { percent(p) } else { "·".to_string() } }
+                                </td>
+                            }
+                        }) }
+                    </tr>
+                }) }
+            </tbody>
+        </table>
+    }
+}
+
+// -------------------------------------------------------------------------------------------------------------
+// Sensitivity
+
+/// The parameters offered, with their labels: the three source weights, the inspection share, the two tier
+/// shares, and each scored indicator's weight.
+fn parameters(s: &Scenario, lang: Lang) -> Vec<(String, Parameter, String)> {
+    let mut out = vec![
+        ("w_m".into(), Parameter::SourceWeight(Source::Members), TSim::WeightMembers.get(lang).to_string()),
+        ("w_q".into(), Parameter::SourceWeight(Source::Peers), TSim::WeightPeers.get(lang).to_string()),
+        ("w_h".into(), Parameter::SourceWeight(Source::Superiors), TSim::WeightSuperiors.get(lang).to_string()),
+        ("a".into(), Parameter::InspectionShare, TSim::InspectionShare.get(lang).to_string()),
+        ("first".into(), Parameter::TierShare(Share::First), TSim::FirstShare.get(lang).to_string()),
+        ("bottom".into(), Parameter::TierShare(Share::Bottom), TSim::BottomShare.get(lang).to_string()),
+    ];
+    for i in s.indicators.iter().filter(|i| matches!(i.kind, IndicatorKind::Scored(_))) {
+        out.push((
+            format!("ind:{}", i.id),
+            Parameter::IndicatorWeight(i.id.clone()),
+            format!("{}{}", TSim::IndicatorWeight.get(lang), i.name),
+        ));
+    }
+    out
+}
+
+#[function_component(Sensitivity)]
+fn sensitivity() -> Html {
+    let state = use_app();
+    let lang = use_lang();
+    let s = state.scenario().clone();
+    let params = parameters(&s, lang);
+    let choice = use_state(|| "a".to_string());
+    let from = use_state(|| "0".to_string());
+    let to = use_state(|| "1".to_string());
+    let steps = use_state(|| "11".to_string());
+    let period = use_state(|| None::<usize>);
+    let job = use_mut_ref(|| None::<Job>);
+    let run = use_state(|| Run::Idle);
+    let result = use_state(|| None::<(Rc<Scenario>, Rc<SweepResult>)>);
+
+    let on_done = {
+        let (job, result, s) = (job.clone(), result.clone(), s.clone());
+        Callback::from(move |_| {
+            if let Some(Job::Sweep(sw)) = job.borrow_mut().take() {
+                result.set(Some((s.clone(), Rc::new(sw.result()))));
+            }
+        })
+    };
+    let tick = use_sliced(job.clone(), run.clone(), on_done);
+
+    let parameter = params.iter().find(|p| p.0 == *choice).map(|p| p.1.clone());
+    let spec = match (parameter, from.trim().parse::<f64>(), to.trim().parse::<f64>(), steps.trim().parse::<u32>()) {
+        (Some(parameter), Ok(f), Ok(t), Ok(n))
+            if f.is_finite() && t.is_finite() && (1..=101).contains(&n) && f >= 0.0 && t >= 0.0 =>
+        {
+            Some(SweepSpec { parameter, from: f, to: t, steps: n, period: *period })
+        }
+        _ => None,
+    };
+    let start = {
+        let (job, run, s, tick, spec, result) =
+            (job.clone(), run.clone(), s.clone(), tick.clone(), spec.clone(), result.clone());
+        Callback::from(move |_| {
+            let Some(spec) = &spec else { return };
+            if let Ok(sw) = Sweep::new(&s, spec) {
+                let total = sw.progress().1;
+                *job.borrow_mut() = Some(Job::Sweep(Box::new(sw)));
+                result.set(None);
+                tick.set(0);
+                run.set(Run::Running { done: 0, total });
+            }
+        })
+    };
+    let cancel = {
+        let (job, run) = (job.clone(), run.clone());
+        Callback::from(move |_| {
+            job.borrow_mut().take();
+            run.set(Run::Cancelled);
+        })
+    };
+    let on_param = {
+        let (choice, from, to, s) = (choice.clone(), from.clone(), to.clone(), s.clone());
+        let params = params.clone();
+        Callback::from(move |e: Event| {
+            let v = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+            // A sensible default range around the current value.
+            if let Some((_, p, _)) = params.iter().find(|p| p.0 == v) {
+                let cur = p.value(&s).unwrap_or(0.0);
+                let (a, b) = match p {
+                    Parameter::IndicatorWeight(_) => (0.0, (cur * 2.0).max(1.0)),
+                    _ => (0.0, 1.0),
+                };
+                from.set(crate::i18n::number(a));
+                to.set(crate::i18n::number(b));
+            }
+            choice.set(v);
+        })
+    };
+    let text_input = |h: &UseStateHandle<String>, testid: &'static str, label: TSim| {
+        let h2 = h.clone();
+        let oninput =
+            Callback::from(move |e: InputEvent| h2.set(e.target_unchecked_into::<web_sys::HtmlInputElement>().value()));
+        html! {
+            <label class="inline">{ label.get(lang) }
+                <input class="short" value={(**h).clone()} {oninput} data-testid={testid} inputmode="decimal" />
+            </label>
+        }
+    };
+    let on_period = {
+        let period = period.clone();
+        Callback::from(move |e: Event| {
+            let v = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+            period.set(v.parse::<usize>().ok());
+        })
+    };
+    let running = matches!(*run, Run::Running { .. });
+    html! {
+        <section class="card sens" data-testid="sensitivity">
+            <h3>{ TSim::SensTitle.get(lang) }</h3>
+            <p class="muted">{ TSim::SensIntro.get(lang) }</p>
+            <div class="controls">
+                <label class="inline">{ TSim::Parameter.get(lang) }
+                    <select onchange={on_param} data-testid="sweep-parameter">
+                        { for params.iter().map(|(k, _, label)| html! { <option value={k.clone()} selected={*k == *choice}>{ label.clone() }</option> }) }
+                    </select>
+                </label>
+                { text_input(&from, "sweep-from", TSim::From) }
+                { text_input(&to, "sweep-to", TSim::To) }
+                { text_input(&steps, "sweep-steps", TSim::Steps) }
+                <label class="inline">{ T::Period.get(lang) }
+                    <select onchange={on_period} data-testid="sweep-period">
+                        { for s.periods.iter().enumerate().rev().map(|(i, p)| html! {
+                            <option value={i.to_string()} selected={*period == Some(i) || (period.is_none() && i + 1 == s.periods.len())}>{ p.name.clone() }</option>
+                        }) }
+                    </select>
+                </label>
+                <button class="primary" onclick={start} disabled={running || spec.is_none()} data-testid="run-sweep">{"▶ "}{ TSim::Sweep.get(lang) }</button>
+                if running {
+                    <button class="ghost" onclick={cancel} data-testid="cancel-sweep">{"■ "}{ TSim::Cancel.get(lang) }</button>
+                }
+            </div>
+            if spec.is_none() {
+                <p class="field-error" role="alert" data-testid="sweep-error">{ TSim::BadRange.get(lang) }</p>
+            }
+            { progress_bar(&run, lang, "sweep-progress") }
+            if let Some((sc, r)) = &*result {
+                <p class="done" data-testid="sweep-done">{"✓ "}{ TSim::SweepDone.get(lang) }</p>
+                { sweep_view(sc, r, lang) }
+            }
+        </section>
+    }
+}
+
+fn tier_icon(t: Option<Tier>) -> &'static str {
+    match t {
+        Some(Tier::First) => "▲",
+        Some(Tier::Middle) => "●",
+        Some(Tier::Bottom) => "▼",
+        None => "–",
+    }
+}
+
+fn sweep_view(s: &Scenario, r: &SweepResult, lang: Lang) -> Html {
+    let name = |id: &str| s.branch(id).map_or(id.to_string(), |b| b.name.clone());
+    html! {
+        <div class="sweep-result">
+            { tau_chart(r) }
+            <div class="table-wrap">
+                <table class="data compact" data-testid="sweep-table">
+                    <thead>
+                        <tr>
+                            <th class="num">{ TSim::Value.get(lang) }</th>
+                            <th class="num">{ TSim::Tau.get(lang) }</th>
+                            <th>{ TSim::TierChanges.get(lang) }</th>
+                            <th>{ TSim::GradeChanges.get(lang) }</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        { for r.steps.iter().map(|st| {
+                            let current = (st.value - r.current).abs() < 1e-9;
+                            html! {
+                                <tr data-testid="sweep-step" data-value={st.value.to_string()} data-tau={st.tau.map(|t| t.to_string()).unwrap_or_default()}
+                                    class={classes!(current.then_some("selected"))}>
+                                    <td class="num">{ fixed(st.value, 3) }{ if current { format!(" ({})", TSim::Current.get(lang)) } else { String::new() } }</td>
+                                    <td class="num">{ st.tau.map_or_else(|| "—".into(), |t| fixed(t, 3)) }</td>
+                                    <td>{ st.tier_changed.iter().map(|b| name(b)).collect::<Vec<_>>().join("、") }</td>
+                                    <td>{ st.grade_changed.iter().map(|b| name(b)).collect::<Vec<_>>().join("、") }</td>
+                                </tr>
+                            }
+                        }) }
+                    </tbody>
+                </table>
+            </div>
+            <h4>{ TSim::TierMap.get(lang) }</h4>
+            <div class="table-wrap">
+                <table class="data compact tier-map" data-testid="sweep-tier-map">
+                    <thead>
+                        <tr>
+                            <th>{ TSim::Branch.get(lang) }</th>
+                            <th>{ TSim::Current.get(lang) }</th>
+                            { for r.steps.iter().map(|st| html! { <th class="num">{ fixed(st.value, 2) }</th> }) }
+                        </tr>
+                    </thead>
+                    <tbody>
+                        { for r.branches.iter().enumerate().map(|(i, id)| {
+                            let base = r.baseline.tiers.get(i).copied().flatten();
+                            html! {
+                                <tr>
+                                    <td class="name">{ name(id) }</td>
+                                    <td class={classes!("tcell", base.map(|t| format!("tier-{}", t.as_str())))}
+                                        title={base.map_or(TSim::NotAssessed.get(lang).to_string(), |t| tier_word(t, lang).to_string())}>{ tier_icon(base) }</td>
+                                    { for r.steps.iter().map(|st| {
+                                        let t = st.point.tiers.get(i).copied().flatten();
+                                        let changed = t != base;
+                                        html! {
+                                            <td class={classes!("tcell", t.map(|t| format!("tier-{}", t.as_str())), changed.then_some("changed"))}
+                                                title={t.map_or(TSim::NotAssessed.get(lang).to_string(), |t| tier_word(t, lang).to_string())}>{ tier_icon(t) }</td>
+                                        }
+                                    }) }
+                                </tr>
+                            }
+                        }) }
+                    </tbody>
+                </table>
+            </div>
+        </div>
+    }
+}
+
+/// Kendall's τ against the parameter's value, as a small line chart (numbers are in the table beside it).
+fn tau_chart(r: &SweepResult) -> Html {
+    let pts: Vec<(f64, f64)> = r.steps.iter().filter_map(|s| s.tau.map(|t| (s.value, t))).collect();
+    if pts.len() < 2 {
+        return html! {};
+    }
+    let (w, h, pad) = (360.0_f64, 120.0_f64, 24.0_f64);
+    let (x0, x1) = (r.steps.first().map_or(0.0, |s| s.value), r.steps.last().map_or(1.0, |s| s.value));
+    let span = if (x1 - x0).abs() < 1e-12 { 1.0 } else { x1 - x0 };
+    let x = |v: f64| pad + (w - 2.0 * pad) * (v - x0) / span;
+    let y = |t: f64| h - pad - (h - 2.0 * pad) * (t + 1.0) / 2.0;
+    let d: Vec<String> = pts
+        .iter()
+        .enumerate()
+        .map(|(i, (v, t))| format!("{}{:.1},{:.1}", if i == 0 { "M" } else { "L" }, x(*v), y(*t)))
+        .collect();
+    html! {
+        <svg class="tau-chart" viewBox={format!("0 0 {w} {h}")} role="img" aria-label="Kendall τ">
+            <line class="axis" x1={pad.to_string()} x2={(w - pad).to_string()} y1={y(1.0).to_string()} y2={y(1.0).to_string()} />
+            <line class="axis" x1={pad.to_string()} x2={(w - pad).to_string()} y1={y(0.0).to_string()} y2={y(0.0).to_string()} />
+            <text x="2" y={(y(1.0) + 4.0).to_string()}>{"1"}</text>
+            <text x="2" y={(y(0.0) + 4.0).to_string()}>{"0"}</text>
+            <line class="current" x1={x(r.current).to_string()} x2={x(r.current).to_string()} y1={pad.to_string()} y2={(h - pad).to_string()} />
+            <path class="tau" d={d.join(" ")} />
+            { for pts.iter().map(|(v, t)| html! { <circle cx={x(*v).to_string()} cy={y(*t).to_string()} r="3"><title>{ format!("{v:.3}: τ = {t:.3}") }</title></circle> }) }
+            <text x={pad.to_string()} y={(h - 4.0).to_string()}>{ fixed(x0, 2) }</text>
+            <text x={(w - pad - 24.0).to_string()} y={(h - 4.0).to_string()}>{ fixed(x1, 2) }</text>
+        </svg>
     }
 }
