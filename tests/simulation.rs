@@ -252,8 +252,8 @@ fn assert_matches_deterministic(s: &Scenario, vetoed: bool) {
     }
 
     let mut transitions = vec![vec![0u64; levels]; levels];
-    let mut promoted = vec![0usize; 3];
-    let mut demoted = vec![0usize; 3];
+    let mut promoted = [0usize; 3];
+    let mut demoted = [0usize; 3];
     for (b, branch) in s.branches.iter().enumerate() {
         let outlook = &sim.branches[b];
         assert_eq!(outlook.branch, branch.id);
