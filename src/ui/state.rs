@@ -13,6 +13,23 @@ use crate::i18n::{Lang, T};
 use crate::model::{edit, validate, Branch, Problem, Scenario};
 use crate::store::{Document, Notice};
 
+thread_local! {
+    /// The field being typed in, if any (see [`begin_typing`]).
+    static TYPING: std::cell::RefCell<Option<Rc<str>>> = const { std::cell::RefCell::new(None) };
+}
+
+/// A field took the focus: until [`end_typing`], every edit joins one undo step named `key`, so a field can
+/// update the results on every keystroke and still be undone in one step. Kept outside the state so that focus
+/// changes do not re-render the app.
+pub fn begin_typing(key: Rc<str>) {
+    TYPING.with(|t| *t.borrow_mut() = Some(key));
+}
+
+/// The field lost the focus.
+pub fn end_typing() {
+    TYPING.with(|t| *t.borrow_mut() = None);
+}
+
 /// How many steps undo remembers.
 const UNDO_DEPTH: usize = 100;
 
@@ -257,7 +274,8 @@ impl Reducible for AppState {
             }
             Action::Edit(e) => {
                 let mut refused = None;
-                s.edit_keyed(e.label, e.coalesce.clone(), |sc| match (e.apply)(sc) {
+                let key = e.coalesce.clone().or_else(|| TYPING.with(|t| t.borrow().clone()));
+                s.edit_keyed(e.label, key, |sc| match (e.apply)(sc) {
                     Ok(()) => Some(()),
                     Err(p) => {
                         refused = Some(p);

@@ -1,6 +1,7 @@
 //! An input that edits one value of the model in place: it keeps what is typed, shows the page's inline error
-//! as the text changes, and hands valid text to the page on Enter or when the field is left (one undo step per
-//! value, not per keystroke). Escape puts the model's value back. Invalid text never leaves the field.
+//! as the text changes, and hands every valid text to the page at once, so results follow the typing. While the
+//! field has the focus its edits make one undo step ([`crate::ui::state::begin_typing`]). Escape puts back the
+//! value the field had when it took the focus. Invalid text never leaves the field.
 
 use yew::prelude::*;
 
@@ -34,16 +35,27 @@ pub struct EdInputProps {
     pub describedby: Option<AttrValue>,
     #[prop_or_default]
     pub title: Option<AttrValue>,
+    /// Commit every valid keystroke (default). Off for values whose intermediate states would do harm (e.g. the
+    /// number of grades, where "1" on the way to "10" would lower every grade): those commit on Enter or blur.
+    #[prop_or(true)]
+    pub live: bool,
 }
 
 #[function_component(EdInput)]
 pub fn ed_input(props: &EdInputProps) -> Html {
     // What is typed and not yet committed; `None` shows the model's value.
     let typed = use_state_eq(|| None::<String>);
+    // While the field has the focus: whether it has committed anything since (Escape then undoes that step).
+    let focus = use_mut_ref(|| None::<bool>);
+    let app = crate::ui::hooks::use_app();
     {
-        // The model changed (a commit, undo, another page): show its value.
-        let typed = typed.clone();
-        use_effect_with(props.value.clone(), move |_| typed.set(None));
+        // The model changed (undo, another page): show its value, unless the change is this field's own typing.
+        let (typed, focus) = (typed.clone(), focus.clone());
+        use_effect_with(props.value.clone(), move |_| {
+            if focus.borrow().is_none() {
+                typed.set(None);
+            }
+        });
     }
     let id = format!("f-{}", props.testid);
     let err_id = format!("{id}-err");
@@ -63,14 +75,41 @@ pub fn ed_input(props: &EdInputProps) -> Html {
         }
     };
     let oninput = {
-        let typed = typed.clone();
+        let (typed, check, commit, value, live, focus) =
+            (typed.clone(), props.check.clone(), props.commit.clone(), props.value.clone(), props.live, focus.clone());
         Callback::from(move |e: InputEvent| {
             let v = if let Some(el) = e.target_dyn_into::<web_sys::HtmlTextAreaElement>() {
                 el.value()
             } else {
                 e.target_unchecked_into::<web_sys::HtmlInputElement>().value()
             };
+            // Valid text goes to the model at once (results follow the typing); the field keeps the text as typed.
+            if live && check.emit(v.clone()).is_none() && v != value.as_str() {
+                commit.emit(v.clone());
+                if let Some(c) = focus.borrow_mut().as_mut() {
+                    *c = true;
+                }
+            }
             typed.set(Some(v));
+        })
+    };
+    let onfocus = {
+        let (focus, key) = (focus.clone(), props.testid.clone());
+        Callback::from(move |_: FocusEvent| {
+            *focus.borrow_mut() = Some(false);
+            crate::ui::state::begin_typing(next_key(&key));
+        })
+    };
+    let onblur = {
+        let (focus, typed, check, commit) = (focus.clone(), typed.clone(), props.check.clone(), commit.clone());
+        Callback::from(move |_: FocusEvent| {
+            commit();
+            *focus.borrow_mut() = None;
+            crate::ui::state::end_typing();
+            // Valid text has reached the model: show the model's value; invalid text stays with its message.
+            if typed.as_ref().is_some_and(|t| check.emit(t.clone()).is_none()) {
+                typed.set(None);
+            }
         })
     };
     let onchange = {
@@ -79,7 +118,7 @@ pub fn ed_input(props: &EdInputProps) -> Html {
     };
     let multiline = props.multiline;
     let onkeydown = {
-        let typed = typed.clone();
+        let (typed, focus, app) = (typed.clone(), focus.clone(), app.clone());
         Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
             "Enter" if !multiline || e.ctrl_key() => {
                 e.prevent_default();
@@ -88,6 +127,11 @@ pub fn ed_input(props: &EdInputProps) -> Html {
             "Escape" => {
                 if typed.is_some() {
                     e.stop_propagation();
+                }
+                // Back to the state before this field's typing: its edits are one undo step.
+                let committed = focus.borrow_mut().as_mut().map(std::mem::take).unwrap_or(false);
+                if committed {
+                    app.dispatch(crate::ui::state::Action::Undo);
                 }
                 typed.set(None);
             }
@@ -104,14 +148,14 @@ pub fn ed_input(props: &EdInputProps) -> Html {
     };
     let control = if props.multiline {
         html! {
-            <textarea id={id.clone()} value={shown} {oninput} {onchange} {onkeydown} rows="2"
+            <textarea id={id.clone()} value={shown} {oninput} {onchange} {onkeydown} {onfocus} {onblur} rows="2"
                 aria-label={aria_label} aria-invalid={invalid.to_string()} aria-describedby={describedby}
                 placeholder={props.placeholder.clone()} title={props.title.clone()}
                 data-testid={props.testid.clone()} />
         }
     } else {
         html! {
-            <input id={id.clone()} type="text" value={shown} {oninput} {onchange} {onkeydown}
+            <input id={id.clone()} type="text" value={shown} {oninput} {onchange} {onkeydown} {onfocus} {onblur}
                 inputmode={props.numeric.then_some("decimal")}
                 aria-label={aria_label} aria-invalid={invalid.to_string()} aria-describedby={describedby}
                 placeholder={props.placeholder.clone()} title={props.title.clone()}
@@ -129,6 +173,18 @@ pub fn ed_input(props: &EdInputProps) -> Html {
             }
         </div>
     }
+}
+
+/// A key for one focus session of a field: its test id and a counter.
+fn next_key(testid: &str) -> std::rc::Rc<str> {
+    thread_local! {
+        static N: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+    }
+    let n = N.with(|n| {
+        n.set(n.get() + 1);
+        n.get()
+    });
+    format!("{testid}#{n}").into()
 }
 
 /// Moves the keyboard focus to the element with id `id` (which brings it into view) once `key` becomes `Some` or

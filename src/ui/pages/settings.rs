@@ -222,7 +222,7 @@ fn number_row(s: &Scenario, path: &'static str, lang: Lang, state: &UseReducerHa
             <td class="ed-value">
                 <EdInput label={label.get(lang)} value={plain(current)} numeric=true {check} {commit}
                     testid={format!("setting-{path}")} describedby={AttrValue::from(format!("meaning-{path}"))}
-                    class={classes!(changed.then_some("set"))} />
+                    class={classes!(changed.then_some("set"))} live={path != "grades.levels"} />
             </td>
             <td class="num" data-testid={format!("setting-default-{path}")}>{ plain(spec.default_value()) }</td>
             <td class="ed-range">{ range_text(spec, lang) }</td>

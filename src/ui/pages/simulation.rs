@@ -97,7 +97,8 @@ fn use_sliced(job: Rc<RefCell<Option<Job>>>, run: UseStateHandle<Run>, on_done: 
                             Job::Sweep(sw) => sw.progress(),
                         };
                     } else {
-                        finished = true;
+                        // Cancelled between the scheduling of this slice and its run: nothing to do.
+                        return;
                     }
                     if finished {
                         run.set(Run::Finished { seconds: (now() - *started.borrow()) / 1000.0 });
