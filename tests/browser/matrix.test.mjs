@@ -3,6 +3,9 @@
 // overrides and suggested targets.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { serveDist, launch, openApp } from './harness.mjs';
 
 let server, browser;
@@ -25,10 +28,12 @@ const rowValue = (page, branch, testid) =>
   page.locator(`[data-testid="period-row"][data-branch="${branch}"] [data-testid="${testid}"]`).innerText();
 const targetCell = (page, branch, indicator) =>
   page.locator(`[data-testid="target-cell"][data-branch="${branch}"][data-indicator="${indicator}"]`);
-/** Row and column of the focused cell. */
+/** Row and column of the active cell, when the keyboard focus is in its grid (the grid or the cell's input). */
 const focused = (page) => page.evaluate(() => {
-  const el = document.activeElement?.closest('td[data-r]');
-  return el ? [Number(el.dataset.r), Number(el.dataset.c)] : null;
+  const grid = document.activeElement?.closest('[role="grid"]');
+  const id = grid?.getAttribute('aria-activedescendant');
+  const el = id && document.getElementById(id);
+  return el && el.classList.contains('mx-focus') ? [Number(el.dataset.r), Number(el.dataset.c)] : null;
 });
 const stored = (page) => page.evaluate(() => localStorage.getItem('pbcalc.document'));
 const allFinals = (page) => page.locator('[data-testid="row-final"]').allInnerTexts();
@@ -159,7 +164,7 @@ test('an invalid value is marked in place with its message and changes nothing',
 test('cells are navigated and edited with the keyboard like a spreadsheet', async () => {
   const page = await openPage('periods');
   const grid = page.getByTestId('period-matrix');
-  const ncols = await grid.locator('thead th').count() - 1;
+  const ncols = await grid.locator('thead th[data-col]').count();
   await cell(page, 'c1a', 'actual:tasks').click();
   const [r0, c0] = await focused(page);
   await page.keyboard.press('ArrowRight');
@@ -194,7 +199,8 @@ test('cells are navigated and edited with the keyboard like a spreadsheet', asyn
   await page.keyboard.type('5');
   await page.keyboard.press('Escape');
   assert.equal(await c.innerText(), old);
-  assert.ok(await c.evaluate((el) => el === document.activeElement), 'focus back on the cell');
+  assert.ok(await c.evaluate((el) => el.classList.contains('mx-focus') && document.activeElement?.getAttribute('role') === 'grid'),
+    'focus back on the grid, the cell active');
   await page.keyboard.press('F2');
   await page.keyboard.type('5');
   await page.keyboard.press('Enter');
@@ -377,6 +383,77 @@ test('suggested targets: one cell, then every flagged cell as one undoable edit'
   assert.equal(await flagged(), n - 1);
   await page.getByTestId('redo').click();
   assert.equal(await flagged(), 0);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+/** A scenario of n branches × 30 indicators (2 veto, 7 qualitative) × 2 periods, for a table bigger than the screen. */
+function bigScenario(n) {
+  const indicators = Array.from({ length: 30 }, (_, i) => {
+    const id = `i${String(i).padStart(2, '0')}`;
+    if (i >= 28) return { id, name: `否定${i}`, kind: 'veto' };
+    if (i % 4 === 3) return { id, name: `定性${i}`, kind: 'elastic', measure: 'qualitative', weight: 2 };
+    return { id, name: `定量${i}`, kind: 'controllable', measure: 'quantitative', base_target: 10, weight: 1 + (i % 5) };
+  });
+  const branches = Array.from({ length: n }, (_, b) => ({ id: `b${String(b).padStart(3, '0')}`, name: `大表第${b + 1}支部` }));
+  const periods = ['P1', 'P2'].map((id, p) => ({
+    id, name: `第${p + 1}期`,
+    records: Object.fromEntries(branches.map((b, k) => [b.id, {
+      actuals: Object.fromEntries(indicators.filter((i) => i.kind !== 'veto')
+        .map((i, j) => [i.id, i.measure === 'qualitative' ? 'ABCD'[(k + j) % 4] : 5 + ((k * 7 + j * 3 + p) % 10)])),
+      evaluation: { peers: 80, superiors: 85 },
+    }])),
+  }));
+  return { format: 'pbcalc-scenario', version: 1, name: `大表：${n} 个党支部`, indicators, branches, periods };
+}
+
+test('a table bigger than the screen renders what is in view and still moves, edits and pastes everywhere', async () => {
+  const page = await openApp(browser, server.url, VIEW);
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pbcalc-')), 'big.pbcalc.json');
+  fs.writeFileSync(file, JSON.stringify(bigScenario(60)));
+  await page.getByTestId('import-file').setInputFiles(file);
+  await page.waitForSelector('text=大表：60 个党支部');
+  await page.goto(`${server.url}#/periods`);
+  const grid = page.getByTestId('period-matrix');
+  await grid.waitFor();
+  const cols = Number(await page.getByTestId('period-matrix-grid').getAttribute('aria-colcount')) - 1;
+  const rendered = await page.getByTestId('period-row').count();
+  assert.ok(rendered < 60, `only the rows in view are rendered (${rendered})`);
+  assert.ok(await grid.locator('thead th[data-col]').count() < cols, 'only the columns in view are rendered');
+
+  await cell(page, 'b000', 'actual:i00').click();
+  await page.keyboard.press('Control+End');
+  assert.deepEqual(await focused(page), [59, cols - 1]);
+  await page.keyboard.press('Control+Home');
+  assert.deepEqual(await focused(page), [0, 0]);
+  // Down the whole table with the keyboard: the focus is always on a rendered, focused cell.
+  for (let k = 0; k < 59; k++) await page.keyboard.press('ArrowDown');
+  assert.deepEqual(await focused(page), [59, 0]);
+  await page.keyboard.press('End');
+  assert.deepEqual(await focused(page), [59, cols - 1]);
+
+  // Edit a cell far from the start: the last row's last actual.
+  const far = cell(page, 'b059', 'actual:i26');
+  for (let k = 0; k < 20 && (await far.count()) === 0; k++) await page.keyboard.press('ArrowLeft');
+  await far.click();
+  await page.keyboard.type('0');
+  await page.keyboard.press('Enter');
+  assert.equal(await far.innerText(), '0');
+  const doc = JSON.parse(await stored(page));
+  const sc = doc.scenarios[doc.current];
+  assert.equal(sc.periods[1].records.b059.actuals.i26, 0);
+
+  // A block pasted two columns from the right edge (ballots, peers, superiors): what falls outside the table is
+  // reported, the rest lands.
+  await page.keyboard.press('Control+End');
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  const [r, c] = await focused(page);
+  await paste(page, '70\t71\t72\t73\n');
+  assert.match(await page.getByTestId('paste-summary').innerText(), /已粘贴单元格 3；超出表格范围、已忽略 1/);
+  assert.equal(await page.locator(`td[data-r="${r}"][data-c="${c}"]`).innerText(), '70');
+  assert.equal(await page.locator(`td[data-r="${r}"][data-c="${c + 2}"]`).innerText(), '72');
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });

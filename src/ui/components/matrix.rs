@@ -18,8 +18,9 @@
 //! (and, with nothing typed, the app's last edit).
 //!
 //! Events are handled once on the table's wrapper (delegation); rows are components with data-only properties,
-//! so an edit re-renders only the rows whose cells changed. Above [`WINDOW_ABOVE`] rows only the rows in view
-//! (and a margin) are rendered, with spacers of the right height; rows then have the fixed height [`ROW_PX`].
+//! so an edit re-renders only the rows whose cells changed. The table has a fixed layout (column widths never
+//! depend on the content, so an edit does not re-measure the table); above [`WINDOW_CELLS`] cells only the rows
+//! and columns in view (and a margin) are rendered, with spacers of the right size.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -34,10 +35,16 @@ use crate::model::{paste, ProblemKind};
 
 /// Height of a row in pixels (styles/matrix.css gives rows this height).
 pub const ROW_PX: f64 = 34.0;
-/// Tables with more rows than this render only the rows in view.
-pub const WINDOW_ABOVE: usize = 80;
+/// Width of the row headers in pixels.
+pub const HEAD_PX: f64 = 208.0;
+/// Default width of a column in pixels (the table has a fixed layout: widths never depend on the content).
+pub const COL_PX: f64 = 100.0;
+/// Tables with more cells than this render only the rows and columns in view.
+pub const WINDOW_CELLS: usize = 600;
 /// Rows rendered beyond the visible ones, above and below.
-const OVERSCAN: usize = 10;
+const OVERSCAN_ROWS: usize = 6;
+/// Columns rendered beyond the visible ones, left and right.
+const OVERSCAN_COLS: usize = 2;
 
 /// What a column's cells are.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -67,6 +74,8 @@ pub struct Column {
     pub numeric: bool,
     /// The group this column starts (a caption over the header and a rule on its left).
     pub group: Option<AttrValue>,
+    /// Width in pixels.
+    pub width: f64,
 }
 
 impl Column {
@@ -80,7 +89,13 @@ impl Column {
             kind,
             numeric: false,
             group: None,
+            width: COL_PX,
         }
+    }
+
+    pub fn width(mut self, width: f64) -> Column {
+        self.width = width;
+        self
     }
 
     pub fn numeric(mut self) -> Column {
@@ -165,10 +180,20 @@ pub trait MatrixData {
     fn actions(&self, _r: usize, _c: usize) -> Vec<CellAction> {
         Vec::new()
     }
-    /// Rows of a `<tfoot>` (each a `<tr>` with a header cell and one cell per column).
-    fn footer(&self) -> Html {
-        Html::default()
+    /// Rows under the table (totals, summaries), each with a header and one cell per column.
+    fn footer(&self) -> Vec<FooterRow> {
+        Vec::new()
     }
+}
+
+/// A row of the table's foot.
+#[derive(Clone, PartialEq)]
+pub struct FooterRow {
+    pub header: Html,
+    pub class: Classes,
+    pub attrs: Vec<(&'static str, AttrValue)>,
+    /// One per column.
+    pub cells: Vec<Html>,
 }
 
 /// The page's data, compared by identity: a page builds a new one when its scenario or results change.
@@ -268,13 +293,34 @@ struct Inner {
     editing: Option<Editing>,
     drafts: HashMap<(AttrValue, AttrValue), Draft>,
     report: Option<Report>,
-    /// Scroll position and height of the scrolling box (for windowing).
+    /// Scroll position and size of the scrolling box (for windowing).
     top: f64,
     height: f64,
+    left: f64,
+    width: f64,
     /// Move DOM focus to the focused cell (or its input) after the next render.
     want_focus: bool,
-    /// Rows rendered last time (windowing).
-    window: (usize, usize),
+    /// The height of a rendered row as measured (0 until measured; see [`Inner::row_px`]).
+    measured_row: f64,
+    /// The height of the header row as measured.
+    head_px: f64,
+    /// Whether the DOM focus is in the table (so a render that loses it gives it back).
+    has_focus: bool,
+    /// Between a render and its effects (a focus lost while the DOM is patched is not the user's doing).
+    patching: bool,
+    /// Rows and columns rendered last time (windowing).
+    window: Window,
+}
+
+impl Inner {
+    /// The height of a row: as measured in the page, else [`ROW_PX`] (what styles/matrix.css sets).
+    fn row_px(&self) -> f64 {
+        if self.measured_row > 0.0 {
+            self.measured_row
+        } else {
+            ROW_PX
+        }
+    }
 }
 
 /// Everything an event handler needs, cloned into each handler.
@@ -318,28 +364,42 @@ impl Ops {
             i.focus = (r, c);
             i.want_focus = true;
         }
-        self.reveal(r);
+        self.reveal(r, c);
         self.update.force_update();
     }
 
-    /// In a windowed table, scrolls so that row `r` is rendered and in view.
-    fn reveal(&self, r: usize) {
-        if self.data.rows() <= WINDOW_ABOVE {
-            return;
-        }
+    /// Scrolls the table so that cell (r, c) is in view (and, in a big table, rendered). Rows have one height and
+    /// columns fixed widths, so where a cell is follows from its position.
+    fn reveal(&self, r: usize, c: usize) {
         let Some(el) = self.scroll.cast::<web_sys::Element>() else { return };
         let mut i = self.inner.borrow_mut();
-        let y = r as f64 * ROW_PX;
-        let head = ROW_PX * 1.5;
+        if i.height == 0.0 {
+            return;
+        }
+        let row_px = i.row_px();
+        let y = r as f64 * row_px;
+        let head = i.head_px.max(row_px);
         let mut top = i.top;
         if y < top {
             top = y;
-        } else if y + ROW_PX + head > top + i.height {
-            top = y + ROW_PX + head - i.height;
+        } else if y + row_px + head > top + i.height {
+            top = y + row_px + head - i.height;
         }
         if top != i.top {
             i.top = top.max(0.0);
             el.set_scroll_top(i.top as i32);
+        }
+        let x: f64 = self.data.columns()[..c].iter().map(|col| col.width).sum();
+        let w = self.data.columns()[c].width;
+        let mut left = i.left;
+        if x < left {
+            left = x;
+        } else if x + w > left + i.width - HEAD_PX {
+            left = x + w - (i.width - HEAD_PX);
+        }
+        if left != i.left {
+            i.left = left.max(0.0);
+            el.set_scroll_left(i.left as i32);
         }
     }
 
@@ -411,7 +471,10 @@ impl Ops {
             return;
         }
         let (r, c) = self.inner.borrow().focus;
-        let page = ((self.inner.borrow().height / ROW_PX) as usize).saturating_sub(2).max(1);
+        let page = {
+            let i = self.inner.borrow();
+            ((i.height / i.row_px()) as usize).saturating_sub(2).max(1)
+        };
         let (r, c) = match s {
             Step::Up => (r.saturating_sub(1), c),
             Step::Down => ((r + 1).min(rows - 1), c),
@@ -732,24 +795,37 @@ struct RowProps {
     header: Html,
     class: Classes,
     attrs: Vec<(&'static str, AttrValue)>,
+    /// The rendered cells, from column `c0` on.
     cells: Rc<Vec<CellRender>>,
+    c0: usize,
+    /// Spacer cells before and after the rendered columns (windowed tables).
+    pads: (bool, bool),
     /// 1-based row index for screen readers (windowed tables render only some rows).
     aria_row: usize,
+    /// Cells' ids are `{id_prefix}-{r}-{c}` (the grid's `aria-activedescendant`).
+    id_prefix: AttrValue,
 }
 
 #[function_component(MxRow)]
 fn mx_row(p: &RowProps) -> Html {
+    // Every child keyed, so that when the window of columns moves the cells keep their elements (and the focus).
+    let mut children = Vec::with_capacity(p.cells.len() + 3);
+    children.push(html! { <th key="h" role="rowheader" class="mx-rowhead">{ p.header.clone() }</th> });
+    if p.pads.0 {
+        children.push(html! { <td key="pl" class="mx-pad" aria-hidden="true"></td> });
+    }
+    children.extend(p.cells.iter().enumerate().map(|(k, cell)| render_cell(&p.id_prefix, p.r, p.c0 + k, cell)));
+    if p.pads.1 {
+        children.push(html! { <td key="pr" class="mx-pad" aria-hidden="true"></td> });
+    }
     let mut tr = html! {
-        <tr class={p.class.clone()} aria-rowindex={(p.aria_row).to_string()}>
-            <th scope="row" class="mx-rowhead">{ p.header.clone() }</th>
-            { for p.cells.iter().enumerate().map(|(c, cell)| render_cell(p.r, c, cell)) }
-        </tr>
+        <tr role="row" class={p.class.clone()} aria-rowindex={(p.aria_row).to_string()}>{ for children }</tr>
     };
     add_attributes(&mut tr, &p.attrs);
     tr
 }
 
-fn render_cell(r: usize, c: usize, cell: &CellRender) -> Html {
+fn render_cell(id_prefix: &str, r: usize, c: usize, cell: &CellRender) -> Html {
     let v = &cell.view;
     let readonly = v.readonly || matches!(cell.kind, ColKind::ReadOnly | ColKind::Action);
     let invalid = cell.draft.is_some() || cell.editing.as_ref().is_some_and(|(_, p)| p.is_some());
@@ -787,8 +863,9 @@ fn render_cell(r: usize, c: usize, cell: &CellRender) -> Html {
         None => cell.aria.clone(),
     };
     let mut td = html! {
-        <td role="gridcell" class={class} data-r={r.to_string()} data-c={c.to_string()}
-            tabindex={if cell.focused { "0" } else { "-1" }} title={title} aria-label={aria}
+        <td key={c.to_string()} id={format!("{id_prefix}-{r}-{c}")} role="gridcell" class={class}
+            data-r={r.to_string()} data-c={c.to_string()} title={title} aria-label={aria}
+            aria-colindex={(c + 2).to_string()}
             aria-invalid={invalid.then_some("true")} aria-readonly={readonly.then_some("true")}
             aria-selected={cell.focused.then_some("true")}>
             { content }
@@ -833,29 +910,59 @@ pub fn matrix(props: &MatrixProps) -> Html {
     // After each render: move DOM focus where the keyboard went, and measure the scrolling box.
     {
         let (inner, scroll) = (inner.clone(), scroll.clone());
+        let (data_for_effect, update_for_effect, data_rows_cols) = (data.clone(), update.clone(), (rows, cols));
         use_effect(move || {
-            let Some(root) = scroll.cast::<web_sys::Element>() else { return };
+            let Some(root) = scroll.cast::<web_sys::HtmlElement>() else { return };
             let mut i = inner.borrow_mut();
-            if i.height == 0.0 {
-                i.height = f64::from(root.client_height()).max(ROW_PX * 10.0);
+            i.patching = false;
+            let (rows, cols) = data_rows_cols;
+            if i.measured_row == 0.0 {
+                let row = root.query_selector("tbody tr[aria-rowindex]").ok().flatten();
+                let px = row.and_then(|r| r.dyn_into::<web_sys::HtmlElement>().ok()).map_or(0, |r| r.offset_height());
+                if px > 0 {
+                    i.measured_row = f64::from(px);
+                    if windowed(rows, cols) && i.measured_row != ROW_PX {
+                        drop(i);
+                        update_for_effect.force_update();
+                        return;
+                    }
+                }
             }
-            if !i.want_focus {
+            if i.head_px == 0.0 {
+                let head = root.query_selector("thead").ok().flatten();
+                i.head_px = head
+                    .and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok())
+                    .map_or(0.0, |h| f64::from(h.offset_height()));
+            }
+            if i.height == 0.0 || i.width == 0.0 {
+                i.height = f64::from(root.client_height()).max(ROW_PX * 10.0);
+                i.width = f64::from(root.client_width()).max(HEAD_PX + COL_PX * 4.0);
+                if windowed(rows, cols) && Window::of(&*data_for_effect, &i) != i.window {
+                    drop(i);
+                    update_for_effect.force_update();
+                    return;
+                }
+            }
+            // The keyboard focus stays on the grid itself (the cell is its active descendant) or, while a cell is
+            // edited, on the cell's input. Give it back when a render took it away.
+            let active = web_sys::window().and_then(|w| w.document()).and_then(|d| d.active_element());
+            let lost = i.has_focus && !active.as_ref().is_some_and(|a| root.contains(Some(a)));
+            if !(i.want_focus || lost) {
                 return;
             }
             i.want_focus = false;
-            let (r, c) = i.focus;
             let editing = i.editing.is_some();
             drop(i);
-            let selector =
-                if editing { ".mx-input".to_string() } else { format!("td[data-r=\"{r}\"][data-c=\"{c}\"]") };
-            if let Ok(Some(el)) = root.query_selector(&selector) {
-                if let Ok(input) = el.clone().dyn_into::<web_sys::HtmlInputElement>() {
+            let input = if editing { root.query_selector(".mx-input").ok().flatten() } else { None };
+            if let Some(input) = input.and_then(|el| el.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+                let on_it = active.as_ref().is_some_and(|a| a == input.unchecked_ref::<web_sys::Element>());
+                if !on_it {
                     let _ = input.focus();
                     let n = input.value().encode_utf16().count() as u32;
                     let _ = input.set_selection_range(n, n);
-                } else if let Ok(h) = el.dyn_into::<web_sys::HtmlElement>() {
-                    let _ = h.focus();
                 }
+            } else if !active.as_ref().is_some_and(|a| a == root.unchecked_ref::<web_sys::Element>()) {
+                let _ = root.focus();
             }
         });
     }
@@ -877,6 +984,14 @@ pub fn matrix(props: &MatrixProps) -> Html {
     let onfocusin = {
         let ops = ops.clone();
         Callback::from(move |e: FocusEvent| {
+            let _ = e;
+            ops.inner.borrow_mut().has_focus = true;
+        })
+    };
+    // A press on a cell makes it the active cell (the grid takes the focus: it is the cell's focusable ancestor).
+    let onmousedown = {
+        let ops = ops.clone();
+        Callback::from(move |e: MouseEvent| {
             let Some((r, c, _)) = cell_of(e.target()) else { return };
             let changed = ops.inner.borrow().focus != (r, c);
             if changed {
@@ -888,6 +1003,15 @@ pub fn matrix(props: &MatrixProps) -> Html {
     let onfocusout = {
         let ops = ops.clone();
         Callback::from(move |e: FocusEvent| {
+            let to = e.related_target().and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+            let inside =
+                ops.scroll.cast::<web_sys::Element>().is_some_and(|root| to.is_some_and(|n| root.contains(Some(&n))));
+            {
+                let mut i = ops.inner.borrow_mut();
+                if !inside && !i.patching {
+                    i.has_focus = false;
+                }
+            }
             let is_input = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()).is_some();
             if !is_input {
                 return;
@@ -964,31 +1088,42 @@ pub fn matrix(props: &MatrixProps) -> Html {
         let ops = ops.clone();
         Callback::from(move |e: Event| {
             let el = e.target_unchecked_into::<web_sys::Element>();
-            let (top, height) = (f64::from(el.scroll_top()), f64::from(el.client_height()));
             let mut i = ops.inner.borrow_mut();
-            i.top = top;
-            i.height = height;
-            if ops.data.rows() > WINDOW_ABOVE && window(ops.data.rows(), top, height) != i.window {
+            i.top = f64::from(el.scroll_top());
+            i.height = f64::from(el.client_height());
+            i.left = f64::from(el.scroll_left());
+            i.width = f64::from(el.client_width());
+            let (rows, cols) = ops.size();
+            if windowed(rows, cols) && Window::of(&*ops.data, &i) != i.window {
                 drop(i);
                 ops.update.force_update();
             }
         })
     };
 
-    // What to render.
+    // What to render: every row and column, or in a big table those in view.
     let mut i = inner.borrow_mut();
-    let windowed = rows > WINDOW_ABOVE;
-    let (first, last) = if windowed { window(rows, i.top, i.height) } else { (0, rows) };
-    i.window = (first, last);
+    i.patching = true;
+    let windowed = windowed(rows, cols);
+    let win = if windowed { Window::of(&*data, &i) } else { Window { rows: (0, rows), cols: (0, cols) } };
+    i.window = win;
     let i = &*i;
     let columns = data.columns();
     let focus = i.focus;
+    let (first, last) = win.rows;
+    let (c0, c1) = win.cols;
+    let pad_left: f64 = columns[..c0].iter().map(|c| c.width).sum();
+    let pad_right: f64 = columns[c1..].iter().map(|c| c.width).sum();
+    let pads = (pad_left > 0.0, pad_right > 0.0);
+    let total_width = HEAD_PX + columns.iter().map(|c| c.width).sum::<f64>();
+    let id_prefix = AttrValue::from(format!("mx-{}", props.testid));
+    let active_id = (focus.0 >= first && focus.0 < last && focus.1 >= c0 && focus.1 < c1)
+        .then(|| format!("{id_prefix}-{}-{}", focus.0, focus.1));
     let row_views = (first..last).map(|r| {
         let row_label = data.row_label(r);
-        let cells: Vec<CellRender> = columns
-            .iter()
-            .enumerate()
-            .map(|(c, col)| {
+        let cells: Vec<CellRender> = (c0..c1)
+            .map(|c| {
+                let col = &columns[c];
                 let focused = focus == (r, c);
                 let editing = i.editing.as_ref().filter(|ed| (ed.r, ed.c) == (r, c)).map(|ed| {
                     let problem = if ed.text == ed.original {
@@ -1019,9 +1154,11 @@ pub fn matrix(props: &MatrixProps) -> Html {
             .collect();
         html! {
             <MxRow key={data.row_key(r).to_string()} r={r} header={data.row_header(r)} class={data.row_class(r)}
-                attrs={data.row_attrs(r)} cells={Rc::new(cells)} aria_row={r + 2} />
+                attrs={data.row_attrs(r)} cells={Rc::new(cells)} c0={c0} pads={pads} aria_row={r + 2}
+                id_prefix={id_prefix.clone()} />
         }
     });
+    let footer = data.footer();
 
     // The line under the table: where the focus is and what is known about it.
     let detail = (rows > 0 && cols > 0).then(|| {
@@ -1057,8 +1194,9 @@ pub fn matrix(props: &MatrixProps) -> Html {
 
     let invalid_count = i.drafts.len();
     let report = i.report.clone();
+    let row_px = i.row_px();
     let spacer = |n: usize| {
-        (n > 0).then(|| html! { <tr class="mx-spacer" aria-hidden="true" style={format!("height:{}px", n as f64 * ROW_PX)}></tr> })
+        (n > 0).then(|| html! { <tr class="mx-spacer" aria-hidden="true" style={format!("height:{}px", n as f64 * row_px)}></tr> })
     };
     let close_report = {
         let ops = ops.clone();
@@ -1069,7 +1207,7 @@ pub fn matrix(props: &MatrixProps) -> Html {
     };
 
     html! {
-        <div class="mx" {onkeydown} {onfocusin} {onfocusout} {oninput} {onclick} {ondblclick} {onpaste} {oncopy}>
+        <div class="mx" {onkeydown} {onfocusin} {onfocusout} {onmousedown} {oninput} {onclick} {ondblclick} {onpaste} {oncopy}>
             <p class="mx-keys muted">{ TMat::KeysHint.get(lang) }</p>
             if invalid_count > 0 {
                 <p class="mx-invalid-count" role="status" data-testid={format!("{}-invalid", props.testid)}>
@@ -1079,28 +1217,50 @@ pub fn matrix(props: &MatrixProps) -> Html {
             if let Some(rep) = report {
                 { report_view(&rep, lang, close_report) }
             }
-            <div class={classes!("table-wrap", "mx-scroll", windowed.then_some("mx-windowed"))} ref={scroll} {onscroll}>
-                <table class="data matrix mx-table" role="grid" aria-label={props.label.clone()}
-                    aria-rowcount={(rows + 1).to_string()} aria-colcount={(cols + 1).to_string()}
-                    data-testid={props.testid.clone()}>
-                    <thead>
-                        <tr aria-rowindex="1">
-                            <th scope="col" class="mx-corner">{ props.corner.clone() }</th>
-                            { for columns.iter().map(|col| html! {
-                                <th scope="col" title={col.title.clone()} data-col={col.key.clone()}
+            <div class={classes!("table-wrap", "mx-scroll", windowed.then_some("mx-windowed"))} ref={scroll} {onscroll}
+                tabindex="0" role="grid" aria-label={props.label.clone()} aria-activedescendant={active_id}
+                aria-rowcount={(rows + 1).to_string()} aria-colcount={(cols + 1).to_string()}
+                data-testid={format!("{}-grid", props.testid)}>
+                <table class="data matrix mx-table" role="presentation"
+                    style={format!("width:{total_width}px")} data-testid={props.testid.clone()}>
+                    <thead role="rowgroup">
+                        <tr role="row" aria-rowindex="1">
+                            <th role="columnheader" class="mx-corner" style={format!("width:{HEAD_PX}px")}>{ props.corner.clone() }</th>
+                            if pads.0 { <th class="mx-pad" aria-hidden="true" style={format!("width:{pad_left}px")}></th> }
+                            { for columns[c0..c1].iter().enumerate().map(|(k, col)| html! {
+                                <th role="columnheader" title={col.title.clone()} data-col={col.key.clone()}
+                                    aria-colindex={(c0 + k + 2).to_string()} style={format!("width:{}px", col.width)}
                                     class={classes!(col.numeric.then_some("num"), col.group.is_some().then_some("mx-group-start"))}>
                                     if let Some(g) = &col.group { <div class="mx-group">{ g.clone() }</div> }
                                     { col.header.clone() }
                                 </th>
                             }) }
+                            if pads.1 { <th class="mx-pad" aria-hidden="true" style={format!("width:{pad_right}px")}></th> }
                         </tr>
                     </thead>
-                    <tbody>
+                    <tbody role="rowgroup">
                         { for spacer(first) }
                         { for row_views }
                         { for spacer(rows - last) }
                     </tbody>
-                    <tfoot>{ data.footer() }</tfoot>
+                    if !footer.is_empty() {
+                        <tfoot role="rowgroup">
+                            { for footer.into_iter().map(|f| {
+                                let mut tr = html! {
+                                    <tr role="row" class={f.class}>
+                                        <th role="rowheader" class="mx-rowhead">{ f.header }</th>
+                                        if pads.0 { <td class="mx-pad" aria-hidden="true"></td> }
+                                        { for f.cells.into_iter().enumerate().filter(|(c, _)| (c0..c1).contains(c)).map(|(c, h)| html! {
+                                            <td role="gridcell" class={classes!(columns[c].numeric.then_some("num"), columns[c].group.is_some().then_some("mx-group-start"))}>{ h }</td>
+                                        }) }
+                                        if pads.1 { <td class="mx-pad" aria-hidden="true"></td> }
+                                    </tr>
+                                };
+                                add_attributes(&mut tr, &f.attrs);
+                                tr
+                            }) }
+                        </tfoot>
+                    }
                 </table>
             </div>
             { for detail }
@@ -1108,12 +1268,45 @@ pub fn matrix(props: &MatrixProps) -> Html {
     }
 }
 
-/// The rows to render of a windowed table scrolled to `top` with a box of `height` pixels.
-fn window(rows: usize, top: f64, height: f64) -> (usize, usize) {
-    let height = if height > 0.0 { height } else { 800.0 };
-    let first = ((top / ROW_PX).floor() as usize).saturating_sub(OVERSCAN).min(rows);
-    let last = ((((top + height) / ROW_PX).ceil() as usize) + OVERSCAN).min(rows);
-    (first, last.max(first))
+/// Whether a table of this size renders only what is in view.
+fn windowed(rows: usize, cols: usize) -> bool {
+    rows * cols > WINDOW_CELLS
+}
+
+/// The rows and columns rendered (half-open ranges).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Window {
+    rows: (usize, usize),
+    cols: (usize, usize),
+}
+
+impl Window {
+    /// What is in view of the scrolling box (with a margin), from its scroll position and size.
+    fn of(data: &dyn MatrixData, i: &Inner) -> Window {
+        let rows = data.rows();
+        let height = if i.height > 0.0 { i.height } else { 800.0 };
+        let row_px = i.row_px();
+        let first = ((i.top / row_px).floor() as usize).saturating_sub(OVERSCAN_ROWS).min(rows);
+        let last = ((((i.top + height) / row_px).ceil() as usize) + OVERSCAN_ROWS).min(rows);
+        let columns = data.columns();
+        let width = if i.width > 0.0 { i.width } else { 1200.0 };
+        let (lo, hi) = (i.left, i.left + (width - HEAD_PX).max(COL_PX));
+        let mut x = 0.0;
+        let (mut c0, mut c1) = (columns.len(), 0);
+        for (c, col) in columns.iter().enumerate() {
+            if x + col.width > lo && x < hi {
+                c0 = c0.min(c);
+                c1 = c + 1;
+            }
+            x += col.width;
+        }
+        if c0 > c1 {
+            (c0, c1) = (0, columns.len().min(1));
+        }
+        let c0 = c0.saturating_sub(OVERSCAN_COLS);
+        let c1 = (c1 + OVERSCAN_COLS).min(columns.len());
+        Window { rows: (first, last.max(first)), cols: (c0, c1.max(c0)) }
+    }
 }
 
 /// What a paste did: how many cells were pasted, and each cell that was not, with where it was and why.

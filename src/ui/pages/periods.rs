@@ -391,19 +391,21 @@ struct PeriodGrid {
 impl PeriodGrid {
     fn new(s: Rc<Scenario>, results: Rc<Results>, lang: Lang, pi: usize) -> PeriodGrid {
         let mut cols = vec![Col::Field(RecordField::Assessed)];
-        let mut columns =
-            vec![Column::new("assessed", TPer::Assessed.get(lang), ColKind::Flag).title(TPer::AssessedHint.get(lang))];
+        let mut columns = vec![Column::new("assessed", TPer::Assessed.get(lang), ColKind::Flag)
+            .title(TPer::AssessedHint.get(lang))
+            .width(86.0)];
         cols.push(Col::Final);
         columns.push(
             Column::new("final", T::FinalScore.get(lang), ColKind::ReadOnly)
                 .numeric()
                 .header(html! { <>{"F"}<div class="unit">{ T::FinalScore.get(lang) }</div></> })
-                .group(TPer::GroupResults.get(lang)),
+                .group(TPer::GroupResults.get(lang))
+                .width(84.0),
         );
         cols.push(Col::Rank);
-        columns.push(Column::new("rank", T::Rank.get(lang), ColKind::ReadOnly).numeric());
+        columns.push(Column::new("rank", T::Rank.get(lang), ColKind::ReadOnly).numeric().width(60.0));
         cols.push(Col::Tier);
-        columns.push(Column::new("tier", T::Tier.get(lang), ColKind::ReadOnly));
+        columns.push(Column::new("tier", T::Tier.get(lang), ColKind::ReadOnly).width(96.0));
 
         let mut first_actual = true;
         for ind in s.indicators.iter().filter(|i| !i.is_veto()) {
@@ -457,7 +459,8 @@ impl PeriodGrid {
         columns.push(
             Column::new("adjustments", T::AdjustmentPoints.get(lang), ColKind::Action)
                 .numeric()
-                .title(TPer::AdjustmentsHint.get(lang)),
+                .title(TPer::AdjustmentsHint.get(lang))
+                .width(92.0),
         );
         let ballot_words = [
             (BallotGrade::Excellent, TPer::Excellent),
@@ -468,7 +471,8 @@ impl PeriodGrid {
         for (k, (g, word)) in ballot_words.iter().enumerate() {
             let mut col = Column::new(format!("ballot:{}", g.key()), word.get(lang), ColKind::Edit)
                 .numeric()
-                .title(TPer::BallotHint.get(lang));
+                .title(TPer::BallotHint.get(lang))
+                .width(76.0);
             if k == 0 {
                 col = col.group(T::MembersScore.get(lang));
             }
@@ -490,8 +494,10 @@ impl PeriodGrid {
         );
         let period_id = s.periods.get(pi).map(|p| p.id.as_str());
         let result = results.periods.iter().find(|p| Some(p.period.as_str()) == period_id);
-        let result_rows =
-            s.branches.iter().map(|b| result.and_then(|p| p.rows.iter().position(|r| r.branch == b.id))).collect();
+        let by_branch: std::collections::HashMap<&str, usize> = result
+            .map(|p| p.rows.iter().enumerate().map(|(k, r)| (r.branch.as_str(), k)).collect())
+            .unwrap_or_default();
+        let result_rows = s.branches.iter().map(|b| by_branch.get(b.id.as_str()).copied()).collect();
         PeriodGrid { s, results, lang, pi, cols, columns, result_rows }
     }
 

@@ -17,7 +17,9 @@ use crate::i18n::{Lang, T};
 use crate::model::edit::records::number_text;
 use crate::model::edit::targets::{self as edit, is_flagged, parse_override};
 use crate::model::{Direction, ProblemKind, Scenario};
-use crate::ui::components::matrix::{CellAction, CellView, Change, ColKind, Column, Data, Matrix, MatrixData, Same};
+use crate::ui::components::matrix::{
+    CellAction, CellView, Change, ColKind, Column, Data, FooterRow, Matrix, MatrixData, Same,
+};
 use crate::ui::format::{fixed, percent, plain};
 use crate::ui::hooks::{use_app, use_lang, use_results, ScenarioRef, SharedResults};
 use crate::ui::state::{Action, AppState, Edit};
@@ -194,6 +196,7 @@ impl TargetGrid {
                 };
                 Column::new(i.id.clone(), i.name.clone(), ColKind::Edit)
                     .numeric()
+                    .width(120.0)
                     .header(html! { <>{ i.name.clone() }<div class="unit">{ dir }{" "}{ q.unit.clone() }</div></> })
                     .title(format!("{} ({})", i.name, i.id))
             })
@@ -201,7 +204,8 @@ impl TargetGrid {
         columns.push(
             Column::new("summary", TTgt::PerBranch.get(lang), ColKind::ReadOnly)
                 .title(TTgt::PerBranchHint.get(lang))
-                .group(TTgt::Summary.get(lang)),
+                .group(TTgt::Summary.get(lang))
+                .width(160.0),
         );
         let nq = quantitative.len();
         let rows = s
@@ -388,7 +392,7 @@ impl MatrixData for TargetGrid {
         out
     }
 
-    fn footer(&self) -> Html {
+    fn footer(&self) -> Vec<FooterRow> {
         let lang = self.lang;
         let nq = self.quantitative.len();
         let per_column: Vec<[usize; 4]> = (0..nq)
@@ -398,14 +402,21 @@ impl MatrixData for TargetGrid {
                 )
             })
             .collect();
-        html! {
-            { for CLASSES.iter().enumerate().map(|(k, c)| html! {
-                <tr class="summary" data-testid="class-summary" data-class={c.as_str()}>
-                    <th scope="row" class={classes!("mx-rowhead", "mot", format!("mot-{}", c.as_str()))}>{ class_icon(*c) }{" "}{ class_word(*c, lang) }</th>
-                    { for per_column.iter().map(|n| html! { <td class="num">{ n[k] }</td> }) }
-                    <td class="num mx-group-start">{ per_column.iter().map(|n| n[k]).sum::<usize>() }</td>
-                </tr>
-            }) }
-        }
+        CLASSES
+            .iter()
+            .enumerate()
+            .map(|(k, c)| {
+                let mut cells: Vec<Html> = per_column.iter().map(|n| html! { { n[k] } }).collect();
+                cells.push(html! { { per_column.iter().map(|n| n[k]).sum::<usize>() } });
+                FooterRow {
+                    header: html! {
+                        <span class={classes!("mot", format!("mot-{}", c.as_str()))}>{ class_icon(*c) }{" "}{ class_word(*c, lang) }</span>
+                    },
+                    class: classes!("summary"),
+                    attrs: vec![("data-testid", "class-summary".into()), ("data-class", c.as_str().into())],
+                    cells,
+                }
+            })
+            .collect()
     }
 }
