@@ -18,8 +18,9 @@
 //!
 //! The UI calls [`evaluate`] once per change of the scenario and reads [`Results`]; for a single cell it calls
 //! [`targets::breakdown`] and [`motivation::check`]. The simulation of §10 compiles the scenario with
-//! [`dense::compile`] and reuses [`dense::points`], [`dense::rank_and_tier`], [`tiers::assign_into`] and
-//! [`grades::apply_rules`] on its own dense data.
+//! [`dense::compile`], starts from [`Results::standing`], and reuses [`dense::points`], the §3–§5 functions,
+//! [`grades::warning`], [`tiers::assign_into`] and [`grades::apply_rules`] on its own dense data; the page runs
+//! it, and a [`Sweep`], in slices.
 
 pub mod consequences;
 pub mod dense;
@@ -42,7 +43,11 @@ pub use results::{
     TargetRow,
 };
 pub use scoring::IndicatorScore;
-pub use sensitivity::{kendall_tau_b, sweep, Parameter, Sweep, SweepError, SweepResult, SweepSpec, SweepStep};
-pub use simulation::{simulate, simulation_to_value, Simulation, SimulationResult};
+pub use sensitivity::{
+    kendall_tau_b, sweep, Parameter, Share, Source, Sweep, SweepError, SweepPoint, SweepResult, SweepSpec, SweepStep,
+};
+pub use simulation::{
+    simulate, simulation_to_value, BranchOutlook, CycleShares, Simulation, SimulationResult, Transitions,
+};
 pub use targets::TargetBreakdown;
 pub use tiers::Tier;
