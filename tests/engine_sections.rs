@@ -15,8 +15,8 @@ use pbcalc::engine::tiers::{assign, quota_sizes, Tier};
 use pbcalc::engine::{evaluate, results_to_value, Reason};
 use pbcalc::model::settings::{Allocation, Differentiation, Grades, Settings, TierMethod, Tiers};
 use pbcalc::model::{
-    Actual, Adjustment, Ballots, Branch, Category, Conditions, Direction, Flex, Indicator, IndicatorKind, Level,
-    Measure, OptionalAction, Period, Plan, Quantitative, Record, Scenario, Scored,
+    Actual, Adjustment, Ballots, Branch, Category, Conditions, Direction, Flex, Indicator, Level, OptionalAction,
+    Period, Record, Scenario,
 };
 
 // ---------------------------------------------------------------------------------------------------------
@@ -42,43 +42,15 @@ fn quant(
     decimals: u32,
     tolerance: f64,
 ) -> Indicator {
-    Indicator {
-        id: id.into(),
-        name: id.into(),
-        dimension: String::new(),
-        kind: IndicatorKind::Scored(Scored {
-            flex,
-            weight,
-            measure: Measure::Quantitative(Quantitative {
-                direction,
-                unit: String::new(),
-                decimals,
-                base_target: base,
-                tolerance,
-            }),
-        }),
-        plan: Plan::default(),
-    }
+    Indicator::new_quantitative(id, id, flex, direction, base, weight).with_decimals(decimals).with_tolerance(tolerance)
 }
 
 fn qual(id: &str, weight: f64) -> Indicator {
-    Indicator {
-        id: id.into(),
-        name: id.into(),
-        dimension: String::new(),
-        kind: IndicatorKind::Scored(Scored { flex: Flex::Elastic, weight, measure: Measure::Qualitative }),
-        plan: Plan::default(),
-    }
+    Indicator::new_qualitative(id, id, Flex::Elastic, weight)
 }
 
 fn veto(id: &str) -> Indicator {
-    Indicator {
-        id: id.into(),
-        name: id.into(),
-        dimension: String::new(),
-        kind: IndicatorKind::Veto,
-        plan: Plan::default(),
-    }
+    Indicator::new_veto(id, id)
 }
 
 fn tiers(method: TierMethod, first_share: f64, bottom_share: f64) -> Tiers {

@@ -12,8 +12,7 @@ use pbcalc::engine::tiers::{assign, quota_sizes, Tier};
 use pbcalc::engine::{evaluate, Reason};
 use pbcalc::model::settings::{Grades, TierMethod, Tiers};
 use pbcalc::model::{
-    Actual, Branch, Conditions, Direction, Flex, Indicator, IndicatorKind, Measure, Period, Plan, Quantitative, Record,
-    Scenario, Scored,
+    Actual, Branch, Conditions, Direction, Flex, Indicator, IndicatorKind, Measure, Period, Record, Scenario, Scored,
 };
 
 fn config() -> ProptestConfig {
@@ -205,21 +204,5 @@ proptest! {
 }
 
 fn quant(id: &str, flex: Flex, direction: Direction, base: f64, weight: f64, tolerance: f64) -> Indicator {
-    Indicator {
-        id: id.into(),
-        name: id.into(),
-        dimension: String::new(),
-        kind: IndicatorKind::Scored(Scored {
-            flex,
-            weight,
-            measure: Measure::Quantitative(Quantitative {
-                direction,
-                unit: String::new(),
-                decimals: 1,
-                base_target: base,
-                tolerance,
-            }),
-        }),
-        plan: Plan::default(),
-    }
+    Indicator::new_quantitative(id, id, flex, direction, base, weight).with_tolerance(tolerance)
 }

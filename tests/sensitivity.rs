@@ -7,8 +7,7 @@ use std::collections::BTreeMap;
 use pbcalc::engine::sensitivity::{kendall_tau_b, sweep, Parameter, Share, Source, Sweep, SweepError, SweepSpec};
 use pbcalc::engine::Tier;
 use pbcalc::model::{
-    Actual, Branch, Direction, Evaluation, Flex, Indicator, IndicatorKind, Level, Measure, Period, Plan, Quantitative,
-    Record, Scenario, Scored,
+    Actual, Branch, Direction, Evaluation, Flex, Indicator, IndicatorKind, Level, Period, Record, Scenario,
 };
 
 // ---------------------------------------------------------------------------------------------------------
@@ -39,33 +38,11 @@ fn tau_b_by_hand() {
 // A sweep of the inspection share
 
 fn qual(id: &str, weight: f64) -> Indicator {
-    Indicator {
-        id: id.into(),
-        name: id.into(),
-        dimension: String::new(),
-        kind: IndicatorKind::Scored(Scored { flex: Flex::Elastic, weight, measure: Measure::Qualitative }),
-        plan: Plan::default(),
-    }
+    Indicator::new_qualitative(id, id, Flex::Elastic, weight)
 }
 
 fn quant(id: &str, weight: f64) -> Indicator {
-    Indicator {
-        id: id.into(),
-        name: id.into(),
-        dimension: String::new(),
-        kind: IndicatorKind::Scored(Scored {
-            flex: Flex::Controllable,
-            weight,
-            measure: Measure::Quantitative(Quantitative {
-                direction: Direction::Higher,
-                unit: String::new(),
-                decimals: 1,
-                base_target: 10.0,
-                tolerance: 0.1,
-            }),
-        }),
-        plan: Plan::default(),
-    }
+    Indicator::new_quantitative(id, id, Flex::Controllable, Direction::Higher, 10.0, weight)
 }
 
 fn record(actuals: &[(&str, Actual)], superiors: f64) -> Record {

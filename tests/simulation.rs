@@ -9,51 +9,22 @@ use pbcalc::engine::simulation::{simulate, simulation_to_value, Simulation, Simu
 use pbcalc::engine::{evaluate, Results};
 use pbcalc::model::settings::{Settings, TierMethod};
 use pbcalc::model::{
-    Actual, Adjustment, Ballots, Branch, Direction, Evaluation, Flex, Indicator, IndicatorKind, Level, Measure, Period,
-    Plan, Quantitative, Record, Scenario, Scored,
+    Actual, Adjustment, Ballots, Branch, Direction, Evaluation, Flex, Indicator, Level, Period, Record, Scenario,
 };
 
 // ---------------------------------------------------------------------------------------------------------
 // Builders
 
 fn quant(id: &str, flex: Flex, direction: Direction, base: f64, weight: f64) -> Indicator {
-    Indicator {
-        id: id.into(),
-        name: id.into(),
-        dimension: String::new(),
-        kind: IndicatorKind::Scored(Scored {
-            flex,
-            weight,
-            measure: Measure::Quantitative(Quantitative {
-                direction,
-                unit: String::new(),
-                decimals: 1,
-                base_target: base,
-                tolerance: 0.1,
-            }),
-        }),
-        plan: Plan::default(),
-    }
+    Indicator::new_quantitative(id, id, flex, direction, base, weight)
 }
 
 fn qual(id: &str, weight: f64) -> Indicator {
-    Indicator {
-        id: id.into(),
-        name: id.into(),
-        dimension: String::new(),
-        kind: IndicatorKind::Scored(Scored { flex: Flex::Elastic, weight, measure: Measure::Qualitative }),
-        plan: Plan::default(),
-    }
+    Indicator::new_qualitative(id, id, Flex::Elastic, weight)
 }
 
 fn veto(id: &str) -> Indicator {
-    Indicator {
-        id: id.into(),
-        name: id.into(),
-        dimension: String::new(),
-        kind: IndicatorKind::Veto,
-        plan: Plan::default(),
-    }
+    Indicator::new_veto(id, id)
 }
 
 fn superiors(x: f64) -> Evaluation {

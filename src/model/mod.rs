@@ -158,11 +158,7 @@ pub struct Conditions {
 
 impl Default for Conditions {
     fn default() -> Self {
-        Conditions {
-            infrastructure: 3,
-            personnel: 3,
-            circumstances: 3,
-        }
+        Conditions { infrastructure: 3, personnel: 3, circumstances: 3 }
     }
 }
 
@@ -267,6 +263,53 @@ impl Ballots {
 }
 
 impl Indicator {
+    /// A veto indicator (否定指标).
+    pub fn new_veto(id: &str, name: &str) -> Indicator {
+        Indicator {
+            id: id.into(),
+            name: name.into(),
+            dimension: String::new(),
+            kind: IndicatorKind::Veto,
+            plan: Plan::default(),
+        }
+    }
+
+    /// A qualitative indicator (定性, graded A–D) of the given rigidity and weight.
+    pub fn new_qualitative(id: &str, name: &str, flex: Flex, weight: f64) -> Indicator {
+        let kind = IndicatorKind::Scored(Scored { flex, weight, measure: Measure::Qualitative });
+        Indicator { id: id.into(), name: name.into(), dimension: String::new(), kind, plan: Plan::default() }
+    }
+
+    /// A quantitative indicator (定量) with the format's defaults: no unit, 1 decimal, tolerance 0.1.
+    pub fn new_quantitative(
+        id: &str,
+        name: &str,
+        flex: Flex,
+        direction: Direction,
+        base_target: f64,
+        weight: f64,
+    ) -> Indicator {
+        let q = Quantitative { direction, unit: String::new(), decimals: 1, base_target, tolerance: 0.1 };
+        let kind = IndicatorKind::Scored(Scored { flex, weight, measure: Measure::Quantitative(q) });
+        Indicator { id: id.into(), name: name.into(), dimension: String::new(), kind, plan: Plan::default() }
+    }
+
+    /// This indicator with `decimals` (quantitative indicators only; others are returned unchanged).
+    pub fn with_decimals(mut self, decimals: u32) -> Indicator {
+        if let IndicatorKind::Scored(Scored { measure: Measure::Quantitative(q), .. }) = &mut self.kind {
+            q.decimals = decimals;
+        }
+        self
+    }
+
+    /// This indicator with `tolerance` (quantitative indicators only; others are returned unchanged).
+    pub fn with_tolerance(mut self, tolerance: f64) -> Indicator {
+        if let IndicatorKind::Scored(Scored { measure: Measure::Quantitative(q), .. }) = &mut self.kind {
+            q.tolerance = tolerance;
+        }
+        self
+    }
+
     /// The scored part, or `None` for a veto indicator.
     pub fn scored(&self) -> Option<&Scored> {
         match &self.kind {
@@ -278,10 +321,7 @@ impl Indicator {
     /// The quantitative part, or `None` for veto and qualitative indicators.
     pub fn quantitative(&self) -> Option<&Quantitative> {
         match &self.kind {
-            IndicatorKind::Scored(Scored {
-                measure: Measure::Quantitative(q),
-                ..
-            }) => Some(q),
+            IndicatorKind::Scored(Scored { measure: Measure::Quantitative(q), .. }) => Some(q),
             _ => None,
         }
     }
@@ -291,13 +331,7 @@ impl Indicator {
     }
 
     pub fn is_qualitative(&self) -> bool {
-        matches!(
-            self.kind,
-            IndicatorKind::Scored(Scored {
-                measure: Measure::Qualitative,
-                ..
-            })
-        )
+        matches!(self.kind, IndicatorKind::Scored(Scored { measure: Measure::Qualitative, .. }))
     }
 }
 
