@@ -217,7 +217,7 @@ mod tests {
     /// Every text of every enum: (debug name, Chinese, English).
     fn all_texts() -> Vec<(String, &'static str, &'static str)> {
         let mut out: Vec<_> = T::ALL.iter().map(|t| (format!("{t:?}"), t.get(Lang::Zh), t.get(Lang::En))).collect();
-        out.extend(pages::all().into_iter());
+        out.extend(pages::all());
         out
     }
 

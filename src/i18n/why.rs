@@ -207,8 +207,6 @@ pub fn why(s: &Scenario, period_index: usize, row: &PeriodRow, n_assessed: usize
             lang.pick("黄牌预警", "Warning"),
             if row.vetoed {
                 lang.pick("本期触发否定指标", "vetoed this period").to_string()
-            } else if zh {
-                format!("F = {} < {}", f2(row.final_score), number(st.grades.warn_below))
             } else {
                 format!("F = {} < {}", f2(row.final_score), number(st.grades.warn_below))
             },

@@ -532,10 +532,11 @@ impl Reader {
         for (key, value) in map {
             let full = if prefix.is_empty() { key.clone() } else { format!("{prefix}.{key}") };
             let field_path = format!("settings.{full}");
-            if value.is_null() {
-                if settings::number(&full).is_some() || settings::SPECIAL.contains(&full.as_str()) || is_group(&full) {
-                    continue;
-                }
+            // null is an absent key: it takes its default.
+            let known =
+                settings::number(&full).is_some() || settings::SPECIAL.contains(&full.as_str()) || is_group(&full);
+            if value.is_null() && known {
+                continue;
             }
             if let Some(spec) = settings::number(&full) {
                 if let Some(n) = self.number(value, &field_path) {

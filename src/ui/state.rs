@@ -76,12 +76,15 @@ pub struct AppState {
     pub simulation: Option<(Rc<Scenario>, Rc<crate::engine::SimulationResult>)>,
 }
 
+/// The function of an [`Edit`]: applies it to a scenario or returns why not.
+pub type EditFn = dyn Fn(&mut Scenario) -> Result<(), Vec<Problem>>;
+
 /// An edit of the current scenario defined by a page: a label for the undo button and a function that
 /// applies it or says why not (then nothing changes). Pages build these from `model::edit` functions.
 #[derive(Clone)]
 pub struct Edit {
     pub label: T,
-    pub apply: Rc<dyn Fn(&mut Scenario) -> Result<(), Vec<Problem>>>,
+    pub apply: Rc<EditFn>,
     /// Consecutive edits with the same key make one undo step (e.g. the keystrokes typed into one field
     /// while it has the focus), so results can follow every keystroke without flooding the undo history.
     pub coalesce: Option<Rc<str>>,
@@ -109,7 +112,7 @@ pub enum Action {
     /// Adds the sample organisation as a new scenario and makes it current.
     LoadSample,
     /// Adds an imported scenario and makes it current.
-    Import(Scenario),
+    Import(Box<Scenario>),
     /// A file that could not be imported: nothing changes but the message.
     ImportFailed(String, Vec<Problem>),
     DismissImportError,
@@ -303,7 +306,7 @@ impl Reducible for AppState {
             }
             Action::Import(sc) => {
                 let name = sc.name.clone();
-                s.add_scenario(T::Import, sc);
+                s.add_scenario(T::Import, *sc);
                 s.import_problems = None;
                 s.toast(format!("{}：{}", T::Imported.get(lang), name), true);
             }

@@ -36,7 +36,7 @@ pub fn file_bar() -> Html {
                 let file = gloo_file::File::from(file);
                 match gloo_file::futures::read_as_text(&file).await {
                     Ok(text) => match codec::parse_scenario(&text) {
-                        Ok(sc) => state.dispatch(Action::Import(sc)),
+                        Ok(sc) => state.dispatch(Action::Import(Box::new(sc))),
                         Err(problems) => state.dispatch(Action::ImportFailed(name, problems)),
                     },
                     Err(e) => {

@@ -68,10 +68,10 @@ pub fn scenarios_page() -> Html {
                                     let onkeydown = {
                                         let (renaming, state, text) = (renaming.clone(), state.clone(), text.clone());
                                         Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
-                                            "Enter" => if validate::name(&text).is_ok() {
+                                            "Enter" if validate::name(&text).is_ok() => {
                                                 state.dispatch(Action::RenameScenario(i, text.clone()));
                                                 renaming.set(None);
-                                            },
+                                            }
                                             "Escape" => renaming.set(None),
                                             _ => {}
                                         })

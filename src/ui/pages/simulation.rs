@@ -81,8 +81,10 @@ fn use_sliced(job: Rc<RefCell<Option<Job>>>, run: UseStateHandle<Run>, on_done: 
                 Timeout::new(0, move || {
                     let start = now();
                     let mut finished = false;
-                    let mut progress = (0, 0);
-                    if let Some(job) = job.borrow_mut().as_mut() {
+                    let progress = {
+                        let mut slot = job.borrow_mut();
+                        // Cancelled between the scheduling of this slice and its run: nothing to do.
+                        let Some(job) = slot.as_mut() else { return };
                         while now() - start < SLICE_MS {
                             finished = match job {
                                 Job::Simulation(sim) => sim.run_trials(10),
@@ -92,14 +94,11 @@ fn use_sliced(job: Rc<RefCell<Option<Job>>>, run: UseStateHandle<Run>, on_done: 
                                 break;
                             }
                         }
-                        progress = match job {
+                        match job {
                             Job::Simulation(sim) => sim.progress(),
                             Job::Sweep(sw) => sw.progress(),
-                        };
-                    } else {
-                        // Cancelled between the scheduling of this slice and its run: nothing to do.
-                        return;
-                    }
+                        }
+                    };
                     if finished {
                         run.set(Run::Finished { seconds: (now() - *started.borrow()) / 1000.0 });
                         on_done.emit(());
