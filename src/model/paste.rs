@@ -89,7 +89,8 @@ pub fn parse(text: &str) -> Block {
             }
         }
     }
-    if !row_closed && !(rows.is_empty() && row.is_empty() && cell.is_empty() && at_cell_start) {
+    let nothing_read = rows.is_empty() && row.is_empty() && cell.is_empty() && at_cell_start;
+    if !row_closed && !nothing_read {
         row.push(cell);
         rows.push(row);
     }

@@ -10,6 +10,7 @@ define_texts! {
     PeriodId => "考核期编号", "Period id";
     PeriodIdHint => "用于结果文件，添加后不可更改，例如 2026Q3。", "Used in the results file and fixed once added, e.g. 2026Q3.";
     PeriodName => "考核期名称", "Period name";
+    QuarterName => "{year}年第{quarter}季度", "{year} Q{quarter}";
     AddPeriod => "添加考核期", "Add period";
     DeletePeriod => "删除此考核期", "Delete this period";
     Deleted => "已删除考核期", "Period deleted";

@@ -715,11 +715,9 @@ impl Ops {
                     self.update.force_update();
                 }
             }
-            k if !ctrl && k.chars().count() == 1 => {
-                if self.editable(r, c) {
-                    e.prevent_default();
-                    self.start_edit(Some(k.to_string()));
-                }
+            k if !ctrl && k.chars().count() == 1 && self.editable(r, c) => {
+                e.prevent_default();
+                self.start_edit(Some(k.to_string()));
             }
             _ => {}
         }

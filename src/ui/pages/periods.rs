@@ -45,10 +45,11 @@ fn chosen_period(state: &AppState, s: &Scenario) -> Option<usize> {
 
 /// A suggested name for a new period: a quarter in the user's language, else its id.
 fn suggested_name(id: &str, quarter: Option<(i32, u32)>, lang: Lang) -> String {
-    match (quarter, lang) {
-        (Some((y, q)), Lang::Zh) => format!("{y}年第{q}季度"),
-        (Some((y, q)), Lang::En) => format!("{y} Q{q}"),
-        (None, _) => id.to_string(),
+    match quarter {
+        Some((y, q)) => {
+            TPer::QuarterName.get(lang).replace("{year}", &y.to_string()).replace("{quarter}", &q.to_string())
+        }
+        None => id.to_string(),
     }
 }
 
@@ -91,8 +92,9 @@ fn period_bar(props: &BarProps) -> Html {
     let current = props.period.and_then(|i| s.periods.get(i).map(|p| (i, p.clone())));
     // The name being typed (period id, text), until committed.
     let name_draft = use_state(|| None::<(String, String)>);
-    // The last deleted period's name, for the inline undo.
-    let deleted = use_state(|| None::<String>);
+    // The last deleted period's name and the revision its deletion made, for the inline undo (shown only while
+    // that deletion is the last change, so that its button never undoes something else).
+    let deleted = use_state(|| None::<(String, u64)>);
     // The add form: (id, name, tried to save).
     let adding = use_state(|| None::<(String, String, bool)>);
 
@@ -142,10 +144,12 @@ fn period_bar(props: &BarProps) -> Html {
         let on_delete = {
             let (state, deleted, i, name) = (state.clone(), deleted.clone(), *i, p.name.clone());
             Callback::from(move |_| {
+                // The revision this deletion will make (read before dispatching: the handle shows the newest state).
+                let rev = state.revision + 1;
                 state.dispatch(Action::Edit(Edit::new(T::Delete, move |sc| {
                     records::delete_period(sc, i).map(|_| ()).ok_or_else(Vec::new)
                 })));
-                deleted.set(Some(name.clone()));
+                deleted.set(Some((name.clone(), rev)));
             })
         };
         html! {
@@ -276,7 +280,7 @@ fn period_bar(props: &BarProps) -> Html {
                     </button>
                 </div>
             </div>
-            if let Some(name) = &*deleted {
+            if let Some((name, _)) = deleted.as_ref().filter(|(_, rev)| *rev == state.revision) {
                 <p class="banner banner-warn" role="status" data-testid="period-deleted">
                     <span>{ TPer::Deleted.get(lang) }{"："}{ name.clone() }</span>
                     if state.can_undo() {
@@ -653,6 +657,9 @@ impl MatrixData for PeriodGrid {
     }
 }
 
+/// An adjustment line as typed: the adjustment when it is valid, and the problems by field (`points`, `reason`).
+type ParsedLine = (Option<Adjustment>, Vec<(&'static str, ProblemKind)>);
+
 #[derive(Properties, PartialEq)]
 struct AdjProps {
     period: String,
@@ -677,7 +684,7 @@ fn adjustments_editor(props: &AdjProps) -> Html {
     let branch_name = s.branch(&props.branch).map_or(props.branch.clone(), |b| b.name.clone());
 
     // Each line parsed, with its problems by field.
-    let parsed: Vec<(Option<Adjustment>, Vec<(&'static str, ProblemKind)>)> = rows
+    let parsed: Vec<ParsedLine> = rows
         .iter()
         .map(|(points, reason)| {
             let p = records::parse_number(points).and_then(|v| v.ok_or(ProblemKind::Empty));
