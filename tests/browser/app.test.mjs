@@ -1,14 +1,13 @@
 // The app shell, the branches page and storage, in headless Chromium against the release build.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, openApp, reload } from './harness.mjs';
+import { serveDist, launch, openApp, reload, stored } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
 const rows = (page) => page.locator('[data-testid="branch-row"]');
-const stored = (page, key) => page.evaluate((k) => localStorage.getItem(k), key);
 
 test('first visit shows the sample organisation in Chinese', async () => {
   const page = await openApp(browser, server.url);

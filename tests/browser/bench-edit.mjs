@@ -11,8 +11,9 @@
 //   commit → frame   from the same keydown to the next animation frame after that mutation (what the user sees).
 // Medians and 95th percentiles are printed per size, with the size of the stored document.
 //
-// The app saves the whole document to localStorage after every change, in the same task as the render. To show
-// what that costs, each size is measured twice: as shipped ("saving on"), and with saving off — the scenario is
+// The app saves the whole document to localStorage after every change, just after the frame that shows it (after
+// a pause in the editing when a save is slow). To show what saving still costs, each size is measured twice: as
+// shipped ("saving on"), and with saving off — the scenario is
 // then imported through the import-file input into a session whose saving is off (the app turns saving off when
 // stored data it cannot read cannot be backed up; the bench makes the backup fail), so every number but the save
 // is the same.

@@ -3,7 +3,7 @@
 // compute from it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, openApp } from './harness.mjs';
+import { serveDist, launch, openApp, stored } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
@@ -14,13 +14,13 @@ const go = async (page, slug) => {
   await page.getByTestId(`page-${slug}`).waitFor();
 };
 /** The current scenario as saved in localStorage (null before the first change). */
-const saved = (page) => page.evaluate(() => {
-  const text = localStorage.getItem('pbcalc.document');
+const saved = async (page) => {
+  const text = await stored(page);
   if (!text) return null;
   const doc = JSON.parse(text);
   return doc.scenarios[doc.current];
-});
-const savedText = (page) => page.evaluate(() => localStorage.getItem('pbcalc.document'));
+};
+const savedText = (page) => stored(page);
 const target = (page, branch, indicator) => page
   .locator(`[data-testid="target-cell"][data-branch="${branch}"][data-indicator="${indicator}"] .value`)
   .innerText();

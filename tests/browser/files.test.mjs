@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serveDist, launch, openApp } from './harness.mjs';
+import { serveDist, launch, openApp, stored } from './harness.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const fixture = (name) => path.join(here, '..', 'fixtures', name);
@@ -51,7 +51,7 @@ test('the public example imported through the UI exports exactly the expected re
   const expected = JSON.parse(fs.readFileSync(fixture('small.expected.pbcalc-results.json'), 'utf8'));
   assertClose(JSON.parse(text), expected);
   // The import was saved like any other change.
-  const doc = JSON.parse(await page.evaluate(() => localStorage.getItem('pbcalc.document')));
+  const doc = JSON.parse(await stored(page));
   assert.equal(doc.scenarios.length, 2);
   assert.equal(doc.scenarios[doc.current].name, '公开示例：小型气田党委');
   assert.deepEqual(page.problems, []);
@@ -66,7 +66,7 @@ test('the sample exported and imported back gives identical results', async () =
   const file = path.join(fs.mkdtempSync('/tmp/pbcalc-'), scenario.name);
   fs.writeFileSync(file, scenario.text);
   await importFile(page, file);
-  await page.waitForFunction(() => JSON.parse(localStorage.getItem('pbcalc.document')).scenarios.length === 2);
+  await page.waitForFunction(() => (JSON.parse(localStorage.getItem('pbcalc.document')) ?? { scenarios: [] }).scenarios.length === 2);
   const after = await download(page, 'export-results');
   assert.equal(after.text, before.text);
   await page.context().close();
@@ -74,7 +74,7 @@ test('the sample exported and imported back gives identical results', async () =
 
 test('a malformed file shows the path of each problem and changes nothing', async () => {
   const page = await openApp(browser, server.url);
-  const stored = await page.evaluate(() => localStorage.getItem('pbcalc.document'));
+  const before = await stored(page);
   const bad = JSON.parse(fs.readFileSync(fixture('small.pbcalc.json'), 'utf8'));
   bad.branches[1].conditions.personnel = 9;
   bad.indicators[0].wieght = 30;
@@ -86,13 +86,13 @@ test('a malformed file shows the path of each problem and changes nothing', asyn
   const text = await err.innerText();
   assert.match(text, /branches\[1\]\.conditions\.personnel/);
   assert.match(text, /indicators\[0\]\.wieght/);
-  assert.equal(await page.evaluate(() => localStorage.getItem('pbcalc.document')), stored);
+  assert.equal(await stored(page), before);
   assert.match(await page.getByTestId('scenario-name').innerText(), /西部气田公司党委/);
   // Not JSON at all.
   fs.writeFileSync(file, '{ "format": "pbcalc-scenario", ');
   await importFile(page, file);
   await page.waitForSelector('[data-testid="import-error"] >> text=JSON');
-  assert.equal(await page.evaluate(() => localStorage.getItem('pbcalc.document')), stored);
+  assert.equal(await stored(page), before);
   await page.context().close();
 });
 

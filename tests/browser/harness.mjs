@@ -67,3 +67,12 @@ export async function reload(page) {
   await page.reload();
   await page.waitForSelector('[data-testid="save-status"]');
 }
+
+/**
+ * The text stored under `key` once the app has written its latest change (it saves just after the frame that
+ * shows a change, or after a pause in the editing for big documents; `<html data-saving>` is set meanwhile).
+ */
+export async function stored(page, key = 'pbcalc.document') {
+  await page.waitForFunction(() => !document.documentElement.hasAttribute('data-saving'));
+  return page.evaluate((k) => localStorage.getItem(k), key);
+}

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { serveDist, launch, openApp } from './harness.mjs';
+import { serveDist, launch, openApp, stored } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
@@ -43,7 +43,6 @@ async function expectFocus(page, rc) {
   }, rc, { timeout: 5000 }).catch(() => {});
   assert.deepEqual(await focused(page), rc);
 }
-const stored = (page) => page.evaluate(() => localStorage.getItem('pbcalc.document'));
 const allFinals = (page) => page.locator('[data-testid="row-final"]').allInnerTexts();
 
 /** Pastes text at the focused element the way a browser does after Ctrl+V. */
@@ -447,9 +446,11 @@ test('a table bigger than the screen renders what is in view and still moves, ed
   await page.keyboard.type('0');
   await page.keyboard.press('Enter');
   assert.equal(await far.innerText(), '0');
-  const doc = JSON.parse(await stored(page));
-  const sc = doc.scenarios[doc.current];
-  assert.equal(sc.periods[1].records.b059.actuals.i26, 0);
+  // Saved (a big document is written when the editing pauses).
+  await page.waitForFunction(() => {
+    const doc = JSON.parse(localStorage.getItem('pbcalc.document'));
+    return doc.scenarios[doc.current].periods[1].records.b059.actuals.i26 === 0;
+  });
 
   // A block pasted two columns from the right edge (ballots, peers, superiors): what falls outside the table is
   // reported, the rest lands.
