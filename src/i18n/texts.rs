@@ -27,11 +27,6 @@ define_texts! {
     NavScenarios => "方案管理", "Scenarios";
     NavSettings => "参数设置", "Settings";
 
-    NotYet => "此页面尚在建设中：这里还没有计算，也不会显示任何结果。", "This page is still being built: nothing is computed here yet, and it shows no results.";
-    NotYetIndicators => "指标编辑器（类型、方向、权重、容差、工作计划）将在此处提供。", "The indicator editor (kind, direction, weight, tolerance, written plan) will be here.";
-    NotYetPeriods => "各考核期的数据录入矩阵将在此处提供。", "The data-entry matrix of each period will be here.";
-    NotYetGrades => "各考核周期的提档升级与蒙特卡洛模拟将在此处提供。", "Promotion and demotion per cycle and the Monte Carlo simulation will be here.";
-    NotYetSettings => "全部计算参数及其含义、默认值将在此处提供。", "Every parameter of the method with its meaning and default will be here.";
 
     Branches => "党支部", "Party branches";
     Categories => "支部类别", "Branch categories";

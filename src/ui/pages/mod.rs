@@ -5,7 +5,6 @@ pub mod categories;
 pub mod grades;
 pub mod indicators;
 pub mod periods;
-pub mod placeholder;
 pub mod results;
 pub mod scenarios;
 pub mod settings;
