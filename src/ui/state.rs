@@ -18,14 +18,22 @@ thread_local! {
     static TYPING: std::cell::RefCell<Option<Rc<str>>> = const { std::cell::RefCell::new(None) };
 }
 
-/// A field took the focus: until [`end_typing`], every edit joins one undo step named `key`, so a field can
-/// update the results on every keystroke and still be undone in one step. Kept outside the state so that focus
-/// changes do not re-render the app.
-pub fn begin_typing(key: Rc<str>) {
+/// A field took the focus (or a cell started editing): until [`end_typing`], every edit joins one undo step, so a
+/// field can update the results on every keystroke and still be undone in one step. `prefix` names the field;
+/// each call starts a new step. Kept outside the state so that focus changes do not re-render the app.
+pub fn begin_typing(prefix: &str) {
+    thread_local! {
+        static N: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+    }
+    let n = N.with(|n| {
+        n.set(n.get() + 1);
+        n.get()
+    });
+    let key: Rc<str> = format!("{prefix}#{n}").into();
     TYPING.with(|t| *t.borrow_mut() = Some(key));
 }
 
-/// The field lost the focus.
+/// The field lost the focus (or the cell stopped editing).
 pub fn end_typing() {
     TYPING.with(|t| *t.borrow_mut() = None);
 }

@@ -148,7 +148,14 @@ test('an invalid value is marked in place with its message and changes nothing',
   assert.match(await err.innerText(), /未保存.*应为数值/);
   assert.match(await page.getByTestId('period-matrix-invalid').innerText(), /1/);
   assert.deepEqual(await allFinals(page), finals, 'results unchanged');
-  assert.equal(await stored(page), doc, 'nothing saved');
+  // Nothing of it saved: the cell keeps its old value in storage (valid prefixes typed on the way were taken
+  // back when the text became invalid).
+  const saved = await stored(page);
+  if (saved !== doc) {
+    const d = JSON.parse(saved);
+    const p = d.scenarios[d.current].periods.find((x) => x.id === '2026Q2');
+    assert.equal(String(p.records.jsc.actuals.cost), old, 'nothing saved');
+  }
   // A qualitative cell wants a level.
   await cell(page, 'jsc', 'actual:meetings').click();
   await page.keyboard.type('E');
@@ -464,5 +471,30 @@ test('a table bigger than the screen renders what is in view and still moves, ed
   assert.equal(await page.locator(`td[data-r="${r}"][data-c="${c}"]`).innerText(), '70');
   assert.equal(await page.locator(`td[data-r="${r}"][data-c="${c + 2}"]`).innerText(), '72');
   assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('the ranking follows the typing in a cell, and Escape takes the typing back', async () => {
+  const page = await openPage('periods');
+  const final = () => page.locator('[data-testid="period-row"][data-branch="c1a"] [data-testid="row-final"]').innerText();
+  const before = await final();
+  await cell(page, 'c1a', 'actual:tasks').click();
+  await page.keyboard.type('1');
+  // Still editing (no Enter yet), and F has already moved.
+  assert.equal(await page.locator('.mx-input').count(), 1);
+  await page.waitForFunction((f) => document.querySelector(
+    '[data-testid="period-row"][data-branch="c1a"] [data-testid="row-final"]').innerText !== f, before);
+  await page.keyboard.type('x');
+  // An invalid text never counts: F is back where it was while the text is invalid.
+  await page.waitForFunction((f) => document.querySelector(
+    '[data-testid="period-row"][data-branch="c1a"] [data-testid="row-final"]').innerText === f, before);
+  await page.keyboard.press('Backspace');
+  await page.waitForFunction((f) => document.querySelector(
+    '[data-testid="period-row"][data-branch="c1a"] [data-testid="row-final"]').innerText !== f, before);
+  await page.keyboard.press('Escape');
+  await page.waitForFunction((f) => document.querySelector(
+    '[data-testid="period-row"][data-branch="c1a"] [data-testid="row-final"]').innerText === f, before);
+  assert.equal(await final(), before);
+  assert.equal(await page.getByTestId('undo').isDisabled(), true, 'nothing left to undo');
   await page.context().close();
 });

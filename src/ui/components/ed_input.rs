@@ -49,6 +49,17 @@ pub fn ed_input(props: &EdInputProps) -> Html {
     let focus = use_mut_ref(|| None::<bool>);
     let app = crate::ui::hooks::use_app();
     {
+        // Leaving the page while typing ends the field's undo step.
+        let focus = focus.clone();
+        use_effect_with((), move |_| {
+            move || {
+                if focus.borrow().is_some() {
+                    crate::ui::state::end_typing();
+                }
+            }
+        });
+    }
+    {
         // The model changed (undo, another page): show its value, unless the change is this field's own typing.
         let (typed, focus) = (typed.clone(), focus.clone());
         use_effect_with(props.value.clone(), move |_| {
@@ -75,8 +86,15 @@ pub fn ed_input(props: &EdInputProps) -> Html {
         }
     };
     let oninput = {
-        let (typed, check, commit, value, live, focus) =
-            (typed.clone(), props.check.clone(), props.commit.clone(), props.value.clone(), props.live, focus.clone());
+        let (typed, check, commit, value, live, focus, app) = (
+            typed.clone(),
+            props.check.clone(),
+            props.commit.clone(),
+            props.value.clone(),
+            props.live,
+            focus.clone(),
+            app.clone(),
+        );
         Callback::from(move |e: InputEvent| {
             let v = if let Some(el) = e.target_dyn_into::<web_sys::HtmlTextAreaElement>() {
                 el.value()
@@ -84,10 +102,18 @@ pub fn ed_input(props: &EdInputProps) -> Html {
                 e.target_unchecked_into::<web_sys::HtmlInputElement>().value()
             };
             // Valid text goes to the model at once (results follow the typing); the field keeps the text as typed.
-            if live && check.emit(v.clone()).is_none() && v != value.as_str() {
+            let valid = check.emit(v.clone()).is_none();
+            if live && valid && v != value.as_str() {
                 commit.emit(v.clone());
                 if let Some(c) = focus.borrow_mut().as_mut() {
                     *c = true;
+                }
+            } else if live && !valid {
+                // Invalid text never counts: take back what this typing committed, so the results are those from
+                // before it until the text is valid again.
+                let committed = focus.borrow_mut().as_mut().map(std::mem::take).unwrap_or(false);
+                if committed {
+                    app.dispatch(crate::ui::state::Action::Undo);
                 }
             }
             typed.set(Some(v));
@@ -97,7 +123,7 @@ pub fn ed_input(props: &EdInputProps) -> Html {
         let (focus, key) = (focus.clone(), props.testid.clone());
         Callback::from(move |_: FocusEvent| {
             *focus.borrow_mut() = Some(false);
-            crate::ui::state::begin_typing(next_key(&key));
+            crate::ui::state::begin_typing(&key);
         })
     };
     let onblur = {
@@ -118,11 +144,16 @@ pub fn ed_input(props: &EdInputProps) -> Html {
     };
     let multiline = props.multiline;
     let onkeydown = {
-        let (typed, focus, app) = (typed.clone(), focus.clone(), app.clone());
+        let (typed, focus, app, key) = (typed.clone(), focus.clone(), app.clone(), props.testid.clone());
         Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
             "Enter" if !multiline || e.ctrl_key() => {
                 e.prevent_default();
                 commit();
+                // Enter confirms: what follows in this field is a new undo step, and Escape goes back to here.
+                if let Some(c) = focus.borrow_mut().as_mut() {
+                    *c = false;
+                }
+                crate::ui::state::begin_typing(&key);
             }
             "Escape" => {
                 if typed.is_some() {
@@ -173,18 +204,6 @@ pub fn ed_input(props: &EdInputProps) -> Html {
             }
         </div>
     }
-}
-
-/// A key for one focus session of a field: its test id and a counter.
-fn next_key(testid: &str) -> std::rc::Rc<str> {
-    thread_local! {
-        static N: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
-    }
-    let n = N.with(|n| {
-        n.set(n.get() + 1);
-        n.get()
-    });
-    format!("{testid}#{n}").into()
 }
 
 /// Moves the keyboard focus to the element with id `id` (which brings it into view) once `key` becomes `Some` or

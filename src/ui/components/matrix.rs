@@ -257,6 +257,8 @@ struct Editing {
     original: String,
     /// Started with F2 or a double-click: Left/Right/Home/End move the caret instead of leaving the cell.
     caret: bool,
+    /// Whether a valid text was already committed while typing (Escape then undoes that step).
+    live: bool,
 }
 
 /// An entry that did not parse, kept in its cell.
@@ -414,10 +416,46 @@ impl Ops {
         let mut i = self.inner.borrow_mut();
         let caret = text.is_none();
         let start = text.unwrap_or_else(|| i.drafts.get(&key).map_or(original.clone(), |d| d.text.clone()));
-        i.editing = Some(Editing { r, c, text: start, original, caret });
+        i.editing = Some(Editing { r, c, text: start, original, caret, live: false });
         i.want_focus = true;
         drop(i);
+        // Everything committed while this cell is being edited is one undo step.
+        crate::ui::state::begin_typing(&format!("cell:{}:{}", key.0, key.1));
+        if !caret {
+            // Editing started by typing a character: it counts at once, like every later keystroke.
+            self.commit_live();
+        }
         self.update.force_update();
+    }
+
+    /// Commits a valid text while it is being typed, so the results follow the typing (one undo step with the
+    /// rest of this cell's editing). Invalid text waits, marked, for the end of the editing, and while it is
+    /// there the results are those from before the editing.
+    fn commit_live(&self) {
+        let Some((r, c, text)) = self.inner.borrow().editing.as_ref().map(|ed| (ed.r, ed.c, ed.text.clone())) else {
+            return;
+        };
+        if text.trim().is_empty() {
+            // Emptying a cell (clearing its value) takes effect when the editing ends, not on the way.
+            return;
+        }
+        if self.data.parse(r, c, &text).is_err() {
+            // An invalid text never counts: take back what this editing committed, so the results are those
+            // from before it until the text is valid again.
+            let was_live = self.inner.borrow_mut().editing.as_mut().is_some_and(|ed| std::mem::take(&mut ed.live));
+            if was_live {
+                self.on_history.emit(false);
+            }
+            return;
+        }
+        if text == self.data.cell(r, c).text.as_str() {
+            return;
+        }
+        if let Some(ed) = self.inner.borrow_mut().editing.as_mut() {
+            ed.live = true;
+        }
+        self.inner.borrow_mut().drafts.remove(&self.key(r, c));
+        self.on_commit.emit(vec![Change { row: r, col: c, text }]);
     }
 
     /// Commits `text` into cell (r, c): unchanged → nothing; valid → `on_commit`; invalid → kept as a draft.
@@ -446,6 +484,7 @@ impl Ops {
     fn commit_edit(&self, step: Option<Step>) {
         let Some(ed) = self.inner.borrow_mut().editing.take() else { return };
         let ok = self.commit_cell(ed.r, ed.c, ed.text);
+        crate::ui::state::end_typing();
         self.inner.borrow_mut().want_focus = true;
         match step {
             Some(s) if ok => self.step(s),
@@ -461,6 +500,11 @@ impl Ops {
         i.drafts.remove(&key);
         i.want_focus = true;
         drop(i);
+        crate::ui::state::end_typing();
+        // What this cell committed while being typed is one step: undo it.
+        if ed.live {
+            self.on_history.emit(false);
+        }
         self.update.force_update();
     }
 
@@ -1017,6 +1061,7 @@ pub fn matrix(props: &MatrixProps) -> Html {
             // Leaving the cell being edited commits it (an invalid text stays in it, marked).
             let Some(ed) = ops.inner.borrow_mut().editing.take() else { return };
             ops.commit_cell(ed.r, ed.c, ed.text);
+            crate::ui::state::end_typing();
             ops.update.force_update();
         })
     };
@@ -1027,6 +1072,7 @@ pub fn matrix(props: &MatrixProps) -> Html {
             if let Some(ed) = ops.inner.borrow_mut().editing.as_mut() {
                 ed.text = value;
             }
+            ops.commit_live();
             ops.update.force_update();
         })
     };
