@@ -33,10 +33,7 @@ fn public_example_reads_and_round_trips() {
     assert_eq!(s.indicators.len(), 6);
     assert_eq!(s.periods.len(), 5);
     assert_eq!(s.settings.consequences.bonus_pool, 50000.0);
-    assert_eq!(
-        s.settings.tiers.first_share, 0.2,
-        "missing keys take their defaults"
-    );
+    assert_eq!(s.settings.tiers.first_share, 0.2, "missing keys take their defaults");
     let rec = &s.periods[0].records["p1"];
     assert_eq!(rec.actuals["meetings"], Actual::Level(Level::B));
     assert_eq!(rec.actuals["tasks"], Actual::Number(9.0));
@@ -61,10 +58,7 @@ fn every_problem_is_reported_with_its_path() {
         "settings.tiers.first_share: out of range: allowed 0 … 1",
     ];
     for e in expect {
-        assert!(
-            found.iter().any(|f| f.starts_with(e)),
-            "missing «{e}» in {found:#?}"
-        );
+        assert!(found.iter().any(|f| f.starts_with(e)), "missing «{e}» in {found:#?}");
     }
 }
 
@@ -85,10 +79,7 @@ fn references_and_duplicates_are_checked() {
         "periods[1].records.p9: refers to “p9”, which is not in branches",
     ];
     for e in expect {
-        assert!(
-            found.iter().any(|f| f.starts_with(e)),
-            "missing «{e}» in {found:#?}"
-        );
+        assert!(found.iter().any(|f| f.starts_with(e)), "missing «{e}» in {found:#?}");
     }
 }
 
@@ -98,14 +89,9 @@ fn files_that_are_not_scenarios_are_refused() {
     let big = " ".repeat(5_000_001);
     let p = parse_scenario(&big).unwrap_err();
     assert!(matches!(p[0].kind, ProblemKind::TooLarge { .. }));
-    let found =
-        problems(r#"{"format":"other","version":1,"name":"x","indicators":[],"branches":[]}"#);
-    assert!(
-        found[0].starts_with("format: not a pbcalc scenario file"),
-        "{found:?}"
-    );
-    let found =
-        problems(r#"{"format":"pbcalc-scenario","version":1,"indicators":[],"branches":[]}"#);
+    let found = problems(r#"{"format":"other","version":1,"name":"x","indicators":[],"branches":[]}"#);
+    assert!(found[0].starts_with("format: not a pbcalc scenario file"), "{found:?}");
+    let found = problems(r#"{"format":"pbcalc-scenario","version":1,"indicators":[],"branches":[]}"#);
     assert_eq!(found, vec!["name: required but missing"]);
 }
 
@@ -115,12 +101,7 @@ fn a_veto_indicator_cannot_carry_a_weight_or_actual() {
     v["indicators"][5]["weight"] = 10.into();
     v["periods"][0]["records"]["p1"]["actuals"]["safety"] = 1.into();
     let found = problems(&v.to_string());
-    assert!(
-        found
-            .iter()
-            .any(|f| f.starts_with("indicators[5].weight: unknown field")),
-        "{found:?}"
-    );
+    assert!(found.iter().any(|f| f.starts_with("indicators[5].weight: unknown field")), "{found:?}");
 }
 
 #[test]

@@ -88,14 +88,11 @@ fn expected_word(e: Expected, lang: Lang) -> &'static str {
         Expected::Integer => lang.pick("整数", "a whole number"),
         Expected::Bool => lang.pick("true 或 false", "true or false"),
         Expected::Level => lang.pick("等次 A、B、C 或 D", "a level A, B, C or D"),
-        Expected::VetoEntry => lang.pick(
-            "否定指标只在 vetoes 中记录是否触发",
-            "a veto indicator is recorded under vetoes, not as an actual",
-        ),
-        Expected::VetoIndicator => lang.pick(
-            "否定指标（只有否定指标可记入 vetoes）",
-            "a veto indicator (only they go under vetoes)",
-        ),
+        Expected::VetoEntry => lang
+            .pick("否定指标只在 vetoes 中记录是否触发", "a veto indicator is recorded under vetoes, not as an actual"),
+        Expected::VetoIndicator => {
+            lang.pick("否定指标（只有否定指标可记入 vetoes）", "a veto indicator (only they go under vetoes)")
+        }
         Expected::QuantitativeIndicator => lang.pick(
             "定量指标（只有定量指标有目标值和历史数据）",
             "a quantitative indicator (only they have targets and history)",
@@ -130,15 +127,10 @@ pub fn problem_message(p: &Problem, lang: Lang) -> String {
 /// What is wrong, without the path (the editors show it beside the field's label).
 pub fn kind_message(kind: &ProblemKind, lang: Lang) -> String {
     match kind {
-        ProblemKind::Syntax { message } => format!(
-            "{}{message}",
-            lang.pick("不是有效的 JSON：", "not valid JSON: ")
-        ),
+        ProblemKind::Syntax { message } => format!("{}{message}", lang.pick("不是有效的 JSON：", "not valid JSON: ")),
         ProblemKind::TooLarge { bytes, max } => match lang {
             Lang::Zh => format!("文件过大（{} 字节），上限 {} 字节，未读取", bytes, max),
-            Lang::En => format!(
-                "the file is too large ({bytes} bytes; the limit is {max}); it was not read"
-            ),
+            Lang::En => format!("the file is too large ({bytes} bytes; the limit is {max}); it was not read"),
         },
         ProblemKind::UnknownField => lang
             .pick(
@@ -147,11 +139,9 @@ pub fn kind_message(kind: &ProblemKind, lang: Lang) -> String {
             )
             .into(),
         ProblemKind::Missing => lang.pick("缺少必填项", "required but missing").into(),
-        ProblemKind::WrongType { expected } => format!(
-            "{}{}",
-            lang.pick("类型错误，应为", "wrong type: expected "),
-            expected_word(*expected, lang)
-        ),
+        ProblemKind::WrongType { expected } => {
+            format!("{}{}", lang.pick("类型错误，应为", "wrong type: expected "), expected_word(*expected, lang))
+        }
         ProblemKind::OutOfRange { min, max } => {
             let range = match (min, max) {
                 (Some(a), Some(b)) => format!("{} … {}", bound(*a), bound(*b)),
@@ -159,17 +149,12 @@ pub fn kind_message(kind: &ProblemKind, lang: Lang) -> String {
                 (None, Some(b)) => format!("≤ {}", bound(*b)),
                 (None, None) => lang.pick("有限数值", "a finite number").to_string(),
             };
-            format!(
-                "{}{range}",
-                lang.pick("超出允许范围，应为 ", "out of range: allowed ")
-            )
+            format!("{}{range}", lang.pick("超出允许范围，应为 ", "out of range: allowed "))
         }
         ProblemKind::NotInteger => lang.pick("应为整数", "must be a whole number").into(),
-        ProblemKind::NotOneOf { allowed } => format!(
-            "{}{}",
-            lang.pick("应为以下之一：", "must be one of: "),
-            allowed.join(", ")
-        ),
+        ProblemKind::NotOneOf { allowed } => {
+            format!("{}{}", lang.pick("应为以下之一：", "must be one of: "), allowed.join(", "))
+        }
         ProblemKind::Empty => lang.pick("不能为空", "must not be empty").into(),
         ProblemKind::TooLong { max } => match lang {
             Lang::Zh => format!("过长，最多 {max} 个字符"),
@@ -190,20 +175,13 @@ pub fn kind_message(kind: &ProblemKind, lang: Lang) -> String {
         ProblemKind::ActualMismatch { expected } => {
             format!(
                 "{}{}",
-                lang.pick(
-                    "实际值类型不符，应为",
-                    "the actual does not fit its indicator: expected "
-                ),
+                lang.pick("实际值类型不符，应为", "the actual does not fit its indicator: expected "),
                 expected_word(*expected, lang)
             )
         }
-        ProblemKind::WrongFormat { expected } => format!(
-            "{}{expected}",
-            lang.pick(
-                "不是 pbcalc 方案文件，应为 ",
-                "not a pbcalc scenario file: expected "
-            )
-        ),
+        ProblemKind::WrongFormat { expected } => {
+            format!("{}{expected}", lang.pick("不是 pbcalc 方案文件，应为 ", "not a pbcalc scenario file: expected "))
+        }
         ProblemKind::Inconsistent { other } => {
             format!("{}{other}", lang.pick("与此项矛盾：", "contradicts "))
         }
@@ -229,10 +207,7 @@ mod tests {
             // unless it is a symbol or a name such as "pbcalc".
             let symbolic = !en.chars().any(|c| c.is_ascii_alphabetic()) || en == zh;
             if !symbolic {
-                assert!(
-                    zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
-                    "{t:?}: {zh}"
-                );
+                assert!(zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{t:?}: {zh}");
             }
         }
     }
@@ -241,17 +216,10 @@ mod tests {
     fn problem_names_the_path() {
         let p = Problem::new(
             "branches[2].conditions.personnel",
-            ProblemKind::OutOfRange {
-                min: Some(1.0),
-                max: Some(5.0),
-            },
+            ProblemKind::OutOfRange { min: Some(1.0), max: Some(5.0) },
         );
-        assert_eq!(
-            problem_message(&p, Lang::En),
-            "branches[2].conditions.personnel: out of range: allowed 1 … 5"
-        );
-        assert!(problem_message(&p, Lang::Zh)
-            .starts_with("branches[2].conditions.personnel: 超出允许范围"));
+        assert_eq!(problem_message(&p, Lang::En), "branches[2].conditions.personnel: out of range: allowed 1 … 5");
+        assert!(problem_message(&p, Lang::Zh).starts_with("branches[2].conditions.personnel: 超出允许范围"));
     }
 
     #[test]

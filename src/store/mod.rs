@@ -47,18 +47,10 @@ pub struct Loaded {
 /// Loads the document; a first visit gets the sample. Never overwrites what it cannot read.
 pub fn load(kv: &mut dyn KeyValue) -> Loaded {
     let Some(text) = kv.get(KEY) else {
-        return Loaded {
-            document: Document::first_visit(),
-            notice: None,
-            may_save: true,
-        };
+        return Loaded { document: Document::first_visit(), notice: None, may_save: true };
     };
     match document::decode(&text) {
-        Ok(document) => Loaded {
-            document,
-            notice: None,
-            may_save: true,
-        },
+        Ok(document) => Loaded { document, notice: None, may_save: true },
         Err(err) => {
             let reason = err.to_string();
             let backup_key = (1..)
@@ -116,10 +108,7 @@ mod tests {
         let loaded = load(&mut kv);
         assert!(loaded.notice.is_none());
         assert_eq!(loaded.document.scenarios.len(), 1);
-        assert_eq!(
-            *loaded.document.scenarios[0],
-            crate::model::sample::sample()
-        );
+        assert_eq!(*loaded.document.scenarios[0], crate::model::sample::sample());
         save(&mut kv, &loaded.document).unwrap();
         let again = load(&mut kv);
         assert_eq!(again.document, loaded.document);
@@ -129,12 +118,9 @@ mod tests {
     fn unreadable_text_is_backed_up_not_overwritten() {
         let mut kv = Mem::default();
         kv.map.insert(KEY.into(), "{not json".into());
-        kv.map
-            .insert(format!("{BACKUP_PREFIX}1"), "older backup".into());
+        kv.map.insert(format!("{BACKUP_PREFIX}1"), "older backup".into());
         let loaded = load(&mut kv);
-        let Some(Notice::Unreadable { backup_key, .. }) = &loaded.notice else {
-            panic!("{:?}", loaded.notice)
-        };
+        let Some(Notice::Unreadable { backup_key, .. }) = &loaded.notice else { panic!("{:?}", loaded.notice) };
         assert_eq!(backup_key, "pbcalc.backup.2");
         assert_eq!(kv.map[backup_key], "{not json");
         assert_eq!(kv.map["pbcalc.backup.1"], "older backup");
@@ -143,16 +129,10 @@ mod tests {
 
     #[test]
     fn unreadable_and_storage_full_turns_saving_off() {
-        let mut kv = Mem {
-            full: true,
-            ..Mem::default()
-        };
+        let mut kv = Mem { full: true, ..Mem::default() };
         kv.map.insert(KEY.into(), "[]".into());
         let loaded = load(&mut kv);
-        assert!(matches!(
-            loaded.notice,
-            Some(Notice::UnreadableNotBackedUp { .. })
-        ));
+        assert!(matches!(loaded.notice, Some(Notice::UnreadableNotBackedUp { .. })));
         assert!(!loaded.may_save);
         assert_eq!(kv.map[KEY], "[]");
     }

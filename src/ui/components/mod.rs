@@ -1,9 +1,9 @@
 //! Small pieces shared by the pages.
 
+pub mod ed_input;
+pub mod ed_undo;
 pub mod exports;
 pub mod field;
 pub mod files;
 pub mod matrix;
 pub mod notice;
-pub mod ed_input;
-pub mod ed_undo;
