@@ -48,6 +48,11 @@ impl Lang {
         }
     }
 
+    /// The colon between a label and its value: "：" in Chinese, ": " in English.
+    pub fn colon(self) -> &'static str {
+        self.pick("：", ": ")
+    }
+
     /// Picks the text of this language.
     pub fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
         match self {

@@ -198,7 +198,7 @@ fn shell() -> Html {
                     <div>
                         <h1>{ T::AppTitle.get(lang) }</h1>
                         <div class="scenario-name" data-testid="scenario-name">
-                            { T::Scenario.get(lang) }{"："}{ state.scenario().name.clone() }
+                            { T::Scenario.get(lang) }{ lang.pick("：", ": ") }{ state.scenario().name.clone() }
                         </div>
                     </div>
                 </div>

@@ -295,7 +295,7 @@ impl Reducible for AppState {
                 });
                 if let Some(problems) = refused {
                     let text = problems.first().map(|p| crate::i18n::problem_message(p, lang)).unwrap_or_default();
-                    s.toast(format!("{}：{}", T::EditRefused.get(lang), text), false);
+                    s.toast(format!("{}{}{}", T::EditRefused.get(lang), lang.colon(), text), false);
                 }
             }
             Action::AddBranch(b) => {
@@ -306,7 +306,7 @@ impl Reducible for AppState {
             }
             Action::DeleteBranch(i) => {
                 if let Some(b) = s.edit(T::Delete, |sc| edit::delete_branch(sc, i)) {
-                    s.toast(format!("{}：{}", T::Deleted.get(lang), b.name), true);
+                    s.toast(format!("{}{}{}", T::Deleted.get(lang), lang.colon(), b.name), true);
                 }
             }
             Action::LoadSample => {
@@ -316,7 +316,7 @@ impl Reducible for AppState {
                 let name = sc.name.clone();
                 s.add_scenario(T::Import, *sc);
                 s.import_problems = None;
-                s.toast(format!("{}：{}", T::Imported.get(lang), name), true);
+                s.toast(format!("{}{}{}", T::Imported.get(lang), lang.colon(), name), true);
             }
             Action::ImportFailed(file, problems) => s.import_problems = Some((file, problems)),
             Action::DismissImportError => s.import_problems = None,
@@ -367,7 +367,7 @@ impl Reducible for AppState {
                     true
                 });
                 if removed {
-                    s.toast(format!("{}：{}", T::Deleted.get(lang), name), true);
+                    s.toast(format!("{}{}{}", T::Deleted.get(lang), lang.colon(), name), true);
                 }
             }
             Action::SelectPeriod(p) => s.selected_period = Some(p),

@@ -1219,7 +1219,7 @@ pub fn matrix(props: &MatrixProps) -> Html {
                 <span class="mx-where">{ data.row_label(r) }{" · "}{ columns[c].label.clone() }</span>
                 if let Some(p) = problem {
                     <span class="mx-error" role="alert" data-testid={format!("{}-error", props.testid)}>
-                        {"✖ "}{ TMat::NotSaved.get(lang) }{"："}{ kind_message(&p, lang) }
+                        {"✖ "}{ TMat::NotSaved.get(lang) }{ lang.colon() }{ kind_message(&p, lang) }
                     </span>
                 } else {
                     <span class="mx-info">{ data.detail(r, c) }</span>

@@ -29,7 +29,7 @@ pub fn storage_notice() -> Html {
             <div>
                 <strong>{"⚠ "}{ text.get(lang) }</strong>
                 if let Some(key) = key {
-                    <div>{ T::BackupKey.get(lang) }{"："}<code data-testid="backup-key">{ key }</code></div>
+                    <div>{ T::BackupKey.get(lang) }{ lang.colon() }<code data-testid="backup-key">{ key }</code></div>
                 }
                 <div class="detail">{ reason }</div>
             </div>

@@ -182,7 +182,7 @@ pub fn branches_page() -> Html {
             errors
                 .get(key)
                 .filter(|_| show)
-                .map(|k| AttrValue::from(format!("{}：{}", label(key).get(lang), kind_message(k, lang))))
+                .map(|k| AttrValue::from(format!("{}{}{}", label(key).get(lang), lang.colon(), kind_message(k, lang))))
         };
         let set = |key: &'static str| {
             let (draft, touched) = (draft.clone(), touched.clone());

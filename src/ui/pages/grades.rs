@@ -239,7 +239,7 @@ fn grade_names() -> Html {
                                 <td class={classes!("field", class, err.is_some().then_some("invalid"))}>
                                     <input value={value} oninput={cb} data-testid={testid} aria-label={label.to_string()}
                                         aria-invalid={err.is_some().to_string()} />
-                                    if let Some(e) = err { <div class="field-error" role="alert">{ format!("{label}：{e}") }</div> }
+                                    if let Some(e) = err { <div class="field-error" role="alert">{ format!("{label}{}{e}", lang.colon()) }</div> }
                                 </td>
                             };
                             html! {

@@ -160,7 +160,7 @@ fn period_bar(props: &BarProps) -> Html {
                         aria-invalid={error.is_some().to_string()} />
                     if let Some(k) = &error {
                         <div class="field-error" role="alert" data-testid="period-name-error">
-                            { TPer::PeriodName.get(lang) }{"："}{ kind_message(k, lang) }
+                            { TPer::PeriodName.get(lang) }{ lang.colon() }{ kind_message(k, lang) }
                         </div>
                     }
                 </div>
@@ -180,7 +180,7 @@ fn period_bar(props: &BarProps) -> Html {
         let error_of = |field: &str| {
             problems.iter().find(|p| p.path.ends_with(field)).filter(|_| *tried || field == ".id" || !name.is_empty()).map(|p| {
                 let label = if field == ".id" { TPer::PeriodId } else { TPer::PeriodName };
-                format!("{}：{}", label.get(lang), kind_message(&p.kind, lang))
+                format!("{}{}{}", label.get(lang), lang.colon(), kind_message(&p.kind, lang))
             })
         };
         let (id_error, name_error) = (error_of(".id"), error_of(".name"));
@@ -282,7 +282,7 @@ fn period_bar(props: &BarProps) -> Html {
             </div>
             if let Some((name, _)) = deleted.as_ref().filter(|(_, rev)| *rev == state.revision) {
                 <p class="banner banner-warn" role="status" data-testid="period-deleted">
-                    <span>{ TPer::Deleted.get(lang) }{"："}{ name.clone() }</span>
+                    <span>{ TPer::Deleted.get(lang) }{ lang.colon() }{ name.clone() }</span>
                     if state.can_undo() {
                         <button class="ghost small" onclick={undo_delete} data-testid="period-undo">{ T::Undo.get(lang) }</button>
                     }
@@ -367,7 +367,7 @@ fn data_matrix(props: &MatrixPageProps) -> Html {
     html! {
         <div class="period-data">
             <p class="period-summary" data-testid="period-summary">
-                { TPer::AssessedCount.get(lang) }{"："}{ assessed }{" / "}{ s.branches.len() }
+                { TPer::AssessedCount.get(lang) }{ lang.colon() }{ assessed }{" / "}{ s.branches.len() }
                 <span class="muted">{" · "}{ TPer::ResultsFollow.get(lang) }</span>
             </p>
             <Matrix data={data} {on_commit} {on_history} {on_activate} testid="period-matrix"
@@ -397,7 +397,7 @@ impl PeriodGrid {
         let mut cols = vec![Col::Field(RecordField::Assessed)];
         let mut columns = vec![Column::new("assessed", TPer::Assessed.get(lang), ColKind::Flag)
             .title(TPer::AssessedHint.get(lang))
-            .width(86.0)];
+            .width(if lang == Lang::En { 112.0 } else { 86.0 })];
         cols.push(Col::Final);
         columns.push(
             Column::new("final", T::FinalScore.get(lang), ColKind::ReadOnly)
@@ -409,7 +409,11 @@ impl PeriodGrid {
         cols.push(Col::Rank);
         columns.push(Column::new("rank", T::Rank.get(lang), ColKind::ReadOnly).numeric().width(60.0));
         cols.push(Col::Tier);
-        columns.push(Column::new("tier", T::Tier.get(lang), ColKind::ReadOnly).width(96.0));
+        columns.push(Column::new("tier", T::Tier.get(lang), ColKind::ReadOnly).width(if lang == Lang::En {
+            124.0
+        } else {
+            96.0
+        }));
 
         let mut first_actual = true;
         for ind in s.indicators.iter().filter(|i| !i.is_veto()) {
@@ -767,7 +771,7 @@ fn adjustments_editor(props: &AdjProps) -> Html {
 
     html! {
         <form class="editor card adj-editor" {onsubmit} {onkeydown} novalidate=true data-testid="adj-editor">
-            <h3>{ T::AdjustmentPoints.get(lang) }{"："}{ branch_name }<span class="muted">{" · "}{ format!("{:+}", total) }</span></h3>
+            <h3>{ T::AdjustmentPoints.get(lang) }{ lang.colon() }{ branch_name }<span class="muted">{" · "}{ format!("{:+}", total) }</span></h3>
             <p class="muted">{ TPer::AdjustmentsHint.get(lang) }</p>
             if rows.is_empty() {
                 <p class="muted" data-testid="adj-none">{ TPer::NoAdjustments.get(lang) }</p>
@@ -784,13 +788,13 @@ fn adjustments_editor(props: &AdjProps) -> Html {
                                 <label for={format!("adj-p-{k}")}>{ T::Points.get(lang) }</label>
                                 <input id={format!("adj-p-{k}")} value={points.clone()} oninput={set(k, 0)} data-testid="adj-points"
                                     inputmode="decimal" aria-invalid={pe.is_some().to_string()} autofocus={k + 1 == rows.len()} />
-                                if let Some(m) = pe { <div class="field-error" role="alert" data-testid="adj-points-error">{ T::Points.get(lang) }{"："}{ m }</div> }
+                                if let Some(m) = pe { <div class="field-error" role="alert" data-testid="adj-points-error">{ T::Points.get(lang) }{ lang.colon() }{ m }</div> }
                             </div>
                             <div class={classes!("field", "wide", re.is_some().then_some("invalid"))}>
                                 <label for={format!("adj-r-{k}")}>{ TPer::Reason.get(lang) }</label>
                                 <input id={format!("adj-r-{k}")} value={reason.clone()} oninput={set(k, 1)} data-testid="adj-reason"
                                     aria-invalid={re.is_some().to_string()} />
-                                if let Some(m) = re { <div class="field-error" role="alert" data-testid="adj-reason-error">{ TPer::Reason.get(lang) }{"："}{ m }</div> }
+                                if let Some(m) = re { <div class="field-error" role="alert" data-testid="adj-reason-error">{ TPer::Reason.get(lang) }{ lang.colon() }{ m }</div> }
                             </div>
                             <button type="button" class="ghost small danger" onclick={remove(k)} data-testid="adj-remove"
                                 aria-label={format!("{} {}", T::Delete.get(lang), k + 1)}>{ T::Delete.get(lang) }</button>

@@ -211,7 +211,7 @@ fn why_panel(
     html! {
         <aside class="why card" data-testid="why-panel" aria-label={T::Why.get(lang)}>
             <div class="why-head">
-                <h3>{ T::Why.get(lang) }{"："}{ name }</h3>
+                <h3>{ T::Why.get(lang) }{ lang.colon() }{ name }</h3>
                 <button class="icon" onclick={close} aria-label={T::Dismiss.get(lang)}>{"×"}</button>
             </div>
             <table class="data compact">

@@ -57,7 +57,7 @@ pub fn scenarios_page() -> Html {
                             let editing = renaming.as_ref().filter(|(j, _)| *j == i).map(|(_, t)| t.clone());
                             let name_cell = match editing {
                                 Some(text) => {
-                                    let error = validate::name(&text).err().map(|k| format!("{}：{}", T::ScenarioName.get(lang), kind_message(&k, lang)));
+                                    let error = validate::name(&text).err().map(|k| format!("{}{}{}", T::ScenarioName.get(lang), lang.colon(), kind_message(&k, lang)));
                                     let oninput = {
                                         let renaming = renaming.clone();
                                         Callback::from(move |e: InputEvent| {
