@@ -84,3 +84,13 @@ pub fn select_field(props: &SelectProps) -> Html {
         </div>
     }
 }
+
+/// A form's `onkeydown` that closes it (sets `open` to `None`) on Escape.
+pub fn close_on_escape<T: 'static>(open: &UseStateHandle<Option<T>>) -> Callback<KeyboardEvent> {
+    let open = open.clone();
+    Callback::from(move |e: KeyboardEvent| {
+        if e.key() == "Escape" {
+            open.set(None);
+        }
+    })
+}

@@ -123,14 +123,7 @@ pub fn Categories() -> Html {
             let adding = adding.clone();
             Callback::from(move |_| adding.set(None))
         };
-        let onkeydown = {
-            let adding = adding.clone();
-            Callback::from(move |e: KeyboardEvent| {
-                if e.key() == "Escape" {
-                    adding.set(None);
-                }
-            })
-        };
+        let onkeydown = crate::ui::components::field::close_on_escape(&adding);
         html! {
             <form class="editor card ed-inline-form" {onsubmit} {onkeydown} novalidate=true data-testid="category-editor">
                 <h4>{ TCat::NewCategory.get(lang) }</h4>

@@ -211,14 +211,7 @@ fn period_bar(props: &BarProps) -> Html {
             let adding = adding.clone();
             Callback::from(move |_| adding.set(None))
         };
-        let onkeydown = {
-            let adding = adding.clone();
-            Callback::from(move |e: KeyboardEvent| {
-                if e.key() == "Escape" {
-                    adding.set(None);
-                }
-            })
-        };
+        let onkeydown = crate::ui::components::field::close_on_escape(&adding);
         html! {
             <form class="editor card period-add" {onsubmit} {onkeydown} novalidate=true data-testid="period-add-form">
                 <h3>{ TPer::AddPeriod.get(lang) }</h3>
