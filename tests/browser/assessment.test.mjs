@@ -8,17 +8,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serveDist, launch, openApp, stored } from './harness.mjs';
+import { serveDist, launch, openApp, stored, goTo } from './harness.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
-const go = async (page, slug) => {
-  await page.goto(`${server.url}#/${slug}`);
-  await page.getByTestId(`page-${slug}`).waitFor();
-};
+const go = (page, slug) => goTo(page, server.url, slug);
 
 async function download(page, testid) {
   const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testid).click()]);

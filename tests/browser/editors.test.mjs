@@ -3,16 +3,13 @@
 // compute from it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, openApp, stored } from './harness.mjs';
+import { serveDist, launch, openApp, stored, goTo } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
-const go = async (page, slug) => {
-  await page.goto(`${server.url}#/${slug}`);
-  await page.getByTestId(`page-${slug}`).waitFor();
-};
+const go = (page, slug) => goTo(page, server.url, slug);
 /** The current scenario as saved in localStorage (null before the first change). */
 const saved = async (page) => {
   const text = await stored(page);

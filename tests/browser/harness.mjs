@@ -76,3 +76,9 @@ export async function stored(page, key = 'pbcalc.document') {
   await page.waitForFunction(() => !document.documentElement.hasAttribute('data-saving'));
   return page.evaluate((k) => localStorage.getItem(k), key);
 }
+
+/** Opens page `slug` (`#/slug`) of the app served at `url` and waits for it. */
+export async function goTo(page, url, slug) {
+  await page.goto(`${url}#/${slug}`);
+  await page.getByTestId(`page-${slug}`).waitFor();
+}
