@@ -59,7 +59,10 @@ if ! wasm-opt --version 2>/dev/null | grep -q "version $BINARYEN_VERSION" || [ !
   npm ci --no-audit --no-fund --loglevel=error
 fi
 
-# 5. The browser, for the tests only: Debian's Chromium and ChromeDriver, never a downloaded one.
+# 5. brotli, for the precompressed copies of the build (scripts/precompress.sh, a trunk post-build hook).
+command -v brotli >/dev/null || apt_install brotli
+
+# 6. The browser, for the tests only: Debian's Chromium and ChromeDriver, never a downloaded one.
 if [ "${1:-}" = "--browser" ]; then
   missing=()
   [ -x /usr/bin/chromium ] || missing+=(chromium)

@@ -4,11 +4,31 @@
 //! ```text
 //! pbcalc results <scenario.pbcalc.json>   writes the results file (FORMAT.md) to standard output
 //! pbcalc check <scenario.pbcalc.json>     lists every problem of the file with its JSON path
+//! pbcalc bench <scenario.pbcalc.json> [runs] [sim_runs]   times evaluate and the Monte Carlo (JSON line)
 //! ```
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
+    // The router would rewrite an empty address to `#/` after the first render, rendering the shell twice:
+    // set it first.
+    if let Some(w) = web_sys::window() {
+        let loc = w.location();
+        if loc.hash().map_or(true, |h| h.is_empty()) {
+            let _ = loc.replace("#/");
+        }
+    }
     yew::Renderer::<pbcalc::ui::App>::new().render();
+}
+
+/// For `scripts/bench.sh`: the engine timed in the page on a scenario file (see `pbcalc::bench`), as JSON.
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn bench(text: &str, runs: u32, sim_runs: u32) -> String {
+    let now = || web_sys::window().and_then(|w| w.performance()).map_or_else(js_sys::Date::now, |p| p.now());
+    match pbcalc::bench::time_scenario(text, runs, sim_runs, now) {
+        Ok(f) => f.to_json(),
+        Err(path) => format!("{{\"error\":{path:?}}}"),
+    }
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -17,6 +37,11 @@ fn main() -> std::process::ExitCode {
     use std::process::ExitCode;
 
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if let [cmd, path, rest @ ..] = args.as_slice() {
+        if cmd == "bench" {
+            return bench(path, rest);
+        }
+    }
     let (cmd, path) = match args.as_slice() {
         [cmd, path] if cmd == "results" || cmd == "check" => (cmd.as_str(), path),
         _ => {
@@ -50,6 +75,31 @@ fn main() -> std::process::ExitCode {
         Ok(_) => {
             println!("ok");
             ExitCode::SUCCESS
+        }
+    }
+}
+
+/// `pbcalc bench <file> [runs] [sim_runs]`: the figures of `pbcalc::bench` natively, as one JSON line.
+#[cfg(not(target_arch = "wasm32"))]
+fn bench(path: &str, rest: &[String]) -> std::process::ExitCode {
+    let arg = |i: usize, d: u32| rest.get(i).and_then(|a| a.parse().ok()).unwrap_or(d);
+    let text = match std::fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("{path}: {e}");
+            return std::process::ExitCode::from(2);
+        }
+    };
+    let start = std::time::Instant::now();
+    let now = move || start.elapsed().as_secs_f64() * 1e3;
+    match pbcalc::bench::time_scenario(&text, arg(0, 9), arg(1, 5), now) {
+        Ok(f) => {
+            println!("{}", f.to_json());
+            std::process::ExitCode::SUCCESS
+        }
+        Err(p) => {
+            eprintln!("{path}: cannot read ({p})");
+            std::process::ExitCode::FAILURE
         }
     }
 }

@@ -135,7 +135,7 @@ pub fn app() -> Html {
                     if in_field {
                         return;
                     }
-                    let key = e.key().to_lowercase();
+                    let key = e.key().to_ascii_lowercase();
                     if key == "z" && !e.shift_key() {
                         e.prevent_default();
                         dispatch.dispatch(Action::Undo);

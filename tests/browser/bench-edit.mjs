@@ -22,79 +22,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { serveDist, launch } from './harness.mjs';
+import { editScenario as scenario } from './scenarios.mjs';
 
 const sizes = (process.env.BENCH_SIZES || '50,1000').split(',').map(Number);
 const reps = Number(process.env.BENCH_REPS || 50);
 
-/** Knuth's MMIX linear congruential generator, so every run measures the same scenario. */
-function lcg(seed) {
-  let s = BigInt(seed);
-  return () => {
-    s = (s * 6364136223846793005n + 1442695040888963407n) & 0xffffffffffffffffn;
-    return Number(s >> 11n) / 2 ** 53;
-  };
-}
-
-/** A scenario file (docs/FORMAT.md) of n branches × 30 indicators × 8 periods. */
-function scenario(n) {
-  const rnd = lcg(0x5eed + n);
-  const pick = (k) => Math.floor(rnd() * k);
-  const indicators = [];
-  for (let i = 0; i < 30; i++) {
-    const id = `i${String(i).padStart(2, '0')}`;
-    if (i >= 28) {
-      indicators.push({ id, name: `否定指标${i}`, kind: 'veto' });
-    } else if (i % 4 === 3) {
-      indicators.push({ id, name: `定性指标${i}`, kind: i % 2 ? 'elastic' : 'controllable', measure: 'qualitative', weight: 1 + pick(10) });
-    } else {
-      indicators.push({
-        id, name: `定量指标${i}`, kind: i % 2 ? 'elastic' : 'controllable', measure: 'quantitative',
-        direction: i % 5 === 4 ? 'lower' : 'higher', unit: '项', decimals: i % 3, base_target: 10 + pick(50),
-        weight: 1 + pick(10), tolerance: 0.1,
-      });
-    }
-  }
-  const quant = indicators.filter((i) => i.measure === 'quantitative');
-  const categories = [0, 1, 2, 3].map((c) => ({
-    id: `cat${c}`, name: `类别${c}`,
-    coefficients: Object.fromEntries(quant.filter(() => rnd() < 0.3).map((i) => [i.id, Math.round((0.8 + 0.4 * rnd()) * 100) / 100])),
-  }));
-  const optional_actions = [0, 1, 2, 3].map((a) => ({ id: `a${a}`, name: `自选动作${a}`, points: 1 + a }));
-  const branches = [];
-  for (let b = 0; b < n; b++) {
-    branches.push({
-      id: `b${String(b).padStart(4, '0')}`, name: `第${b + 1}党支部`, category: `cat${b % 4}`, members: 10 + pick(40),
-      conditions: { infrastructure: 1 + pick(5), personnel: 1 + pick(5), circumstances: 1 + pick(5) },
-      grade: 1 + pick(5),
-      history: Object.fromEntries(quant.map((i) => [i.id, [0, 1, 2].map(() => Math.round(i.base_target * (0.7 + 0.6 * rnd())))])),
-    });
-  }
-  const periods = [];
-  for (let p = 0; p < 8; p++) {
-    const records = {};
-    for (const b of branches) {
-      const actuals = {};
-      for (const i of indicators) {
-        if (i.kind === 'veto') continue;
-        actuals[i.id] = i.measure === 'qualitative' ? 'ABCD'[pick(4)] : Math.round(i.base_target * (0.6 + 0.8 * rnd()) * 10) / 10;
-      }
-      records[b.id] = {
-        actuals,
-        vetoes: { i28: rnd() < 0.02, i29: false },
-        optional_done: optional_actions.filter(() => rnd() < 0.3).map((a) => a.id),
-        evaluation: {
-          ballots: { excellent: pick(20), good: pick(15), fair: pick(5), poor: pick(2) },
-          peers: 60 + pick(40), superiors: 60 + pick(40),
-        },
-      };
-    }
-    periods.push({ id: `2025P${p + 1}`, name: `第${p + 1}期`, records });
-  }
-  return {
-    format: 'pbcalc-scenario', version: 1, name: `基准：${n} 个党支部`,
-    indicators, categories, optional_actions, branches, periods,
-  };
-}
 
 function stats(xs) {
   const s = [...xs].sort((a, b) => a - b);
@@ -216,6 +148,10 @@ try {
         `          ${fmt(r.frame.median)} ${fmt(r.frame.p95)}   ${(r.load / 1000).toFixed(1).padStart(6)}  ` +
         `${(r.docChars / 1e6).toFixed(2)} M chars, save status ${r.status}${r.missed ? `, ${r.missed} edits without a visible change` : ''}${r.errors.length ? `, errors: ${r.errors.join('; ')}` : ''}`,
       );
+      if (saving) {
+        console.log(`BENCH key_frame_${n}_median_ms ${r.frame.median.toFixed(1)}`);
+        console.log(`BENCH key_frame_${n}_p95_ms ${r.frame.p95.toFixed(1)}`);
+      }
     }
   }
 } finally {

@@ -106,7 +106,7 @@ const FLAG_WORDS: &[&str] = &["1", "0", "✓", "✖", "是", "否"];
 
 /// A yes/no cell.
 pub fn parse_flag(text: &str) -> Result<bool, ProblemKind> {
-    let t = text.trim().to_lowercase();
+    let t = text.trim().to_ascii_lowercase();
     if YES.contains(&t.as_str()) {
         Ok(true)
     } else if NO.contains(&t.as_str()) {

@@ -616,7 +616,7 @@ impl Ops {
         let ctrl = e.ctrl_key() || e.meta_key();
         let editing = self.inner.borrow().editing.is_some();
         // Undo / redo of the app (the text field's own undo while something is typed).
-        if ctrl && !e.alt_key() && matches!(key.to_lowercase().as_str(), "z" | "y") {
+        if ctrl && !e.alt_key() && matches!(key.to_ascii_lowercase().as_str(), "z" | "y") {
             if editing {
                 let pending = self.inner.borrow().editing.as_ref().is_some_and(|ed| ed.text != ed.original);
                 if pending {
