@@ -116,10 +116,7 @@ pub fn diff_scenarios(a: &Scenario, b: &Scenario) -> ScenarioDiff {
 /// A list of objects keyed by their `id` (any other JSON is compared as one value).
 fn list_diff(key: &str, a: Option<&Value>, b: Option<&Value>) -> ListDiff {
     let by_id = |v: Option<&Value>| -> Option<Vec<(String, Value)>> {
-        v?.as_array()?
-            .iter()
-            .map(|item| Some((item.get("id")?.as_str()?.to_string(), item.clone())))
-            .collect()
+        v?.as_array()?.iter().map(|item| Some((item.get("id")?.as_str()?.to_string(), item.clone()))).collect()
     };
     let (Some(la), Some(lb)) = (by_id(a), by_id(b)) else {
         let mut changes = Vec::new();
@@ -443,17 +440,22 @@ pub fn diff_results(a: &Results, b: &Results) -> ResultsDiff {
             continue;
         };
         let other = &b.cycles[j];
-        let (rows, only_a, only_b) = pair_rows(&c.rows, &other.rows, |r| &r.branch, |x, y| {
-            let (x, y) = (CycleFacts::of(x), CycleFacts::of(y));
-            let mut ch = Vec::new();
-            if x.grade_before != y.grade_before || x.grade_after != y.grade_after {
-                ch.push(Change::Grade);
-            }
-            if x.reason != y.reason {
-                ch.push(Change::Reason);
-            }
-            (x, y, ch)
-        });
+        let (rows, only_a, only_b) = pair_rows(
+            &c.rows,
+            &other.rows,
+            |r| &r.branch,
+            |x, y| {
+                let (x, y) = (CycleFacts::of(x), CycleFacts::of(y));
+                let mut ch = Vec::new();
+                if x.grade_before != y.grade_before || x.grade_after != y.grade_after {
+                    ch.push(Change::Grade);
+                }
+                if x.reason != y.reason {
+                    ch.push(Change::Reason);
+                }
+                (x, y, ch)
+            },
+        );
         let rows = rows.into_iter().map(|(branch, a, b, changes)| CyclePair { branch, a, b, changes }).collect();
         out.cycles.push(CycleDiff { cycle: c.cycle, complete: c.complete && other.complete, rows, only_a, only_b });
     }
@@ -463,22 +465,28 @@ pub fn diff_results(a: &Results, b: &Results) -> ResultsDiff {
 }
 
 fn diff_period(period: &str, complete: bool, a: &[PeriodRow], b: &[PeriodRow]) -> PeriodDiff {
-    let (rows, only_a, only_b) = pair_rows(a, b, |r| &r.branch, |x, y| {
-        let (x, y) = (RowFacts::of(x), RowFacts::of(y));
-        let mut ch = Vec::new();
-        let checks = [
-            (x.rank != y.rank, Change::Rank),
-            (!super::round::same(x.final_score, y.final_score), Change::Final),
-            (x.tier != y.tier, Change::Tier),
-            (x.bonus_amount != y.bonus_amount, Change::Bonus),
-            (x.talk != y.talk, Change::Talk),
-            (x.eligible != y.eligible, Change::Eligible),
-            (x.warning != y.warning, Change::Warning),
-        ];
-        ch.extend(checks.iter().filter(|(d, _)| *d).map(|(_, c)| *c));
-        (x, y, ch)
-    });
-    let rows: Vec<RowPair> = rows.into_iter().map(|(branch, a, b, changes)| RowPair { branch, a, b, changes }).collect();
+    let (rows, only_a, only_b) = pair_rows(
+        a,
+        b,
+        |r| &r.branch,
+        |x, y| {
+            let (x, y) = (RowFacts::of(x), RowFacts::of(y));
+            let mut ch = Vec::new();
+            let checks = [
+                (x.rank != y.rank, Change::Rank),
+                (!super::round::same(x.final_score, y.final_score), Change::Final),
+                (x.tier != y.tier, Change::Tier),
+                (x.bonus_amount != y.bonus_amount, Change::Bonus),
+                (x.talk != y.talk, Change::Talk),
+                (x.eligible != y.eligible, Change::Eligible),
+                (x.warning != y.warning, Change::Warning),
+            ];
+            ch.extend(checks.iter().filter(|(d, _)| *d).map(|(_, c)| *c));
+            (x, y, ch)
+        },
+    );
+    let rows: Vec<RowPair> =
+        rows.into_iter().map(|(branch, a, b, changes)| RowPair { branch, a, b, changes }).collect();
     let (x, y): (Vec<f64>, Vec<f64>) = rows.iter().map(|r| (r.a.rank as f64, r.b.rank as f64)).unzip();
     PeriodDiff {
         period: period.to_string(),

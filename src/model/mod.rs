@@ -13,6 +13,7 @@ pub mod codec;
 pub mod edit;
 pub mod paste;
 pub mod problem;
+pub mod record;
 pub mod sample;
 pub mod settings;
 pub mod validate;
