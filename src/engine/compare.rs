@@ -419,6 +419,16 @@ fn complete_periods(r: &Results) -> HashSet<&str> {
 
 /// The differences between two results (A = the record, or the results before an edit; B = the other).
 pub fn diff_results(a: &Results, b: &Results) -> ResultsDiff {
+    diff_results_with(a, b, true)
+}
+
+/// [`diff_results`] without Kendall's τ-b (every `tau` is `None`): what the impact notice of an edit needs,
+/// linear in the rows (τ-b is quadratic in the branches of a period).
+pub fn diff_impact(a: &Results, b: &Results) -> ResultsDiff {
+    diff_results_with(a, b, false)
+}
+
+fn diff_results_with(a: &Results, b: &Results, with_tau: bool) -> ResultsDiff {
     let mut out = ResultsDiff { targets: diff_targets(a, b), ..ResultsDiff::default() };
     let complete = complete_periods(a);
     let pb: HashMap<&str, usize> = b.periods.iter().enumerate().map(|(i, p)| (p.period.as_str(), i)).collect();
@@ -428,7 +438,8 @@ pub fn diff_results(a: &Results, b: &Results) -> ResultsDiff {
             out.periods_only_a.push(p.period.clone());
             continue;
         };
-        out.periods.push(diff_period(&p.period, complete.contains(p.period.as_str()), &p.rows, &b.periods[j].rows));
+        let done = complete.contains(p.period.as_str());
+        out.periods.push(diff_period(&p.period, done, &p.rows, &b.periods[j].rows, with_tau));
     }
     out.periods_only_b =
         b.periods.iter().filter(|p| !pa.contains(p.period.as_str())).map(|p| p.period.clone()).collect();
@@ -464,7 +475,7 @@ pub fn diff_results(a: &Results, b: &Results) -> ResultsDiff {
     out
 }
 
-fn diff_period(period: &str, complete: bool, a: &[PeriodRow], b: &[PeriodRow]) -> PeriodDiff {
+fn diff_period(period: &str, complete: bool, a: &[PeriodRow], b: &[PeriodRow], with_tau: bool) -> PeriodDiff {
     let (rows, only_a, only_b) = pair_rows(
         a,
         b,
@@ -487,11 +498,16 @@ fn diff_period(period: &str, complete: bool, a: &[PeriodRow], b: &[PeriodRow]) -
     );
     let rows: Vec<RowPair> =
         rows.into_iter().map(|(branch, a, b, changes)| RowPair { branch, a, b, changes }).collect();
-    let (x, y): (Vec<f64>, Vec<f64>) = rows.iter().map(|r| (r.a.rank as f64, r.b.rank as f64)).unzip();
+    let tau = with_tau
+        .then(|| {
+            let (x, y): (Vec<f64>, Vec<f64>) = rows.iter().map(|r| (r.a.rank as f64, r.b.rank as f64)).unzip();
+            kendall_tau_b(&x, &y)
+        })
+        .flatten();
     PeriodDiff {
         period: period.to_string(),
         complete,
-        tau: kendall_tau_b(&x, &y),
+        tau,
         tier_changes: rows.iter().filter(|r| r.changes.contains(&Change::Tier)).count(),
         bonus_moved: rows.iter().map(|r| (r.b.bonus_amount - r.a.bonus_amount).max(0)).sum(),
         rows,
