@@ -227,3 +227,26 @@ fn settings_categories_indicators_and_branches_differences() {
         || !evaluate(&s).periods.iter().any(|q| q.period == p.period && q.rows.iter().any(|x| x.branch == dropped))));
     assert!(r.targets.iter().any(|x| x.branch == dropped && x.b.is_none()));
 }
+
+#[test]
+fn the_comparison_csv_has_a_bom_and_one_row_per_changed_tier() {
+    use pbcalc::compare_report::compare_csv;
+    use pbcalc::i18n::Lang;
+    let s = sample();
+    let mut t = s.clone();
+    t.settings.tiers.first_share = if s.settings.tiers.first_share == 0.3 { 0.1 } else { 0.3 };
+    let (ra, rb) = (evaluate(&s), evaluate(&t));
+    let (sd, rd) = (diff_scenarios(&s, &t), diff_results(&ra, &rb));
+    assert!(rd.tier_changes() > 0);
+    let csv = compare_csv(&s, &t, &sd, &rd, Lang::En, &|r| r.as_str().to_string());
+    assert!(csv.starts_with('\u{feff}'));
+    let mut reader = csv::ReaderBuilder::new().from_reader(csv.trim_start_matches('\u{feff}').as_bytes());
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
+    assert!(rows.iter().any(|r| &r[3] == "settings.tiers.first_share"));
+    assert_eq!(rows.iter().filter(|r| &r[3] == "Tier").count(), rd.tier_changes());
+    // Equal scenarios: only the per-period summary rows.
+    let same =
+        compare_csv(&s, &s, &diff_scenarios(&s, &s), &diff_results(&ra, &ra), Lang::En, &|r| r.as_str().to_string());
+    let mut reader = csv::ReaderBuilder::new().from_reader(same.trim_start_matches('\u{feff}').as_bytes());
+    assert_eq!(reader.records().count(), 3 * s.periods.len());
+}
