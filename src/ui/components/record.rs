@@ -158,16 +158,12 @@ pub fn impact_notice() -> Html {
                     let d = t.baseline.as_ref().map(|b| diff_impact(b, &now));
                     match d.filter(|d| !d.impact().is_empty()) {
                         Some(d) => notice.set(Some(Rc::new(d))),
-                        None => {
-                            notice.set(None);
-                            open.set(false);
-                        }
+                        None => hide(&notice, &open),
                     }
                 } else {
                     // Undo, redo, another scenario: not an edit.
                     t.baseline = None;
-                    notice.set(None);
-                    open.set(false);
+                    hide(&notice, &open);
                 }
                 t.results = now;
             }
@@ -216,6 +212,16 @@ pub fn impact_notice() -> Html {
             </div>
             if *open { { changed_cells(&d, state.scenario(), lang) } }
         </div>
+    }
+}
+
+/// Hides the notice (without a render when it is hidden already: this runs after every keystroke's results).
+fn hide(notice: &UseStateHandle<Option<Rc<ResultsDiff>>>, open: &UseStateHandle<bool>) {
+    if notice.is_some() {
+        notice.set(None);
+    }
+    if **open {
+        open.set(false);
     }
 }
 
