@@ -7,6 +7,7 @@
 //! * `ui` — the Yew app (browser build only): pages, components, state.
 
 pub mod bench;
+pub mod compare_report;
 pub mod engine;
 pub mod i18n;
 pub mod model;

@@ -14,6 +14,7 @@
 //! | [`dense`] | the scenario compiled into index-based arrays, and the per-period pipeline §2–§6 on them |
 //! | [`results`] | the whole run ([`evaluate`]) and the results file of FORMAT.md |
 //! | [`simulation`] | §10 Monte Carlo of promotion and demotion, in slices ([`Simulation`]), and its `simulation` block |
+//! | [`compare`] | two scenarios or two results side by side (方案对比, the impact notice of an edit) |
 //! | [`sensitivity`] | one parameter swept over a range: tier and grade changes, Kendall's τ-b of the ranking ([`Sweep`]) |
 //!
 //! The UI calls [`evaluate`] once per change of the scenario and reads [`Results`]; for a single cell it calls
@@ -22,6 +23,7 @@
 //! [`grades::warning`], [`tiers::assign_into`] and [`grades::apply_rules`] on its own dense data; the page runs
 //! it, and a [`Sweep`], in slices.
 
+pub mod compare;
 pub mod consequences;
 pub mod dense;
 pub mod evaluation;

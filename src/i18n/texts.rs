@@ -123,4 +123,8 @@ define_texts! {
     NoTargets => "还没有定量指标或党支部，暂无目标值。", "No quantitative indicators or branches yet, so there are no targets.";
     TargetsHint => "目标值 = 基准目标值 × 类别系数 k × 条件系数 f（越低越好的指标为 ÷ f），按指标小数位四舍五入。将鼠标悬停或聚焦在单元格上可查看分解和激发性检验（达成概率 p）。", "Target = base × category coefficient k × condition factor f (÷ f for lower-is-better indicators), rounded to the indicator's decimals. Hover or focus a cell for its breakdown and the motivation check (probability p of reaching it).";
     EditRefused => "未修改", "Not changed";
+    // The official record and what-if copies (undo labels and toasts; the rest in pages/record.rs).
+    WhatIfWord => "试算", "what-if";
+    CopyAsWhatIf => "复制为试算方案", "Copy as a what-if scenario";
+    Created => "已创建方案", "Created scenario";
 }

@@ -108,6 +108,18 @@ impl Reader {
         Some(v)
     }
 
+    /// An optional boolean `key` (absent or `null` = false).
+    fn flag(&mut self, o: &mut Obj<'_>, key: &str) -> Option<bool> {
+        match self.field(o, key, false) {
+            None => Some(false),
+            Some(Value::Bool(b)) => Some(*b),
+            Some(_) => {
+                self.problem(o.path(key), ProblemKind::WrongType { expected: Expected::Bool });
+                None
+            }
+        }
+    }
+
     fn string(&mut self, v: &Value, path: &str) -> Option<String> {
         match v {
             Value::String(s) => Some(s.clone()),
@@ -255,6 +267,7 @@ impl Reader {
         let levels = settings.as_ref().map_or(5, |s| s.grades.levels);
         let branches = self.list(&mut o, "branches", true, |r, v, p| r.branch(v, p, levels));
         let periods = self.list(&mut o, "periods", false, Reader::period);
+        let locked = self.flag(&mut o, "locked");
         self.finish(o);
         Some(Scenario {
             name: name?,
@@ -264,6 +277,7 @@ impl Reader {
             optional_actions: optional_actions?,
             branches: branches?,
             periods: periods?,
+            locked: locked?,
         })
     }
 
@@ -636,6 +650,7 @@ pub fn scenario_to_value(s: &Scenario) -> Value {
             "id": p.id, "name": p.name,
             "records": p.records.iter().map(|(k, r)| (k.clone(), record_to_value(r))).collect::<Map<_, _>>(),
         })).collect::<Vec<_>>(),
+        "locked": s.locked,
     })
 }
 

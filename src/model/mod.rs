@@ -13,6 +13,7 @@ pub mod codec;
 pub mod edit;
 pub mod paste;
 pub mod problem;
+pub mod record;
 pub mod sample;
 pub mod settings;
 pub mod validate;
@@ -43,6 +44,9 @@ pub struct Scenario {
     pub optional_actions: Vec<OptionalAction>,
     pub branches: Vec<Branch>,
     pub periods: Vec<Period>,
+    /// 正式记录: the committee's official record, read-only in the app (every edit is refused; FORMAT.md
+    /// `locked`). Changes no number.
+    pub locked: bool,
 }
 
 /// 支部类别 — a kind of branch; its coefficients differentiate targets (METHOD.md §1).
@@ -346,6 +350,7 @@ impl Scenario {
             optional_actions: Vec::new(),
             branches: Vec::new(),
             periods: Vec::new(),
+            locked: false,
         }
     }
 

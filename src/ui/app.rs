@@ -9,6 +9,7 @@ use yew_router::prelude::*;
 
 use super::components::files::{FileBar, ImportErrors};
 use super::components::notice::{StorageNotice, ToastView};
+use super::components::record::{ImpactNotice, LockedRefusal, RecordGuard};
 use super::hooks::{use_app, use_lang, ScenarioRef, SharedResults};
 use super::pages;
 use super::route::Route;
@@ -199,6 +200,11 @@ fn shell() -> Html {
                         <h1>{ T::AppTitle.get(lang) }</h1>
                         <div class="scenario-name" data-testid="scenario-name">
                             { T::Scenario.get(lang) }{ lang.pick("：", ": ") }{ state.scenario().name.clone() }
+                            if state.scenario().locked {
+                                <span class="lock-mark" data-testid="locked-icon" title={crate::i18n::pages::TRec::Locked.get(lang)}>
+                                    {" 🔒 "}{ crate::i18n::pages::TRec::LockedShort.get(lang) }
+                                </span>
+                            }
                         </div>
                     </div>
                 </div>
@@ -239,6 +245,8 @@ fn shell() -> Html {
             <main class="page" data-testid={format!("page-{}", route.slug())}>
                 <StorageNotice />
                 <ImportErrors />
+                <LockedRefusal />
+                <ImpactNotice />
                 <Switch<Route> render={switch} />
             </main>
             <SaveStatus />
@@ -248,17 +256,18 @@ fn shell() -> Html {
 }
 
 fn switch(route: Route) -> Html {
+    // The editing pages are read-only while the scenario is the locked official record.
+    let guarded = |page: Html| html! { <RecordGuard>{ page }</RecordGuard> };
     match route {
-        Route::Home | Route::Branches | Route::NotFound => {
-            html! { <pages::branches::BranchesPage /> }
-        }
-        Route::Indicators => html! { <pages::indicators::Page /> },
-        Route::Targets => html! { <pages::targets::TargetsPage /> },
-        Route::Periods => html! { <pages::periods::Page /> },
+        Route::Home | Route::Branches | Route::NotFound => guarded(html! { <pages::branches::BranchesPage /> }),
+        Route::Indicators => guarded(html! { <pages::indicators::Page /> }),
+        Route::Targets => guarded(html! { <pages::targets::TargetsPage /> }),
+        Route::Periods => guarded(html! { <pages::periods::Page /> }),
         Route::Results => html! { <pages::results::ResultsPage /> },
         Route::Grades => html! { <pages::grades::GradesPage /> },
         Route::Scenarios => html! { <pages::scenarios::ScenariosPage /> },
-        Route::Settings => html! { <pages::settings::Page /> },
+        Route::Settings => guarded(html! { <pages::settings::Page /> }),
+        Route::Compare => html! { <pages::compare::ComparePage /> },
     }
 }
 

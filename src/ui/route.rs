@@ -24,6 +24,9 @@ pub enum Route {
     Scenarios,
     #[at("/settings")]
     Settings,
+    /// 方案对比: two scenarios side by side (reached from the scenarios page; not in the navigation).
+    #[at("/compare")]
+    Compare,
     #[not_found]
     #[at("/404")]
     NotFound,
@@ -52,6 +55,7 @@ impl Route {
             Route::Grades => T::NavGrades,
             Route::Scenarios => T::NavScenarios,
             Route::Settings => T::NavSettings,
+            Route::Compare => T::NavScenarios,
         }
     }
 
@@ -66,6 +70,7 @@ impl Route {
             Route::Grades => "grades",
             Route::Scenarios => "scenarios",
             Route::Settings => "settings",
+            Route::Compare => "compare",
         }
     }
 }

@@ -10,6 +10,7 @@ use std::rc::Rc;
 use yew::Reducible;
 
 use crate::i18n::{Lang, T};
+use crate::model::record::{self, ChangeKind, Refusal};
 use crate::model::{edit, validate, Branch, Problem, Scenario};
 use crate::store::{Document, Notice};
 
@@ -82,6 +83,13 @@ pub struct AppState {
     /// The last finished Monte Carlo run and the scenario it ran on; "export results" adds it as the
     /// `simulation` block while that scenario is still the current one.
     pub simulation: Option<(Rc<Scenario>, Rc<crate::engine::SimulationResult>)>,
+    /// The last change refused because it would have changed a locked scenario (the official record), shown
+    /// with "copy as what-if" until dismissed or the next change that works.
+    pub refusal: Option<Refusal>,
+    /// Grows with every edit of the current scenario that worked (the impact notice diffs its results).
+    pub edits: u64,
+    /// Grows with every new undo step (an edit coalesced into the step before does not count).
+    pub steps: u64,
 }
 
 /// The function of an [`Edit`]: applies it to a scenario or returns why not.
@@ -134,6 +142,13 @@ pub enum Action {
     SimulationDone(Rc<Scenario>, Rc<crate::engine::SimulationResult>),
     Undo,
     Redo,
+    /// Locks (正式记录) or unlocks a scenario. Not an edit: not undoable, and the only change a locked one takes.
+    SetLocked(usize, bool),
+    /// Adds an unlocked copy of a scenario named "…（试算）" and makes it current.
+    CopyAsWhatIf(usize),
+    /// An attempt to edit the current scenario while it is locked, caught before it reached an edit.
+    RefuseLocked,
+    DismissRefusal,
     DismissNotice,
     DismissToast,
     /// The result of the last save.
@@ -154,6 +169,9 @@ impl AppState {
             import_problems: None,
             selected_period: None,
             simulation: None,
+            refusal: None,
+            edits: 0,
+            steps: 0,
         }
     }
 
@@ -206,6 +224,7 @@ impl AppState {
             return;
         }
         self.undo.push(Step { current: self.doc.current, scenarios: self.doc.scenarios.clone(), label, key });
+        self.steps += 1;
         if self.undo.len() > UNDO_DEPTH {
             self.undo.remove(0);
         }
@@ -227,10 +246,15 @@ impl AppState {
         f: impl FnOnce(&mut Scenario) -> Option<R>,
     ) -> Option<R> {
         let current = self.doc.current;
+        if !self.allowed(&self.doc.scenarios.clone(), ChangeKind::EditCurrent) {
+            return None;
+        }
         let mut next = (*self.doc.scenarios[current]).clone();
         let out = f(&mut next)?;
         self.remember_keyed(label, key);
         self.doc.scenarios[current] = Rc::new(next);
+        self.edits += 1;
+        self.refusal = None;
         Some(out)
     }
 
@@ -239,13 +263,31 @@ impl AppState {
     fn edit_list(&mut self, label: T, f: impl FnOnce(&mut Vec<Rc<Scenario>>, &mut usize) -> bool) -> bool {
         let mut list = self.doc.scenarios.clone();
         let mut current = self.doc.current;
-        if !f(&mut list, &mut current) || list.is_empty() {
+        if !f(&mut list, &mut current) || list.is_empty() || !self.allowed(&list, ChangeKind::List) {
             return false;
         }
+        self.refusal = None;
         self.remember(label);
         self.doc.current = current.min(list.len() - 1);
         self.doc.scenarios = list;
         true
+    }
+
+    /// The rule of the official record ([`record::check`]) for a change of the list to `after`; a refusal is
+    /// remembered for the message.
+    fn allowed(&mut self, after: &[Rc<Scenario>], kind: ChangeKind) -> bool {
+        match record::check(&self.doc.scenarios, self.doc.current, after, kind) {
+            Ok(()) => true,
+            Err(r) => {
+                self.refusal = Some(r);
+                false
+            }
+        }
+    }
+
+    /// The scenarios' names, to pick a new one that collides with none.
+    fn names(&self) -> Vec<String> {
+        self.doc.scenarios.iter().map(|s| s.name.clone()).collect()
     }
 
     /// Adds a scenario after the others and makes it current.
@@ -262,6 +304,12 @@ impl AppState {
     fn travel(&mut self, back: bool) {
         let (from, to) = if back { (&mut self.undo, &mut self.redo) } else { (&mut self.redo, &mut self.undo) };
         let Some(step) = from.pop() else { return };
+        if let Err(r) = record::check(&self.doc.scenarios, self.doc.current, &step.scenarios, ChangeKind::List) {
+            // Undo or redo across the lock (an edit made before locking): refused, the step kept.
+            from.push(step);
+            self.refusal = Some(r);
+            return;
+        }
         let now_list = std::mem::replace(&mut self.doc.scenarios, step.scenarios);
         let now_current = std::mem::replace(&mut self.doc.current, step.current);
         to.push(Step { current: now_current, scenarios: now_list, label: step.label, key: None });
@@ -313,10 +361,18 @@ impl Reducible for AppState {
                 s.add_scenario(T::LoadSample, crate::model::sample::sample());
             }
             Action::Import(sc) => {
+                let mut sc = *sc;
+                let names = s.names();
+                sc.name = record::unique_name(names.iter().map(|n| n.as_str()), &sc.name);
                 let name = sc.name.clone();
-                s.add_scenario(T::Import, *sc);
-                s.import_problems = None;
-                s.toast(format!("{}{}{}", T::Imported.get(lang), lang.colon(), name), true);
+                let mut after = s.doc.scenarios.clone();
+                after.push(Rc::new(sc.clone()));
+                // Importing while the official record is current is refused (nothing imported, nothing saved).
+                if s.allowed(&after, ChangeKind::ImportInto) {
+                    s.add_scenario(T::Import, sc);
+                    s.import_problems = None;
+                    s.toast(format!("{}{}{}", T::Imported.get(lang), lang.colon(), name), true);
+                }
             }
             Action::ImportFailed(file, problems) => s.import_problems = Some((file, problems)),
             Action::DismissImportError => s.import_problems = None,
@@ -329,8 +385,10 @@ impl Reducible for AppState {
                 s.edit_list(T::DuplicateScenario, |list, current| {
                     let Some(orig) = list.get(i) else { return false };
                     let mut copy = (**orig).clone();
-                    copy.name =
+                    copy.locked = false;
+                    let wanted: String =
                         format!("{}（{copy_word}）", copy.name).chars().take(crate::model::MAX_NAME_CHARS).collect();
+                    copy.name = record::unique_name(list.iter().map(|s| s.name.as_str()), &wanted);
                     list.insert(i + 1, Rc::new(copy));
                     *current = i + 1;
                     true
@@ -339,6 +397,7 @@ impl Reducible for AppState {
             Action::SwitchScenario(i) => {
                 if i < s.doc.scenarios.len() && i != s.doc.current {
                     s.doc.current = i;
+                    s.refusal = None;
                     s.selected_period = None;
                     s.revision += 1;
                 }
@@ -380,6 +439,32 @@ impl Reducible for AppState {
                 s.travel(false);
                 s.toast = None;
             }
+            Action::SetLocked(i, locked) => {
+                let Some(sc) = s.doc.scenarios.get(i).filter(|sc| sc.locked != locked) else { return self };
+                let mut next = (**sc).clone();
+                next.locked = locked;
+                s.doc.scenarios[i] = Rc::new(next);
+                s.refusal = None;
+                s.revision += 1;
+            }
+            Action::CopyAsWhatIf(i) => {
+                let Some(orig) = s.doc.scenarios.get(i).cloned() else { return self };
+                let names = s.names();
+                let copy = record::what_if(&orig, names.iter().map(|n| n.as_str()), T::WhatIfWord.get(lang));
+                let name = copy.name.clone();
+                s.add_scenario(T::CopyAsWhatIf, copy);
+                s.refusal = None;
+                s.toast(format!("{}{}{}", T::Created.get(lang), lang.colon(), name), false);
+            }
+            Action::RefuseLocked => {
+                let i = s.doc.current.min(s.doc.scenarios.len() - 1);
+                let sc = &s.doc.scenarios[i];
+                if !sc.locked {
+                    return self;
+                }
+                s.refusal = Some(Refusal { index: i, name: sc.name.clone() });
+            }
+            Action::DismissRefusal => s.refusal = None,
             Action::DismissNotice => s.notice = None,
             Action::DismissToast => s.toast = None,
             Action::Saved(r) => {

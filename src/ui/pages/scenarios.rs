@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use crate::i18n::pages::TRec;
 use crate::i18n::{kind_message, T};
 use crate::model::validate;
 use crate::ui::hooks::{use_app, use_lang};
@@ -14,6 +15,8 @@ pub fn scenarios_page() -> Html {
     let lang = use_lang();
     // (index, text) of the name being edited.
     let renaming = use_state(|| None::<(usize, String)>);
+    // The scenario whose unlocking waits for confirmation.
+    let unlocking = use_state(|| None::<usize>);
 
     let act = |a: fn() -> Action| {
         let state = state.clone();
@@ -26,6 +29,9 @@ pub fn scenarios_page() -> Html {
                 <div class="buttons">
                     <button class="primary" onclick={act(|| Action::NewScenario)} data-testid="new-scenario">{"＋ "}{ T::NewScenario.get(lang) }</button>
                     <button class="ghost" onclick={act(|| Action::LoadSample)} data-testid="load-sample">{ T::LoadSample.get(lang) }</button>
+                    <yew_router::prelude::Link<crate::ui::route::Route> to={crate::ui::route::Route::Compare} classes="button ghost">
+                        <span data-testid="compare-open">{"⇄ "}{ TRec::Compare.get(lang) }</span>
+                    </yew_router::prelude::Link<crate::ui::route::Route>>
                 </div>
             </div>
             <p class="muted">{ T::ScenariosHint.get(lang) }</p>
@@ -48,6 +54,45 @@ pub fn scenarios_page() -> Html {
                                 Callback::from(move |_: MouseEvent| state.dispatch(make(i)))
                             };
                             let open = on(Action::SwitchScenario);
+                            let lock_buttons = |i: usize, locked: bool, name: &str| -> Html {
+                                let set = |v: bool| {
+                                    let (state, unlocking) = (state.clone(), unlocking.clone());
+                                    Callback::from(move |_: MouseEvent| {
+                                        unlocking.set(None);
+                                        state.dispatch(Action::SetLocked(i, v));
+                                    })
+                                };
+                                if !locked {
+                                    return html! { <button class="ghost small" onclick={set(true)} data-testid="scenario-lock">{"🔒 "}{ TRec::Lock.get(lang) }</button> };
+                                }
+                                let copy = {
+                                    let state = state.clone();
+                                    Callback::from(move |_: MouseEvent| state.dispatch(Action::CopyAsWhatIf(i)))
+                                };
+                                if *unlocking == Some(i) {
+                                    let cancel = {
+                                        let unlocking = unlocking.clone();
+                                        Callback::from(move |_: MouseEvent| unlocking.set(None))
+                                    };
+                                    return html! {
+                                        <span class="confirm" role="alertdialog" data-testid="unlock-confirm">
+                                            { TRec::UnlockConfirm.get(lang).replace("{}", name) }
+                                            <button class="danger small" onclick={set(false)} data-testid="unlock-yes">{ TRec::UnlockYes.get(lang) }</button>
+                                            <button class="ghost small" onclick={cancel} data-testid="unlock-no">{ TRec::Cancel.get(lang) }</button>
+                                        </span>
+                                    };
+                                }
+                                let ask = {
+                                    let unlocking = unlocking.clone();
+                                    Callback::from(move |_: MouseEvent| unlocking.set(Some(i)))
+                                };
+                                html! {
+                                    <>
+                                        <button class="ghost small" onclick={copy} data-testid="scenario-what-if">{ T::CopyAsWhatIf.get(lang) }</button>
+                                        <button class="ghost small" onclick={ask} data-testid="scenario-unlock">{ TRec::Unlock.get(lang) }</button>
+                                    </>
+                                }
+                            };
                             let dup = on(Action::DuplicateScenario);
                             let del = on(Action::DeleteScenario);
                             let start_rename = {
@@ -88,6 +133,7 @@ pub fn scenarios_page() -> Html {
                                     <>
                                         { sc.name.clone() }
                                         if current { <span class="badge">{ T::Current.get(lang) }</span> }
+                                        if sc.locked { <span class="badge badge-locked" data-testid="scenario-locked">{"🔒 "}{ TRec::LockedShort.get(lang) }</span> }
                                     </>
                                 },
                             };
@@ -101,6 +147,7 @@ pub fn scenarios_page() -> Html {
                                         <button class="ghost small" onclick={open} disabled={current} data-testid="scenario-open">{ T::Open.get(lang) }</button>
                                         <button class="ghost small" onclick={start_rename} data-testid="scenario-rename">{ T::Rename.get(lang) }</button>
                                         <button class="ghost small" onclick={dup} data-testid="scenario-duplicate">{ T::Duplicate.get(lang) }</button>
+                                        { lock_buttons(i, sc.locked, &sc.name) }
                                         <button class="ghost small danger" onclick={del} disabled={state.doc.scenarios.len() < 2}
                                             title={T::LastDeleteRefused.get(lang)} data-testid="scenario-delete">{ T::Delete.get(lang) }</button>
                                     </td>

@@ -1,0 +1,77 @@
+//! Texts of the official record (lock), the impact notice of an edit and the compare page, Chinese then English.
+
+use crate::i18n::define_texts;
+
+define_texts! {
+    TRec;
+    Locked => "正式记录（已锁定）", "Official record (locked)";
+    LockedShort => "正式记录", "Official record";
+    LockedBanner => "本方案是正式记录，已锁定：各项只能查看，不能修改。要试一试别的设置，请复制为试算方案。", "This scenario is the official record and is locked: everything can be viewed, nothing changed. To try other settings, copy it as a what-if scenario.";
+    Refused => "「{}」是正式记录，已锁定：此修改未执行。", "“{}” is the official record and is locked: the change was not made.";
+    Lock => "设为正式记录（锁定）", "Lock as official record";
+    Unlock => "解除锁定", "Unlock";
+    UnlockConfirm => "解除锁定后，正式记录可以被修改。确定解除「{}」的锁定吗？", "Once unlocked, the official record can be changed. Unlock “{}”?";
+    UnlockYes => "确定解除", "Unlock";
+    Cancel => "取消", "Cancel";
+    Dismiss => "关闭", "Dismiss";
+    Compare => "方案对比", "Compare scenarios";
+    CompareWith => "与当前方案对比", "Compare with current";
+    ImpactLead => "此修改改变了已完成考核期的结果：", "This change altered results of completed periods: ";
+    ImpactTiers => "{} 个档次", "{} tier(s)";
+    ImpactRanks => "{} 个名次", "{} rank(s)";
+    ImpactBonuses => "{} 项奖金", "{} bonus amount(s)";
+    ImpactTalks => "{} 次约谈", "{} talk(s)";
+    ImpactEligibility => "{} 项评先资格", "{} eligibility(ies)";
+    ImpactWarnings => "{} 张黄牌", "{} warning(s)";
+    ImpactGrades => "{} 个等级", "{} grade(s)";
+    ImpactReasons => "{} 个定级依据", "{} grade reason(s)";
+    ImpactRows => "{} 行增删", "{} row(s) added or removed";
+    ImpactGradeNames => "等级改变的支部：", "Branches whose grade changed: ";
+    ShowDiff => "查看差异", "Show differences";
+    HideDiff => "收起差异", "Hide differences";
+    UndoEdit => "撤销", "Undo";
+    More => "……另有 {} 处", "… {} more";
+    // The compare page.
+    CompareTitle => "方案对比", "Compare scenarios";
+    CompareIntro => "选择两个方案（通常是正式记录和一个试算方案），逐项比较设置、目标值、各考核期结果和各周期等级。支部、指标和考核期按编号对应；只在一个方案中出现的单独列出。", "Pick two scenarios (typically the official record and a what-if) to compare settings, targets, each period's results and each cycle's grades. Branches, indicators and periods are matched by id; those in one scenario only are listed apart.";
+    ScenarioA => "方案 A", "Scenario A";
+    ScenarioB => "方案 B", "Scenario B";
+    SameScenario => "两边是同一个方案。", "Both sides are the same scenario.";
+    NoDifference => "无差异", "No difference";
+    ExportCsv => "导出对比 CSV", "Export comparison CSV";
+    Summary => "差异汇总", "Summary of differences";
+    CountSetup => "设置、指标和类别差异", "Settings, indicators and categories";
+    CountTargets => "目标值差异", "Targets";
+    CountTiers => "档次变化（考核期 × 支部）", "Tier changes (period × branch)";
+    CountRanks => "名次变化", "Rank changes";
+    CountBonuses => "奖金变化", "Bonus changes";
+    CountTalks => "约谈变化", "Talk changes";
+    CountEligibility => "评先资格变化", "Eligibility changes";
+    CountGrades => "等级变化（周期 × 支部）", "Grade changes (cycle × branch)";
+    CountReasons => "定级依据变化", "Reason changes";
+    SetupSection => "设置、指标和类别", "Settings, indicators and categories";
+    Path => "项目", "Item";
+    ValueA => "A", "A";
+    ValueB => "B", "B";
+    Absent => "（无）", "(none)";
+    OnlyIn => "仅在 {} 中", "Only in {}";
+    TargetsSection => "目标值（支部 × 指标）", "Targets (branch × indicator)";
+    TargetA => "A 目标值", "A target";
+    ClassA => "A 激发性", "A motivation";
+    TargetB => "B 目标值", "B target";
+    ClassB => "B 激发性", "B motivation";
+    PeriodsSection => "各考核期结果", "Each period's results";
+    PeriodSummary => "肯德尔 τ-b {}；档次变化 {} 个；奖金转移 {} 元", "Kendall's τ-b {}; {} tier change(s); {} yuan moved";
+    InProgress => "（进行中）", "(in progress)";
+    UnchangedRows => "其余 {} 个支部无变化", "{} other branch(es) unchanged";
+    CyclesSection => "各周期等级", "Each cycle's grades";
+    GradePathSection => "等级轨迹", "Grade paths";
+    PathA => "A 等级轨迹", "A grade path";
+    PathB => "B 等级轨迹", "B grade path";
+    CycleN => "第 {} 周期", "Cycle {}";
+    Section => "部分", "Section";
+    Where => "考核期/周期", "Period/cycle";
+    Field => "字段", "Field";
+    Branch => "支部", "Branch";
+    Changed => "已变化", "changed";
+}
