@@ -8,6 +8,7 @@ pub mod matrix;
 pub mod periods;
 pub mod settings;
 pub mod simulation;
+pub mod storage;
 pub mod targets;
 
 pub use categories::TCat;
@@ -17,6 +18,7 @@ pub use matrix::TMat;
 pub use periods::TPer;
 pub use settings::TSet;
 pub use simulation::TSim;
+pub use storage::TSto;
 pub use targets::TTgt;
 
 /// Every text of the page enums, as (name, Chinese, English), for the completeness test.
@@ -36,6 +38,7 @@ pub fn all() -> Vec<(String, &'static str, &'static str)> {
     add!(TPer);
     add!(TSet);
     add!(TSim);
+    add!(TSto);
     add!(TTgt);
     out
 }
