@@ -29,9 +29,7 @@ impl KeyValue for Local {
         }
         LocalStorage::raw().set_item(key, value).map_err(|e| match e.dyn_ref::<web_sys::DomException>() {
             // Chromium and Firefox name it QuotaExceededError (Firefox once used NS_ERROR_DOM_QUOTA_REACHED).
-            Some(d) if d.name() == "QuotaExceededError" || d.name() == "NS_ERROR_DOM_QUOTA_REACHED" => {
-                StoreError::Full
-            }
+            Some(d) if d.name() == "QuotaExceededError" || d.name() == "NS_ERROR_DOM_QUOTA_REACHED" => StoreError::Full,
             Some(d) => StoreError::Other(format!("{}: {}", d.name(), d.message())),
             None => StoreError::Other(e.as_string().unwrap_or_default()),
         })

@@ -40,11 +40,7 @@ mod tests {
     use crate::model::Scenario;
 
     fn doc(names: &[&str], current: usize) -> Document {
-        Document {
-            lang: Lang::Zh,
-            current,
-            scenarios: names.iter().map(|n| Rc::new(Scenario::blank(n))).collect(),
-        }
+        Document { lang: Lang::Zh, current, scenarios: names.iter().map(|n| Rc::new(Scenario::blank(n))).collect() }
     }
 
     #[test]

@@ -24,6 +24,9 @@ pub enum Route {
     Scenarios,
     #[at("/settings")]
     Settings,
+    /// Everything pbcalc keeps in this browser (linked below the navigation, not a workflow step).
+    #[at("/storage")]
+    Storage,
     #[not_found]
     #[at("/404")]
     NotFound,
@@ -52,6 +55,7 @@ impl Route {
             Route::Grades => T::NavGrades,
             Route::Scenarios => T::NavScenarios,
             Route::Settings => T::NavSettings,
+            Route::Storage => T::NavStorage,
         }
     }
 
@@ -66,6 +70,7 @@ impl Route {
             Route::Grades => "grades",
             Route::Scenarios => "scenarios",
             Route::Settings => "settings",
+            Route::Storage => "storage",
         }
     }
 }

@@ -13,8 +13,6 @@ define_texts! {
     CopySuffix => "（本标签页）", " (this tab)";
     TookTheirs => "已载入另一个标签页的版本", "Loaded the other tab's version";
     KeptBoth => "已保留两个版本：本页改过的方案另存为副本", "Both versions kept: this tab's changed scenarios were saved as copies";
-    AdoptLabel => "载入另一个标签页的版本", "Other tab's version";
-    KeepLabel => "保留两个版本", "Keep both versions";
     Full => "浏览器存储空间已满，最近的修改未能保存", "The browser's storage is full: the latest changes could not be saved";
     Unavailable => "浏览器不允许本页使用存储（可能是隐私设置），修改未能保存", "The browser does not let this page use storage (privacy settings?): the changes could not be saved";
     Refused => "浏览器拒绝了保存", "The browser refused to save";
