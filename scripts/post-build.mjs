@@ -2,8 +2,8 @@
 // a plain `trunk build`. It works on the staging directory before trunk moves it to dist/.
 //
 // 1. Content-Security-Policy: trunk writes one inline module script (the loader of the wasm). The policy in
-//    index.html allows no inline script but by hash: the placeholder 'pbcalc-inline-scripts' becomes the
-//    sha256 of every inline script of the final page. A page without the placeholder fails the build.
+//    index.html allows no inline script but by hash: the placeholder 'pbcalc-inline-scripts' in the policy's
+//    meta tag becomes the sha256 of every inline script of the final page. A page without it fails the build.
 // 2. Service worker: sw.js gets the build's id (a hash of every file of the build) and the list of files to
 //    cache, so each build has its own cache and a changed worker script.
 import crypto from 'node:crypto';
@@ -20,8 +20,9 @@ let html = fs.readFileSync(htmlPath, 'utf8');
 
 // 1. The hashes of the inline scripts (a <script> without src), exactly as the browser hashes them.
 const PLACEHOLDER = "'pbcalc-inline-scripts'";
-if (!html.includes(PLACEHOLDER)) {
-  console.error(`post-build: index.html has no ${PLACEHOLDER} in its Content-Security-Policy`);
+const META = /<meta\s+http-equiv="Content-Security-Policy"\s+content="[^"]*"/i;
+if (!META.exec(html)?.[0].includes(PLACEHOLDER)) {
+  console.error(`post-build: index.html has no ${PLACEHOLDER} in its Content-Security-Policy meta tag`);
   process.exit(1);
 }
 const hashes = [];
@@ -29,7 +30,7 @@ for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
   if (/\bsrc\s*=/.test(m[1])) continue;
   hashes.push(`'sha256-${crypto.createHash('sha256').update(m[2], 'utf8').digest('base64')}'`);
 }
-html = html.replace(PLACEHOLDER, hashes.join(' ') || "'none'");
+html = html.replace(META, (meta) => meta.replace(PLACEHOLDER, hashes.join(' ') || "'none'"));
 fs.writeFileSync(htmlPath, html);
 
 // 2. The service worker's list of files and the build id.
