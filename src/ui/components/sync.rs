@@ -100,7 +100,14 @@ impl Saver {
         let (doc, base, dispatch) = {
             let mut s = this.borrow_mut();
             if s.blocked {
+                // Nothing is written; an edit waiting is said in the status line until the user chooses.
+                let pending = s.waiting.as_ref().map(|d| d.lang);
+                let dispatch = s.dispatch.clone();
+                drop(s);
                 mark_saving(false);
+                if let (Some(lang), Some(d)) = (pending, dispatch) {
+                    d.dispatch(Action::Saved(Err(TSto::OtherTabSaved.get(lang).into())));
+                }
                 return;
             }
             let Some(doc) = s.waiting.take() else { return };
@@ -129,11 +136,13 @@ impl Saver {
                 drop(s);
                 tell(Action::Saved(Ok(())));
             }
-            Err(SaveError::OtherTab { .. }) => {
+            Err(e @ SaveError::OtherTab { .. }) => {
+                let lang = doc.lang;
                 s.blocked = true;
                 s.waiting.get_or_insert(doc);
                 drop(s);
                 tell(Action::OtherTabSaved);
+                tell(Action::Saved(Err(words(&e, lang))));
             }
             Err(e) => {
                 let lang = doc.lang;
@@ -288,14 +297,10 @@ pub fn sync_notice() -> Html {
                 <div>
                     <strong>{"⚠ "}{ TSto::OtherTabSaved.get(lang) }</strong>
                     <div>{ TSto::OtherTabDetail.get(lang) }</div>
-                    <div class="sync-choices">
-                        <button onclick={theirs} title={TSto::ReloadTheirsHint.get(lang)} data-testid="reload-theirs">
-                            { TSto::ReloadTheirs.get(lang) }
-                        </button>
+                    <div class="sync-options">
+                        <button onclick={theirs} data-testid="reload-theirs">{ TSto::ReloadTheirs.get(lang) }</button>
                         <span class="detail">{ TSto::ReloadTheirsHint.get(lang) }</span>
-                        <button onclick={mine} title={TSto::KeepMineHint.get(lang)} data-testid="keep-mine">
-                            { TSto::KeepMine.get(lang) }
-                        </button>
+                        <button onclick={mine} data-testid="keep-mine">{ TSto::KeepMine.get(lang) }</button>
                         <span class="detail">{ TSto::KeepMineHint.get(lang) }</span>
                     </div>
                 </div>
