@@ -192,6 +192,9 @@ fn switch(route: Route) -> Html {
 fn save_status() -> Html {
     let state = use_app();
     let lang = use_lang();
+    if let Some(status) = super::components::sync::status(&state, lang) {
+        return status;
+    }
     if let Some(err) = &state.save_error {
         html! {
             <footer class="status status-error" role="alert" data-testid="save-status" data-state="error">

@@ -50,8 +50,8 @@ test('two tabs: keeping this one saves both versions; reloading theirs takes the
   // Tab B edits anyway: its save does not overwrite A's.
   await rows(b).last().getByTestId('branch-delete').click();
   assert.equal(await rows(b).count(), 11);
-  await b.locator('[data-testid="save-status"][data-state="error"]').waitFor();
-  assert.match(await b.getByTestId('save-status').innerText(), /另一个标签页修改了此方案/);
+  await b.locator('[data-testid="save-status"][data-state="other-tab"]').waitFor();
+  assert.match(await b.getByTestId('save-status').innerText(), /本页的修改尚未保存：另一个标签页修改了此方案/);
   await b.waitForTimeout(300);
   let kept = Object.values(await storedBranches(a));
   assert.equal(kept.length, 1);

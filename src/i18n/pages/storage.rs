@@ -5,6 +5,7 @@ use crate::i18n::define_texts;
 define_texts! {
     TSto;
     OtherTabSaved => "另一个标签页修改了此方案", "Another tab changed this scenario";
+    NotSavedOtherTab => "本页的修改尚未保存：另一个标签页修改了此方案，请在上方选择保留哪个版本", "This tab's changes are not saved: another tab changed this scenario; choose above which version to keep";
     OtherTabDetail => "为免覆盖对方的修改，本页已暂停保存；本页的修改仍在本页中。请选择保留哪个版本：", "So as not to overwrite its changes, this tab has stopped saving; this tab's changes are still here. Choose which version to keep:";
     ReloadTheirs => "载入对方的版本", "Reload theirs";
     ReloadTheirsHint => "换成另一个标签页保存的内容（可撤销，找回本页的版本）", "Take what the other tab saved (undo brings this tab's version back)";

@@ -227,6 +227,18 @@ pub fn use_saving(state: &UseReducerHandle<AppState>) {
     });
 }
 
+/// The status line while another tab's save waits for the user's choice and this tab has changes not saved
+/// (instead of "saving failed", which speaks of the storage).
+pub fn status(state: &AppState, lang: Lang) -> Option<Html> {
+    (state.other_tab && state.save_error.is_some()).then(|| {
+        html! {
+            <footer class="status status-error" role="alert" data-testid="save-status" data-state="other-tab">
+                <strong>{"⚠ "}{ TSto::NotSavedOtherTab.get(lang) }</strong>
+            </footer>
+        }
+    })
+}
+
 /// Takes the other tab's version (undoable). When it cannot be read, it is backed up like any unreadable
 /// document and this tab's version is saved.
 fn reload_theirs(state: &UseReducerHandle<AppState>) {
