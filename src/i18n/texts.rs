@@ -68,6 +68,9 @@ define_texts! {
     NewScenario => "新建空白方案", "New blank scenario";
     DuplicateScenario => "复制方案", "Duplicate scenario";
     RenameScenario => "重命名方案", "Rename scenario";
+    OtherTabVersion => "载入另一个标签页的版本", "Other tab's version";
+    KeepBothVersions => "保留两个版本", "Keep both versions";
+    NavStorage => "存储", "Storage";
     Copy => "副本", "copy";
     Scenarios => "方案", "Scenarios";
     Current => "当前", "Current";

@@ -1,10 +1,14 @@
 //! The stored document: what is kept between visits, and its versioned JSON form.
 //!
 //! ```json
-//! { "format": "pbcalc-store", "version": 1, "lang": "zh-CN", "current": 0,
+//! { "format": "pbcalc-store", "version": 2, "revision": 7, "lang": "zh-CN", "current": 0,
 //!   "scenarios": [ { …a scenario file (FORMAT.md)… } ] }
 //! ```
-//! A later version adds a migration step in [`decode`]; an unknown (newer) version is unreadable, never
+//! `revision` (version 2) counts the saves of the document: a tab that finds a revision other than the one
+//! it last read or wrote knows another tab saved meanwhile (see `store::save`). It comes first in the text so
+//! that it can be read without parsing the scenarios ([`peek_revision`]).
+//!
+//! Migrations: version 1 (no revision) reads as revision 0. An unknown (newer) version is unreadable, never
 //! guessed at.
 
 use std::fmt;
@@ -16,7 +20,7 @@ use crate::i18n::Lang;
 use crate::model::{codec, sample, Problem, Scenario};
 
 pub const FORMAT: &str = "pbcalc-store";
-pub const VERSION: u64 = 1;
+pub const VERSION: u64 = 2;
 
 /// Everything pbcalc keeps in the browser.
 #[derive(Debug, Clone, PartialEq)]
@@ -69,11 +73,17 @@ impl fmt::Display for DecodeError {
     }
 }
 
-/// The document as stored text.
+/// The document as stored text (revision 0; see [`encode_at`]).
 pub fn encode(doc: &Document) -> String {
+    encode_at(doc, 0)
+}
+
+/// The document as stored text, as the `revision`-th save.
+pub fn encode_at(doc: &Document, revision: u64) -> String {
     let v = json!({
         "format": FORMAT,
         "version": VERSION,
+        "revision": revision,
         "lang": doc.lang.code(),
         "current": doc.current,
         "scenarios": doc.scenarios.iter().map(|s| codec::scenario_to_value(s)).collect::<Vec<_>>(),
@@ -83,15 +93,22 @@ pub fn encode(doc: &Document) -> String {
 
 /// Reads stored text back; any problem makes the whole text unreadable (the caller backs it up).
 pub fn decode(text: &str) -> Result<Document, DecodeError> {
+    decode_with_revision(text).map(|(doc, _)| doc)
+}
+
+/// [`decode`], with the document's revision (0 for a version 1 document, which had none).
+pub fn decode_with_revision(text: &str) -> Result<(Document, u64), DecodeError> {
     let v: Value = serde_json::from_str(text).map_err(|e| DecodeError::NotJson(e.to_string()))?;
     if v.get("format").and_then(Value::as_str) != Some(FORMAT) {
         return Err(DecodeError::NotADocument);
     }
-    match v.get("version").and_then(Value::as_u64) {
-        Some(VERSION) => {}
+    let revision = match v.get("version").and_then(Value::as_u64) {
+        // Migration 1 → 2: the revision counter starts at 0.
+        Some(1) => 0,
+        Some(VERSION) => v.get("revision").and_then(Value::as_u64).ok_or(DecodeError::NotADocument)?,
         Some(other) => return Err(DecodeError::UnknownVersion(other)),
         None => return Err(DecodeError::NotADocument),
-    }
+    };
     let lang = v.get("lang").and_then(Value::as_str).and_then(Lang::from_code).unwrap_or_default();
     let list = v.get("scenarios").and_then(Value::as_array).ok_or(DecodeError::NotADocument)?;
     let mut scenarios = Vec::with_capacity(list.len());
@@ -105,7 +122,29 @@ pub fn decode(text: &str) -> Result<Document, DecodeError> {
     }
     let current = v.get("current").and_then(Value::as_u64).unwrap_or(0) as usize;
     let current = current.min(scenarios.len() - 1);
-    Ok(Document { lang, current, scenarios })
+    Ok((Document { lang, current, scenarios }, revision))
+}
+
+/// The revision of a stored text without reading its scenarios: cheap enough to run before every save.
+/// Texts written by [`encode_at`] start with it; any other text is parsed in full. `None`: not a readable
+/// document (or not one with a revision).
+pub fn peek_revision(text: &str) -> Option<u64> {
+    let head = format!("{{\"format\":\"{FORMAT}\",\"version\":{VERSION},\"revision\":");
+    if let Some(rest) = text.strip_prefix(&head) {
+        let digits: &str = &rest[..rest.find(|c: char| !c.is_ascii_digit()).unwrap_or(rest.len())];
+        if !digits.is_empty() && rest[digits.len()..].starts_with(',') {
+            return digits.parse().ok();
+        }
+    }
+    let v: Value = serde_json::from_str(text).ok()?;
+    if v.get("format").and_then(Value::as_str) != Some(FORMAT) {
+        return None;
+    }
+    match v.get("version").and_then(Value::as_u64)? {
+        1 => Some(0),
+        VERSION => v.get("revision").and_then(Value::as_u64),
+        _ => None,
+    }
 }
 
 #[cfg(test)]
@@ -123,8 +162,40 @@ mod tests {
 
     #[test]
     fn newer_versions_are_not_guessed_at() {
-        let text = encode(&Document::first_visit()).replace("\"version\":1", "\"version\":2");
-        assert_eq!(decode(&text), Err(DecodeError::UnknownVersion(2)));
+        let text = encode(&Document::first_visit()).replace("\"version\":2", "\"version\":3");
+        assert_eq!(decode(&text), Err(DecodeError::UnknownVersion(3)));
+    }
+
+    #[test]
+    fn the_revision_is_kept_and_peeked_without_parsing() {
+        let doc = Document::first_visit();
+        let text = encode_at(&doc, 41);
+        assert!(text.starts_with("{\"format\":\"pbcalc-store\",\"version\":2,\"revision\":41,"), "{}", &text[..60]);
+        assert_eq!(decode_with_revision(&text), Ok((doc, 41)));
+        assert_eq!(peek_revision(&text), Some(41));
+        // Another order of the fields (written by hand) is read in full.
+        assert_eq!(peek_revision(r#"{"version":2,"format":"pbcalc-store","revision":5}"#), Some(5));
+        assert_eq!(peek_revision("{not json"), None);
+        assert_eq!(peek_revision(r#"{"format":"pbcalc-store","version":2}"#), None);
+    }
+
+    /// A document stored by the first version of pbcalc (kept as a fixture, never regenerated) still opens:
+    /// same scenarios, language and current scenario, revision 0; saved again it is version 2.
+    #[test]
+    fn a_stored_version_1_document_migrates() {
+        let text = include_str!("../../tests/fixtures/store-v1.json");
+        assert!(text.contains("\"version\": 1"));
+        let (doc, revision) = decode_with_revision(text).expect("v1 document reads");
+        assert_eq!(revision, 0);
+        assert_eq!(peek_revision(text), Some(0));
+        assert_eq!(doc.lang, Lang::En);
+        assert_eq!(doc.current, 1);
+        assert_eq!(doc.scenarios.len(), 2);
+        let small = codec::parse_scenario(include_str!("../../tests/fixtures/small.pbcalc.json")).unwrap();
+        assert_eq!(*doc.scenarios[1], small);
+        assert_eq!(doc.scenarios[0].name, "试点方案");
+        let again = encode_at(&doc, revision + 1);
+        assert_eq!(decode_with_revision(&again), Ok((doc, 1)));
     }
 
     #[test]

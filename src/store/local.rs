@@ -2,8 +2,9 @@
 //! error value: a full or disabled storage never panics the app.
 
 use gloo_storage::{LocalStorage, Storage};
+use wasm_bindgen::JsCast;
 
-use super::KeyValue;
+use super::{KeyValue, StoreError};
 
 /// The browser's localStorage.
 pub struct Local;
@@ -22,10 +23,30 @@ impl KeyValue for Local {
         LocalStorage::raw().get_item(key).ok().flatten()
     }
 
-    fn set(&mut self, key: &str, value: &str) -> Result<(), String> {
+    fn set(&mut self, key: &str, value: &str) -> Result<(), StoreError> {
         if !available() {
-            return Err("localStorage is not available".into());
+            return Err(StoreError::Unavailable);
         }
-        LocalStorage::raw().set_item(key, value).map_err(|e| e.as_string().unwrap_or_else(|| format!("{e:?}")))
+        LocalStorage::raw().set_item(key, value).map_err(|e| match e.dyn_ref::<web_sys::DomException>() {
+            // Chromium and Firefox name it QuotaExceededError (Firefox once used NS_ERROR_DOM_QUOTA_REACHED).
+            Some(d) if d.name() == "QuotaExceededError" || d.name() == "NS_ERROR_DOM_QUOTA_REACHED" => StoreError::Full,
+            Some(d) => StoreError::Other(format!("{}: {}", d.name(), d.message())),
+            None => StoreError::Other(e.as_string().unwrap_or_default()),
+        })
+    }
+
+    fn remove(&mut self, key: &str) {
+        if available() {
+            let _ = LocalStorage::raw().remove_item(key);
+        }
+    }
+
+    fn keys(&self) -> Vec<String> {
+        if !available() {
+            return Vec::new();
+        }
+        let raw = LocalStorage::raw();
+        let n = raw.length().unwrap_or(0);
+        (0..n).filter_map(|i| raw.key(i).ok().flatten()).collect()
     }
 }

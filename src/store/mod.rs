@@ -6,12 +6,18 @@
 //! blindly: the text is first copied under a backup key, the user is told, and the sample loads beside it.
 //! If even the backup cannot be written, saving stays off for the session so the original survives.
 //!
+//! Two tabs: every save writes the next `revision` of the document, and only over the revision this tab last
+//! read or wrote ([`save`] refuses otherwise with [`SaveError::OtherTab`]), so a tab never overwrites another
+//! tab's save without the user choosing to (see [`sync`]). A save is read back to check it was written.
+//!
 //! [`document`] is pure (encode/decode, tested natively); [`load`] and [`save`] work on any
-//! [`KeyValue`]; `local` (browser only) is the localStorage implementation.
+//! [`KeyValue`]; `local` (browser only) is the localStorage implementation. The storage page lists, downloads
+//! and deletes every `pbcalc.*` key through [`entries`], [`read`] and [`remove`].
 
 pub mod document;
 #[cfg(target_arch = "wasm32")]
 pub mod local;
+pub mod sync;
 
 pub use document::{DecodeError, Document};
 
@@ -20,10 +26,27 @@ pub const KEY: &str = "pbcalc.document";
 /// Backups of unreadable documents are kept under this prefix followed by a number.
 pub const BACKUP_PREFIX: &str = "pbcalc.backup.";
 
+/// Every key of pbcalc starts with this.
+pub const PREFIX: &str = "pbcalc.";
+
+/// Why the storage refused a write.
+#[derive(Debug, Clone, PartialEq)]
+pub enum StoreError {
+    /// The browser's storage quota is used up (`QuotaExceededError`).
+    Full,
+    /// There is no storage at all (disabled by the browser's settings).
+    Unavailable,
+    /// Anything else, with the browser's own words.
+    Other(String),
+}
+
 /// A string key–value storage (localStorage in the browser, a map in tests).
 pub trait KeyValue {
     fn get(&self, key: &str) -> Option<String>;
-    fn set(&mut self, key: &str, value: &str) -> Result<(), String>;
+    fn set(&mut self, key: &str, value: &str) -> Result<(), StoreError>;
+    fn remove(&mut self, key: &str);
+    /// Every key, in any order.
+    fn keys(&self) -> Vec<String>;
 }
 
 /// What loading found, besides the document itself.
@@ -42,15 +65,18 @@ pub struct Loaded {
     pub notice: Option<Notice>,
     /// False when saving would destroy data that could not be backed up.
     pub may_save: bool,
+    /// The revision of the stored document (0 when nothing readable was stored): the next save writes the
+    /// one after it.
+    pub revision: u64,
 }
 
 /// Loads the document; a first visit gets the sample. Never overwrites what it cannot read.
 pub fn load(kv: &mut dyn KeyValue) -> Loaded {
     let Some(text) = kv.get(KEY) else {
-        return Loaded { document: Document::first_visit(), notice: None, may_save: true };
+        return Loaded { document: Document::first_visit(), notice: None, may_save: true, revision: 0 };
     };
-    match document::decode(&text) {
-        Ok(document) => Loaded { document, notice: None, may_save: true },
+    match document::decode_with_revision(&text) {
+        Ok((document, revision)) => Loaded { document, notice: None, may_save: true, revision },
         Err(err) => {
             let reason = err.to_string();
             let backup_key = (1..)
@@ -62,20 +88,118 @@ pub fn load(kv: &mut dyn KeyValue) -> Loaded {
                     document: Document::first_visit(),
                     notice: Some(Notice::Unreadable { backup_key, reason }),
                     may_save: true,
+                    // The unreadable text is kept in its backup: saving over it is allowed.
+                    revision: document::peek_revision(&text).unwrap_or(0),
                 },
                 Err(_) => Loaded {
                     document: Document::first_visit(),
                     notice: Some(Notice::UnreadableNotBackedUp { reason }),
                     may_save: false,
+                    revision: 0,
                 },
             }
         }
     }
 }
 
-/// Saves the document. An error means nothing was written (the caller keeps the data and says so).
-pub fn save(kv: &mut dyn KeyValue, doc: &Document) -> Result<(), String> {
-    kv.set(KEY, &document::encode(doc))
+/// Why a save did not happen. In every case the data stays in memory and nothing stored was overwritten.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SaveError {
+    /// Another tab saved revision `theirs` since this tab read or wrote `base`: nothing was written.
+    OtherTab { theirs: u64 },
+    /// The storage refused the write.
+    Storage(StoreError),
+    /// The write seemed to work but reading it back gave something else.
+    ReadBack,
+}
+
+/// Saves `doc` as the revision after `base` (the revision this tab last read or wrote) and returns the new
+/// revision. Refuses when the stored document is at another revision (another tab saved it); an unreadable
+/// stored text never blocks (it was backed up when loaded). After writing, the text is read back.
+pub fn save(kv: &mut dyn KeyValue, doc: &Document, base: u64) -> Result<u64, SaveError> {
+    if let Some(theirs) = kv.get(KEY).as_deref().and_then(document::peek_revision) {
+        if theirs != base {
+            return Err(SaveError::OtherTab { theirs });
+        }
+    }
+    let revision = base + 1;
+    let text = document::encode_at(doc, revision);
+    kv.set(KEY, &text).map_err(SaveError::Storage)?;
+    if kv.get(KEY).as_deref() != Some(text.as_str()) {
+        return Err(SaveError::ReadBack);
+    }
+    Ok(revision)
+}
+
+/// The stored document with its revision, when it can be read (to take another tab's version).
+pub fn load_stored(kv: &dyn KeyValue) -> Option<(Document, u64)> {
+    document::decode_with_revision(&kv.get(KEY)?).ok()
+}
+
+/// One key of pbcalc in the storage.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    pub key: String,
+    /// What it takes in the storage: key and value in UTF-16 code units, two bytes each (how browsers count
+    /// the quota).
+    pub bytes: usize,
+}
+
+impl Entry {
+    /// A kept backup of an unreadable document.
+    pub fn is_backup(&self) -> bool {
+        self.key.starts_with(BACKUP_PREFIX)
+    }
+
+    /// The document being worked on (the storage page does not delete it).
+    pub fn is_document(&self) -> bool {
+        self.key == KEY
+    }
+}
+
+/// Every `pbcalc.*` key with its size: the document first, then the others by name (backups by number).
+pub fn entries(kv: &dyn KeyValue) -> Vec<Entry> {
+    let mut out: Vec<Entry> = kv
+        .keys()
+        .into_iter()
+        .filter(|k| k.starts_with(PREFIX))
+        .filter_map(|key| {
+            let value = kv.get(&key)?;
+            let bytes = 2 * (key.encode_utf16().count() + value.encode_utf16().count());
+            Some(Entry { key, bytes })
+        })
+        .collect();
+    let order = |k: &str| {
+        let n = k.strip_prefix(BACKUP_PREFIX).and_then(|n| n.parse::<u64>().ok());
+        (k != KEY, n.is_none(), n.unwrap_or(0), k.to_string())
+    };
+    out.sort_by_key(|e| order(&e.key));
+    out
+}
+
+/// The kept backups (`pbcalc.backup.N`), oldest first.
+pub fn backups(kv: &dyn KeyValue) -> Vec<Entry> {
+    entries(kv).into_iter().filter(Entry::is_backup).collect()
+}
+
+/// The text under a `pbcalc.*` key (for downloading it).
+pub fn read(kv: &dyn KeyValue, key: &str) -> Option<String> {
+    key.starts_with(PREFIX).then(|| kv.get(key)).flatten()
+}
+
+/// The file name a key is downloaded as: `pbcalc.backup.2` → `pbcalc-backup-2.json`.
+pub fn file_name(key: &str) -> String {
+    let stem: String = key.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' { c } else { '-' }).collect();
+    format!("{stem}.json")
+}
+
+/// Deletes a `pbcalc.*` key other than the document itself; true if it was there.
+pub fn remove(kv: &mut dyn KeyValue, key: &str) -> bool {
+    if !key.starts_with(PREFIX) || key == KEY || kv.get(key).is_none() {
+        return false;
+    }
+    kv.remove(key);
+    true
 }
 
 #[cfg(test)]
@@ -87,18 +211,30 @@ mod tests {
     struct Mem {
         map: HashMap<String, String>,
         full: bool,
+        /// Writes only half of each value (a storage that loses data).
+        garble: bool,
     }
 
     impl KeyValue for Mem {
         fn get(&self, key: &str) -> Option<String> {
             self.map.get(key).cloned()
         }
-        fn set(&mut self, key: &str, value: &str) -> Result<(), String> {
+        fn set(&mut self, key: &str, value: &str) -> Result<(), StoreError> {
             if self.full {
-                return Err("quota".into());
+                return Err(StoreError::Full);
+            }
+            if self.garble {
+                self.map.insert(key.into(), value[..value.len() / 2].into());
+                return Ok(());
             }
             self.map.insert(key.into(), value.into());
             Ok(())
+        }
+        fn remove(&mut self, key: &str) {
+            self.map.remove(key);
+        }
+        fn keys(&self) -> Vec<String> {
+            self.map.keys().cloned().collect()
         }
     }
 
@@ -109,9 +245,69 @@ mod tests {
         assert!(loaded.notice.is_none());
         assert_eq!(loaded.document.scenarios.len(), 1);
         assert_eq!(*loaded.document.scenarios[0], crate::model::sample::sample());
-        save(&mut kv, &loaded.document).unwrap();
+        assert_eq!(loaded.revision, 0);
+        assert_eq!(save(&mut kv, &loaded.document, loaded.revision), Ok(1));
         let again = load(&mut kv);
         assert_eq!(again.document, loaded.document);
+        assert_eq!(again.revision, 1);
+    }
+
+    /// Tab A and tab B loaded revision 1. A saves (2); B's save is refused, nothing of A's is overwritten,
+    /// and B can save only over revision 2 once it has taken A's version into account.
+    #[test]
+    fn a_save_over_another_tabs_save_is_refused() {
+        let mut kv = Mem::default();
+        save(&mut kv, &Document::first_visit(), 0).unwrap();
+        let a = load(&mut kv);
+        let b = load(&mut kv);
+        let mut doc_a = a.document.clone();
+        doc_a.lang = crate::i18n::Lang::En;
+        assert_eq!(save(&mut kv, &doc_a, a.revision), Ok(2));
+        let mut doc_b = b.document.clone();
+        doc_b.scenarios.push(std::rc::Rc::new(crate::model::Scenario::blank("B")));
+        assert_eq!(save(&mut kv, &doc_b, b.revision), Err(SaveError::OtherTab { theirs: 2 }));
+        assert_eq!(load_stored(&kv), Some((doc_a.clone(), 2)));
+        assert_eq!(save(&mut kv, &doc_b, 2), Ok(3));
+        // A's next save is refused in turn.
+        assert_eq!(save(&mut kv, &doc_a, 2), Err(SaveError::OtherTab { theirs: 3 }));
+    }
+
+    #[test]
+    fn a_full_storage_and_a_bad_write_are_errors_and_leave_the_stored_text() {
+        let mut kv = Mem::default();
+        save(&mut kv, &Document::first_visit(), 0).unwrap();
+        let before = kv.map[KEY].clone();
+        kv.full = true;
+        let mut doc = Document::first_visit();
+        doc.lang = crate::i18n::Lang::En;
+        assert_eq!(save(&mut kv, &doc, 1), Err(SaveError::Storage(StoreError::Full)));
+        assert_eq!(kv.map[KEY], before);
+        // Space returns: the same save (same base) now works.
+        kv.full = false;
+        assert_eq!(save(&mut kv, &doc, 1), Ok(2));
+        kv.garble = true;
+        assert_eq!(save(&mut kv, &doc, 2), Err(SaveError::ReadBack));
+    }
+
+    #[test]
+    fn entries_list_only_pbcalc_keys_and_the_document_is_never_removed() {
+        let mut kv = Mem::default();
+        kv.map.insert(KEY.into(), "{}".into());
+        kv.map.insert("pbcalc.backup.10".into(), "x".into());
+        kv.map.insert("pbcalc.backup.2".into(), "早".into());
+        kv.map.insert("other.app".into(), "y".into());
+        let keys: Vec<String> = entries(&kv).into_iter().map(|e| e.key).collect();
+        assert_eq!(keys, [KEY, "pbcalc.backup.2", "pbcalc.backup.10"]);
+        assert_eq!(entries(&kv)[1].bytes, 2 * ("pbcalc.backup.2".len() + 1));
+        assert_eq!(backups(&kv).len(), 2);
+        assert_eq!(read(&kv, "other.app"), None);
+        assert_eq!(read(&kv, "pbcalc.backup.2").as_deref(), Some("早"));
+        assert_eq!(file_name("pbcalc.backup.2"), "pbcalc-backup-2.json");
+        assert!(!remove(&mut kv, KEY));
+        assert!(!remove(&mut kv, "other.app"));
+        assert!(remove(&mut kv, "pbcalc.backup.2"));
+        assert!(!kv.map.contains_key("pbcalc.backup.2"));
+        assert!(kv.map.contains_key(KEY) && kv.map.contains_key("other.app"));
     }
 
     #[test]

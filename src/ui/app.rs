@@ -15,96 +15,16 @@ use super::pages;
 use super::route::Route;
 use super::state::{Action, AppState};
 use crate::i18n::{Lang, T};
-use crate::store::{self, local::Local, Document};
-
-/// Saves the document shortly after each change: just after the next frame when saving is cheap, after a pause
-/// in the editing when the last save took long (a big scenario). A later change replaces the waiting one, which
-/// is never lost: hiding or leaving the page writes it at once. While a save waits, `<html data-saving>` is
-/// set (tests wait for it to go before reading the storage).
-#[derive(Default)]
-struct Saver {
-    /// How long the last save took, in milliseconds.
-    last_ms: f64,
-    /// The document waiting to be written, with what to tell when it is.
-    waiting: Option<(Document, Callback<Result<(), String>>)>,
-    timer: Option<gloo_timers::callback::Timeout>,
-}
-
-impl Saver {
-    /// A save slower than this waits for a pause of [`Saver::PAUSE_MS`] in the editing.
-    const SLOW_MS: f64 = 100.0;
-    const PAUSE_MS: u32 = 400;
-    /// Otherwise it runs this long after the change: after the frame that shows it.
-    const AFTER_FRAME_MS: u32 = 20;
-
-    fn schedule(
-        this: &std::rc::Rc<std::cell::RefCell<Saver>>,
-        doc: Document,
-        done: impl Fn(Result<(), String>) + 'static,
-    ) {
-        let delay = if this.borrow().last_ms > Self::SLOW_MS { Self::PAUSE_MS } else { Self::AFTER_FRAME_MS };
-        this.borrow_mut().waiting = Some((doc, Callback::from(done)));
-        mark_saving(true);
-        let again = this.clone();
-        let timer = gloo_timers::callback::Timeout::new(delay, move || Saver::flush(&again));
-        // Replacing the timer cancels the one of the change before: only the newest document is written.
-        this.borrow_mut().timer = Some(timer);
-    }
-
-    /// Writes the waiting document, if any.
-    fn flush(this: &std::rc::Rc<std::cell::RefCell<Saver>>) {
-        // (The timer is left alone: this may run inside it, and a fired or stale timer finds nothing waiting.)
-        let Some((doc, done)) = this.borrow_mut().waiting.take() else { return };
-        let start = js_sys::Date::now();
-        let result = store::save(&mut Local, &doc);
-        this.borrow_mut().last_ms = js_sys::Date::now() - start;
-        mark_saving(false);
-        done.emit(result);
-    }
-}
-
-/// Sets or clears `data-saving` on the root element.
-fn mark_saving(on: bool) {
-    if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
-        let _ = if on { root.set_attribute("data-saving", "") } else { root.remove_attribute("data-saving") };
-    }
-}
 
 #[function_component(App)]
 pub fn app() -> Html {
     let state = use_reducer(|| {
-        let loaded = store::load(&mut Local);
+        let loaded = super::components::sync::load();
         AppState::new(loaded.document, loaded.notice, loaded.may_save)
     });
 
-    // Save after every change (revision 0 is what was loaded: nothing to write yet), see `Saver`.
-    let saver = use_mut_ref(Saver::default);
-    {
-        let (state, saver) = (state.clone(), saver.clone());
-        use_effect_with(state.revision, move |revision| {
-            if *revision > 0 && state.may_save {
-                let doc = Document {
-                    lang: state.doc.lang,
-                    current: state.doc.current,
-                    scenarios: state.doc.scenarios.clone(),
-                };
-                let dispatch = state.dispatcher();
-                Saver::schedule(&saver, doc, move |r| dispatch.dispatch(Action::Saved(r)));
-            }
-        });
-    }
-    {
-        let saver = saver.clone();
-        use_effect_with((), move |_| {
-            let flush = move |_: &web_sys::Event| Saver::flush(&saver);
-            let listeners = web_sys::window().map(|w| {
-                let hide = EventListener::new(&w, "pagehide", flush.clone());
-                let visibility = w.document().map(|d| EventListener::new(&d, "visibilitychange", flush));
-                (hide, visibility)
-            });
-            move || drop(listeners)
-        });
-    }
+    // Save after every change; other tabs' saves and a full storage are handled there.
+    super::components::sync::use_saving(&state);
 
     // The page's language and title follow the UI language.
     use_effect_with(state.lang(), |lang| {
@@ -241,9 +161,13 @@ fn shell() -> Html {
                         }
                     }) }
                 </ol>
+                <Link<Route> to={Route::Storage} classes={classes!("nav-link", "nav-aux", (route == Route::Storage).then_some("active"))}>
+                    { Route::Storage.title().get(lang) }
+                </Link<Route>>
             </nav>
             <main class="page" data-testid={format!("page-{}", route.slug())}>
                 <StorageNotice />
+                <super::components::sync::SyncNotice />
                 <ImportErrors />
                 <LockedRefusal />
                 <ImpactNotice />
@@ -268,6 +192,7 @@ fn switch(route: Route) -> Html {
         Route::Scenarios => html! { <pages::scenarios::ScenariosPage /> },
         Route::Settings => guarded(html! { <pages::settings::Page /> }),
         Route::Compare => html! { <pages::compare::ComparePage /> },
+        Route::Storage => html! { <pages::storage::StoragePage /> },
     }
 }
 
@@ -276,6 +201,9 @@ fn switch(route: Route) -> Html {
 fn save_status() -> Html {
     let state = use_app();
     let lang = use_lang();
+    if let Some(status) = super::components::sync::status(&state, lang) {
+        return status;
+    }
     if let Some(err) = &state.save_error {
         html! {
             <footer class="status status-error" role="alert" data-testid="save-status" data-state="error">

@@ -27,6 +27,9 @@ pub enum Route {
     /// 方案对比: two scenarios side by side (reached from the scenarios page; not in the navigation).
     #[at("/compare")]
     Compare,
+    /// Everything pbcalc keeps in this browser (linked below the navigation, not a workflow step).
+    #[at("/storage")]
+    Storage,
     #[not_found]
     #[at("/404")]
     NotFound,
@@ -56,6 +59,7 @@ impl Route {
             Route::Scenarios => T::NavScenarios,
             Route::Settings => T::NavSettings,
             Route::Compare => T::NavScenarios,
+            Route::Storage => T::NavStorage,
         }
     }
 
@@ -71,6 +75,7 @@ impl Route {
             Route::Scenarios => "scenarios",
             Route::Settings => "settings",
             Route::Compare => "compare",
+            Route::Storage => "storage",
         }
     }
 }

@@ -90,6 +90,9 @@ pub struct AppState {
     pub edits: u64,
     /// Grows with every new undo step (an edit coalesced into the step before does not count).
     pub steps: u64,
+    /// Another tab saved the document since this tab last read or wrote it: saving waits for the user's choice
+    /// (see `ui::components::sync`).
+    pub other_tab: bool,
 }
 
 /// The function of an [`Edit`]: applies it to a scenario or returns why not.
@@ -153,6 +156,11 @@ pub enum Action {
     DismissToast,
     /// The result of the last save.
     Saved(Result<(), String>),
+    /// Another tab saved the document (see `ui::components::sync`).
+    OtherTabSaved,
+    /// Replaces the document by another tab's version, or by both versions kept side by side (undoable, with
+    /// this label; the toast says what happened).
+    AdoptDocument(Document, T, crate::i18n::pages::TSto),
 }
 
 impl AppState {
@@ -172,6 +180,7 @@ impl AppState {
             refusal: None,
             edits: 0,
             steps: 0,
+            other_tab: false,
         }
     }
 
@@ -467,6 +476,21 @@ impl Reducible for AppState {
             Action::DismissRefusal => s.refusal = None,
             Action::DismissNotice => s.notice = None,
             Action::DismissToast => s.toast = None,
+            Action::OtherTabSaved => {
+                if s.other_tab {
+                    return self;
+                }
+                s.other_tab = true;
+            }
+            Action::AdoptDocument(doc, label, told) => {
+                s.remember(label);
+                s.doc.current = doc.current.min(doc.scenarios.len().saturating_sub(1));
+                s.doc.scenarios = doc.scenarios;
+                s.doc.lang = doc.lang;
+                s.other_tab = false;
+                s.selected_period = None;
+                s.toast(told.get(s.doc.lang).to_string(), false);
+            }
             Action::Saved(r) => {
                 let err = r.err();
                 if err == s.save_error {

@@ -13,10 +13,14 @@ const root = process.env.PBCALC_DIST
 const types = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
   '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.ico': 'image/x-icon',
+  '.png': 'image/png', '.webmanifest': 'application/manifest+json',
 };
 
-/** Serves the built app; resolves to { url, close }. */
-export async function serveDist() {
+/**
+ * Serves the built app; resolves to { url, close }. `close` also ends open connections (a test may stop the
+ * server while the browser is still up). `rewrite(name, buffer)` may change a file as it is served.
+ */
+export async function serveDist({ rewrite } = {}) {
   if (!fs.existsSync(path.join(root, 'index.html'))) {
     throw new Error(`no build in ${root}: run trunk build --release first`);
   }
@@ -27,11 +31,16 @@ export async function serveDist() {
       file = path.join(root, 'index.html');
     }
     res.writeHead(200, { 'content-type': types[path.extname(file)] || 'application/octet-stream' });
-    fs.createReadStream(file).pipe(res);
+    if (rewrite) res.end(rewrite(path.relative(root, file), fs.readFileSync(file)));
+    else fs.createReadStream(file).pipe(res);
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   const { port } = server.address();
-  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((ok) => server.close(ok)) };
+  const close = () => new Promise((ok) => {
+    server.close(ok);
+    server.closeAllConnections();
+  });
+  return { url: `http://127.0.0.1:${port}/`, close };
 }
 
 /** Launches headless Debian Chromium with the flags that keep it quiet on a closed network. */

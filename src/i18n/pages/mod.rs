@@ -9,6 +9,7 @@ pub mod periods;
 pub mod record;
 pub mod settings;
 pub mod simulation;
+pub mod storage;
 pub mod targets;
 
 pub use categories::TCat;
@@ -19,6 +20,7 @@ pub use periods::TPer;
 pub use record::TRec;
 pub use settings::TSet;
 pub use simulation::TSim;
+pub use storage::TSto;
 pub use targets::TTgt;
 
 /// Every text of the page enums, as (name, Chinese, English), for the completeness test.
@@ -39,6 +41,7 @@ pub fn all() -> Vec<(String, &'static str, &'static str)> {
     add!(TRec);
     add!(TSet);
     add!(TSim);
+    add!(TSto);
     add!(TTgt);
     out
 }

@@ -8,3 +8,4 @@ pub mod files;
 pub mod matrix;
 pub mod notice;
 pub mod record;
+pub mod sync;

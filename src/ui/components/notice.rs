@@ -30,6 +30,7 @@ pub fn storage_notice() -> Html {
                 <strong>{"⚠ "}{ text.get(lang) }</strong>
                 if let Some(key) = key {
                     <div>{ T::BackupKey.get(lang) }{ lang.colon() }<code data-testid="backup-key">{ key }</code></div>
+                    <crate::ui::pages::storage::BackupDownloads />
                 }
                 <div class="detail">{ reason }</div>
             </div>

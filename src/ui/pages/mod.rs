@@ -10,4 +10,5 @@ pub mod results;
 pub mod scenarios;
 pub mod settings;
 pub mod simulation;
+pub mod storage;
 pub mod targets;
