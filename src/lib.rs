@@ -6,6 +6,7 @@
 //! * [`i18n`] — every visible string, Chinese (default) and English.
 //! * `ui` — the Yew app (browser build only): pages, components, state.
 
+pub mod demo;
 pub mod engine;
 pub mod i18n;
 pub mod model;

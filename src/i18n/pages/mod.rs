@@ -2,6 +2,7 @@
 //! Add a page's enum to [`all`] so the completeness test covers it.
 
 pub mod categories;
+pub mod demo;
 pub mod grades;
 pub mod indicators;
 pub mod matrix;
@@ -11,6 +12,7 @@ pub mod simulation;
 pub mod targets;
 
 pub use categories::TCat;
+pub use demo::TDemo;
 pub use grades::TGr;
 pub use indicators::TInd;
 pub use matrix::TMat;
@@ -30,6 +32,7 @@ pub fn all() -> Vec<(String, &'static str, &'static str)> {
         };
     }
     add!(TCat);
+    add!(TDemo);
     add!(TGr);
     add!(TInd);
     add!(TMat);
