@@ -31,7 +31,7 @@ pub struct Step {
 pub const STEPS: [Step; 10] = [
     Step {
         page: "targets",
-        focus: "[data-testid=targets-table]",
+        focus: "[data-testid=target-row][data-branch=c1b]",
         title: TDemo::T1,
         text: TDemo::X1,
         change: TDemo::C1,
@@ -44,7 +44,7 @@ pub const STEPS: [Step; 10] = [
     },
     Step {
         page: "indicators",
-        focus: "[data-testid=indicator-row]",
+        focus: "[data-testid=indicator-row][data-id=innovation]",
         title: TDemo::T2,
         text: TDemo::X2,
         change: TDemo::C2,
@@ -62,7 +62,7 @@ pub const STEPS: [Step; 10] = [
     },
     Step {
         page: "indicators",
-        focus: "[data-testid=indicator-row]",
+        focus: "[data-testid=indicator-row][data-id=tasks]",
         title: TDemo::T4,
         text: TDemo::X4,
         change: TDemo::C4,
@@ -112,7 +112,7 @@ pub const STEPS: [Step; 10] = [
     },
     Step {
         page: "grades",
-        focus: "[data-testid=cycle]",
+        focus: "[data-testid=grade-paths]",
         title: TDemo::T9,
         text: TDemo::X9,
         change: TDemo::C9,

@@ -12,6 +12,7 @@
 pub mod document;
 #[cfg(target_arch = "wasm32")]
 pub mod local;
+pub mod welcome;
 
 pub use document::{DecodeError, Document};
 

@@ -72,8 +72,11 @@ fn mark_saving(on: bool) {
 #[function_component(App)]
 pub fn app() -> Html {
     let state = use_reducer(|| {
+        let due = store::welcome::due(&Local);
         let loaded = store::load(&mut Local);
-        AppState::new(loaded.document, loaded.notice, loaded.may_save)
+        let mut s = AppState::new(loaded.document, loaded.notice, loaded.may_save);
+        s.welcome = due;
+        s
     });
 
     // Save after every change (revision 0 is what was loaded: nothing to write yet), see `Saver`.
@@ -191,7 +194,7 @@ fn shell() -> Html {
     let redo_title = state.redo_label().map(|l| format!("{} {} (Ctrl+Shift+Z)", T::Redo.get(lang), l.get(lang)));
 
     html! {
-        <div class="app">
+        <div class={classes!("app", state.present.then_some("present"), state.demo.is_some().then_some("demo-on"))}>
             <header class="topbar">
                 <div class="brand">
                     <span class="logo" aria-hidden="true">{"党"}</span>
@@ -203,6 +206,7 @@ fn shell() -> Html {
                     </div>
                 </div>
                 <div class="top-actions">
+                    <super::components::welcome::TrainerBar />
                     <FileBar />
                     <span class="sep" aria-hidden="true"></span>
                     <button class="ghost" onclick={undo} disabled={!state.can_undo()} title={undo_title} data-testid="undo">
@@ -239,8 +243,10 @@ fn shell() -> Html {
             <main class="page" data-testid={format!("page-{}", route.slug())}>
                 <StorageNotice />
                 <ImportErrors />
+                <super::components::welcome::Welcome />
                 <Switch<Route> render={switch} />
             </main>
+            <super::demo::DemoPanel />
             <SaveStatus />
             <ToastView />
         </div>
@@ -259,6 +265,7 @@ fn switch(route: Route) -> Html {
         Route::Grades => html! { <pages::grades::GradesPage /> },
         Route::Scenarios => html! { <pages::scenarios::ScenariosPage /> },
         Route::Settings => html! { <pages::settings::Page /> },
+        Route::Method => html! { <pages::method::MethodPage /> },
     }
 }
 

@@ -24,6 +24,9 @@ pub enum Route {
     Scenarios,
     #[at("/settings")]
     Settings,
+    /// 方法说明: the method for a reader (not in the numbered navigation).
+    #[at("/method")]
+    Method,
     #[not_found]
     #[at("/404")]
     NotFound,
@@ -52,6 +55,7 @@ impl Route {
             Route::Grades => T::NavGrades,
             Route::Scenarios => T::NavScenarios,
             Route::Settings => T::NavSettings,
+            Route::Method => T::NavMethod,
         }
     }
 
@@ -66,6 +70,7 @@ impl Route {
             Route::Grades => "grades",
             Route::Scenarios => "scenarios",
             Route::Settings => "settings",
+            Route::Method => "method",
         }
     }
 }

@@ -28,6 +28,7 @@ define_texts! {
     Before => "变化前", "Before";
     After => "变化后", "After";
     Present => "演示视图", "Presentation view";
+    Print => "打印报告", "Print report";
 
     T1 => "差别化", "Differentiation";
     X1 => "条件好的支部目标更高：目标值 = 基准值 × 类别系数 k × 条件系数 f。条件系数由三项条件评分的平均值决定，3 分为一般。", "Branches with better conditions are asked for more: target = base × category coefficient k × condition factor f. The factor comes from the mean of the three condition ratings; 3 is typical.";

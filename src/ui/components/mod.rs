@@ -7,3 +7,4 @@ pub mod field;
 pub mod files;
 pub mod matrix;
 pub mod notice;
+pub mod welcome;

@@ -4,6 +4,7 @@ pub mod branches;
 pub mod categories;
 pub mod grades;
 pub mod indicators;
+pub mod method;
 pub mod periods;
 pub mod results;
 pub mod scenarios;
