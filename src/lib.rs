@@ -8,6 +8,7 @@
 
 pub mod bench;
 pub mod compare_report;
+pub mod demo;
 pub mod engine;
 pub mod i18n;
 pub mod model;

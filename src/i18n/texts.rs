@@ -26,6 +26,7 @@ define_texts! {
     NavGrades => "等级与模拟", "Grades & simulation";
     NavScenarios => "方案管理", "Scenarios";
     NavSettings => "参数设置", "Settings";
+    NavMethod => "方法说明", "How the method works";
 
 
     Branches => "党支部", "Party branches";

@@ -18,6 +18,7 @@ pub mod document;
 #[cfg(target_arch = "wasm32")]
 pub mod local;
 pub mod sync;
+pub mod welcome;
 
 pub use document::{DecodeError, Document};
 

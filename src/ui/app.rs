@@ -19,8 +19,11 @@ use crate::i18n::{Lang, T};
 #[function_component(App)]
 pub fn app() -> Html {
     let state = use_reducer(|| {
+        let due = crate::store::welcome::due(&crate::store::local::Local);
         let loaded = super::components::sync::load();
-        AppState::new(loaded.document, loaded.notice, loaded.may_save)
+        let mut s = AppState::new(loaded.document, loaded.notice, loaded.may_save);
+        s.welcome = due;
+        s
     });
 
     // Save after every change; other tabs' saves and a full storage are handled there.
@@ -112,7 +115,7 @@ fn shell() -> Html {
     let redo_title = state.redo_label().map(|l| format!("{} {} (Ctrl+Shift+Z)", T::Redo.get(lang), l.get(lang)));
 
     html! {
-        <div class="app">
+        <div class={classes!("app", state.present.then_some("present"), state.demo.is_some().then_some("demo-on"))}>
             <header class="topbar">
                 <div class="brand">
                     <span class="logo" aria-hidden="true">{"党"}</span>
@@ -129,6 +132,7 @@ fn shell() -> Html {
                     </div>
                 </div>
                 <div class="top-actions">
+                    <super::components::welcome::TrainerBar />
                     <FileBar />
                     <span class="sep" aria-hidden="true"></span>
                     <button class="ghost" onclick={undo} disabled={!state.can_undo()} title={undo_title} data-testid="undo">
@@ -171,8 +175,10 @@ fn shell() -> Html {
                 <ImportErrors />
                 <LockedRefusal />
                 <ImpactNotice />
+                <super::components::welcome::Welcome />
                 <Switch<Route> render={switch} />
             </main>
+            <super::demo::DemoPanel />
             <SaveStatus />
             <ToastView />
         </div>
@@ -193,6 +199,7 @@ fn switch(route: Route) -> Html {
         Route::Settings => guarded(html! { <pages::settings::Page /> }),
         Route::Compare => html! { <pages::compare::ComparePage /> },
         Route::Storage => html! { <pages::storage::StoragePage /> },
+        Route::Method => html! { <pages::method::MethodPage /> },
     }
 }
 

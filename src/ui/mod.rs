@@ -9,6 +9,7 @@
 
 pub mod app;
 pub mod components;
+pub mod demo;
 pub mod download;
 pub mod format;
 pub mod hooks;

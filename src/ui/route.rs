@@ -30,6 +30,9 @@ pub enum Route {
     /// Everything pbcalc keeps in this browser (linked below the navigation, not a workflow step).
     #[at("/storage")]
     Storage,
+    /// 方法说明: the method for a reader (not in the numbered navigation).
+    #[at("/method")]
+    Method,
     #[not_found]
     #[at("/404")]
     NotFound,
@@ -60,6 +63,7 @@ impl Route {
             Route::Settings => T::NavSettings,
             Route::Compare => T::NavScenarios,
             Route::Storage => T::NavStorage,
+            Route::Method => T::NavMethod,
         }
     }
 
@@ -76,6 +80,7 @@ impl Route {
             Route::Settings => "settings",
             Route::Compare => "compare",
             Route::Storage => "storage",
+            Route::Method => "method",
         }
     }
 }

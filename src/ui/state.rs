@@ -93,6 +93,31 @@ pub struct AppState {
     /// Another tab saved the document since this tab last read or wrote it: saving waits for the user's choice
     /// (see `ui::components::sync`).
     pub other_tab: bool,
+    /// The guided walk-through, while it runs: its copy of the sample replaces the current scenario on every
+    /// page; the document (and so storage) is left as it was.
+    pub demo: Option<Demo>,
+    /// The welcome panel is open.
+    pub welcome: bool,
+    /// The presentation view (projector) is on.
+    pub present: bool,
+}
+
+/// The walk-through's state: the step (0-based), the sample copy it started from, and what the pages show
+/// (the copy, or the copy after the step's live change or the user's edits).
+#[derive(Clone, PartialEq)]
+pub struct Demo {
+    pub step: usize,
+    pub base: Rc<Scenario>,
+    pub scenario: Rc<Scenario>,
+    /// The period chosen on the results page before the walk-through, given back at its end.
+    saved_period: Option<String>,
+}
+
+impl Demo {
+    /// Whether the step's change (or an edit) is showing.
+    pub fn changed(&self) -> bool {
+        !Rc::ptr_eq(&self.base, &self.scenario)
+    }
 }
 
 /// The function of an [`Edit`]: applies it to a scenario or returns why not.
@@ -161,6 +186,16 @@ pub enum Action {
     /// Replaces the document by another tab's version, or by both versions kept side by side (undoable, with
     /// this label; the toast says what happened).
     AdoptDocument(Document, T, crate::i18n::pages::TSto),
+    /// Starts the walk-through on a copy of the sample.
+    DemoStart,
+    /// Goes to a step (0-based) of the walk-through, its change taken back.
+    DemoGo(usize),
+    /// Makes (true) or takes back (false) the step's live change.
+    DemoChange(bool),
+    /// Leaves the walk-through: the user's scenario shows again, unchanged.
+    DemoExit,
+    Welcome(bool),
+    Present(bool),
 }
 
 impl AppState {
@@ -181,6 +216,9 @@ impl AppState {
             edits: 0,
             steps: 0,
             other_tab: false,
+            demo: None,
+            welcome: false,
+            present: false,
         }
     }
 
@@ -189,6 +227,9 @@ impl AppState {
     }
 
     pub fn scenario(&self) -> &Rc<Scenario> {
+        if let Some(d) = &self.demo {
+            return &d.scenario;
+        }
         &self.doc.scenarios[self.doc.current.min(self.doc.scenarios.len() - 1)]
     }
 
@@ -254,6 +295,13 @@ impl AppState {
         key: Option<Rc<str>>,
         f: impl FnOnce(&mut Scenario) -> Option<R>,
     ) -> Option<R> {
+        if let Some(d) = self.demo.as_mut() {
+            // In the walk-through edits change its copy only: no undo step, nothing to save.
+            let mut next = (*d.scenario).clone();
+            let out = f(&mut next)?;
+            d.scenario = Rc::new(next);
+            return Some(out);
+        }
         let current = self.doc.current;
         if !self.allowed(&self.doc.scenarios.clone(), ChangeKind::EditCurrent) {
             return None;
@@ -332,6 +380,23 @@ impl Reducible for AppState {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut s = (*self).clone();
         let lang = s.lang();
+        if let Some(d) = s.demo.take() {
+            match action {
+                // Undo and redo belong to the user's own scenario: not during the walk-through.
+                Action::Undo | Action::Redo => return self,
+                // Working on the list of scenarios ends the walk-through first.
+                Action::LoadSample
+                | Action::Import(_)
+                | Action::NewScenario
+                | Action::DuplicateScenario(_)
+                | Action::SwitchScenario(_)
+                | Action::RenameScenario(..)
+                | Action::DeleteScenario(_)
+                | Action::DemoExit
+                | Action::DemoStart => s.selected_period = d.saved_period,
+                _ => s.demo = Some(d),
+            }
+        }
         match action {
             Action::SetLang(l) => {
                 if l == s.doc.lang {
@@ -491,6 +556,26 @@ impl Reducible for AppState {
                 s.selected_period = None;
                 s.toast(told.get(s.doc.lang).to_string(), false);
             }
+            Action::DemoStart => {
+                let base = Rc::new(crate::model::sample::sample());
+                let saved_period = s.selected_period.take();
+                s.demo = Some(Demo { step: 0, scenario: base.clone(), base, saved_period });
+                s.welcome = false;
+            }
+            Action::DemoGo(i) => {
+                if let Some(d) = s.demo.as_mut().filter(|_| i < crate::demo::STEPS.len()) {
+                    d.step = i;
+                    d.scenario = d.base.clone();
+                }
+            }
+            Action::DemoChange(on) => {
+                if let Some(d) = s.demo.as_mut() {
+                    d.scenario = if on { Rc::new(crate::demo::changed(d.step, &d.base)) } else { d.base.clone() };
+                }
+            }
+            Action::DemoExit => {}
+            Action::Welcome(on) => s.welcome = on,
+            Action::Present(on) => s.present = on,
             Action::Saved(r) => {
                 let err = r.err();
                 if err == s.save_error {

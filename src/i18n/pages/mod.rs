@@ -2,9 +2,11 @@
 //! Add a page's enum to [`all`] so the completeness test covers it.
 
 pub mod categories;
+pub mod demo;
 pub mod grades;
 pub mod indicators;
 pub mod matrix;
+pub mod method;
 pub mod periods;
 pub mod record;
 pub mod settings;
@@ -13,9 +15,11 @@ pub mod storage;
 pub mod targets;
 
 pub use categories::TCat;
+pub use demo::TDemo;
 pub use grades::TGr;
 pub use indicators::TInd;
 pub use matrix::TMat;
+pub use method::TMethod;
 pub use periods::TPer;
 pub use record::TRec;
 pub use settings::TSet;
@@ -34,9 +38,11 @@ pub fn all() -> Vec<(String, &'static str, &'static str)> {
         };
     }
     add!(TCat);
+    add!(TDemo);
     add!(TGr);
     add!(TInd);
     add!(TMat);
+    add!(TMethod);
     add!(TPer);
     add!(TRec);
     add!(TSet);

@@ -9,3 +9,4 @@ pub mod matrix;
 pub mod notice;
 pub mod record;
 pub mod sync;
+pub mod welcome;

@@ -5,6 +5,7 @@ pub mod categories;
 pub mod compare;
 pub mod grades;
 pub mod indicators;
+pub mod method;
 pub mod periods;
 pub mod results;
 pub mod scenarios;
