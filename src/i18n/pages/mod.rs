@@ -5,6 +5,7 @@ pub mod categories;
 pub mod grades;
 pub mod indicators;
 pub mod matrix;
+pub mod number;
 pub mod periods;
 pub mod settings;
 pub mod simulation;
