@@ -190,6 +190,7 @@ pub fn kind_message(kind: &ProblemKind, lang: Lang) -> String {
         ProblemKind::Inconsistent { other } => {
             format!("{}{other}", lang.pick("与此项矛盾：", "contradicts "))
         }
+        ProblemKind::NumberText { issue } => pages::number::issue_message(*issue, lang).into(),
     }
 }
 

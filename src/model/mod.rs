@@ -11,6 +11,7 @@
 
 pub mod codec;
 pub mod edit;
+pub mod number;
 pub mod paste;
 pub mod problem;
 pub mod record;

@@ -46,6 +46,8 @@ pub enum ProblemKind {
     WrongFormat { expected: String },
     /// A setting that is valid alone but not with another one (e.g. factor_min > factor_max).
     Inconsistent { other: String },
+    /// A typed or pasted number written in a way that is refused (see [`super::number`]).
+    NumberText { issue: super::number::NumberIssue },
 }
 
 /// The sort of value a field wants.

@@ -7,6 +7,7 @@ pub mod grades;
 pub mod indicators;
 pub mod matrix;
 pub mod method;
+pub mod number;
 pub mod periods;
 pub mod record;
 pub mod settings;

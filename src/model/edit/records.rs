@@ -11,7 +11,7 @@
 //! assessed); clearing a field of an absent record changes nothing.
 
 use super::super::problem::{index, Expected, Problem, ProblemKind};
-use super::super::{validate, Actual, Adjustment, Ballots, IndicatorKind, Level, Measure, Period, Record, Scenario};
+use super::super::{number, validate, Actual, Adjustment, Ballots, IndicatorKind, Level, Measure, Period, Record, Scenario};
 
 /// One of the four ballot grades: 优秀 / 较好 / 一般 / 较差.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -116,28 +116,11 @@ pub fn parse_flag(text: &str) -> Result<bool, ProblemKind> {
     }
 }
 
-/// A number as typed or pasted: surrounding blanks, a leading `+` and thousands separators (`1,234.5`) are
-/// allowed; `inf`, `NaN` and anything else that is not a finite number are not. `None` for an empty text.
+/// A number as typed or pasted (the shared reader [`crate::model::number`]): blanks, a sign, thousands
+/// separators (`1,234.5`) and full-width digits are allowed; `inf`, `NaN`, the Chinese comma and anything else
+/// that is not a finite number are not. `None` for an empty text.
 pub fn parse_number(text: &str) -> Result<Option<f64>, ProblemKind> {
-    let t = text.trim();
-    if t.is_empty() {
-        return Ok(None);
-    }
-    let plain: String = if t.contains(',') && thousands_ok(t) { t.replace(',', "") } else { t.to_string() };
-    let looks_numeric = plain.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+' | 'e' | 'E'));
-    match plain.parse::<f64>() {
-        Ok(v) if looks_numeric && v.is_finite() => Ok(Some(if v == 0.0 { 0.0 } else { v })),
-        _ => Err(ProblemKind::WrongType { expected: Expected::Number }),
-    }
-}
-
-/// Whether the commas of `t` are thousands separators: groups of three digits after the first.
-fn thousands_ok(t: &str) -> bool {
-    let body = t.trim_start_matches(['-', '+']);
-    let int = body.split('.').next().unwrap_or("");
-    let mut groups = int.split(',');
-    let first = groups.next().unwrap_or("");
-    (1..=3).contains(&first.len()) && groups.all(|g| g.len() == 3 && g.chars().all(|c| c.is_ascii_digit()))
+    number::parse(text, number::Kind::Decimal)
 }
 
 /// Turns what was typed into a cell into its value, with the rules of an import (FORMAT.md): a number for a
@@ -175,7 +158,7 @@ pub fn parse_field(s: &Scenario, field: &RecordField, text: &str) -> Result<Fiel
             }
             parse_flag(text).map(FieldValue::Flag)
         }
-        RecordField::Ballot(_) => match parse_number(text)? {
+        RecordField::Ballot(_) => match number::parse(text, number::Kind::Whole)? {
             None => Ok(FieldValue::Count(0)),
             Some(v) => validate::count(v).map(FieldValue::Count),
         },

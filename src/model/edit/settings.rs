@@ -137,28 +137,18 @@ pub fn section(id: SectionId) -> &'static Section {
     SECTIONS.iter().find(|s| s.id == id).expect("every section id is in SECTIONS")
 }
 
-/// Reads a typed number. Full-width digits and signs (typed with a Chinese input method) are accepted;
-/// "inf", "NaN" and anything not a finite number are not.
+/// Reads a typed number through the shared reader ([`crate::model::number`]): full-width digits and signs
+/// (typed with a Chinese input method) are accepted; the Chinese comma, "inf", "NaN" and anything not a finite
+/// number are not; an empty text is [`ProblemKind::Empty`].
 pub fn parse_number(text: &str) -> Result<f64, ProblemKind> {
-    let ascii: String = text
-        .trim()
-        .chars()
-        .map(|c| match c {
-            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
-            '．' | '。' => '.',
-            '－' | '−' => '-',
-            '＋' => '+',
-            'ｅ' | 'Ｅ' => 'e',
-            c => c,
-        })
-        .collect();
-    let numeric =
-        !ascii.is_empty() && ascii.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+' | 'e' | 'E'));
-    match ascii.parse::<f64>() {
-        Ok(v) if numeric && v.is_finite() => Ok(v),
-        _ if ascii.is_empty() => Err(ProblemKind::Empty),
-        _ => Err(ProblemKind::WrongType { expected: super::super::problem::Expected::Number }),
-    }
+    crate::model::number::parse_required(text, crate::model::number::Kind::Decimal)
+}
+
+/// Reads a typed value for the setting `spec`: a whole-number setting refuses an exponent (`1e2`), then the
+/// value must suit the setting ([`check_number`]).
+pub fn parse_for(spec: &NumberSetting, text: &str) -> Result<f64, ProblemKind> {
+    use crate::model::number::{parse_required, Kind};
+    parse_required(text, if spec.integer { Kind::Whole } else { Kind::Decimal }).and_then(|v| check_number(spec, v))
 }
 
 /// Whether `v` suits `spec`, as a problem when not: a fraction where a whole number is wanted, or out of range.

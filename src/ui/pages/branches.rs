@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use yew::prelude::*;
 
 use crate::i18n::{kind_message, Lang, T};
-use crate::model::problem::{Expected, ProblemKind};
+use crate::model::problem::ProblemKind;
 use crate::model::{edit, validate, Branch, Conditions, Scenario};
 use crate::ui::components::field::{Field, SelectField};
 use crate::ui::hooks::{use_app, use_lang};
@@ -79,10 +79,11 @@ impl Draft {
     fn parse(&self, s: &Scenario) -> Result<Branch, BTreeMap<String, ProblemKind>> {
         let mut errors = BTreeMap::new();
         let mut num = |key: &str, text: &str| -> f64 {
-            match text.trim().parse::<f64>() {
-                Ok(v) if v.is_finite() => v,
-                _ => {
-                    errors.insert(key.to_string(), ProblemKind::WrongType { expected: Expected::Number });
+            // Members, conditions and grade are all counts or ratings: the shared reader, without exponents.
+            match crate::model::number::parse_required(text, crate::model::number::Kind::Whole) {
+                Ok(v) => v,
+                Err(kind) => {
+                    errors.insert(key.to_string(), kind);
                     f64::NAN
                 }
             }

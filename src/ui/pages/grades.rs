@@ -180,13 +180,10 @@ fn grade_names() -> Html {
             let checked: Result<(), String> = match field {
                 "name" => validate::name(&text).map_err(|k| kind_message(&k, lang)),
                 "text" => validate::text(&text).map_err(|k| kind_message(&k, lang)),
-                _ => match text.trim().parse::<f64>() {
-                    Ok(v) => validate::non_negative(v).map(|_| ()).map_err(|k| kind_message(&k, lang)),
-                    Err(_) => Err(kind_message(
-                        &crate::model::ProblemKind::WrongType { expected: crate::model::problem::Expected::Number },
-                        lang,
-                    )),
-                },
+                _ => crate::model::edit::settings::parse_number(&text)
+                    .and_then(validate::non_negative)
+                    .map(|_| ())
+                    .map_err(|k| kind_message(&k, lang)),
             };
             match checked {
                 Ok(()) => {
@@ -199,7 +196,7 @@ fn grade_names() -> Html {
                             "text" => g.texts[i] = text.clone(),
                             _ => {
                                 g.bonus_coefficients[i] =
-                                    text.trim().parse::<f64>().map_err(|_| Vec::<Problem>::new())?
+                                    crate::model::edit::settings::parse_number(&text).map_err(|_| Vec::<Problem>::new())?
                             }
                         }
                         Ok(())

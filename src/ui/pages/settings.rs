@@ -199,7 +199,7 @@ fn number_row(s: &Scenario, path: &'static str, lang: Lang, state: &UseReducerHa
     let check = {
         let s = s.clone();
         Callback::from(move |t: String| {
-            let kind = match eds::parse_number(&t).and_then(|v| eds::check_number(spec, v)) {
+            let kind = match eds::parse_for(spec, &t) {
                 Err(k) => Some(k),
                 Ok(v) => trial(&s, |sc| eds::set_number(sc, path, v)),
             };
@@ -209,7 +209,7 @@ fn number_row(s: &Scenario, path: &'static str, lang: Lang, state: &UseReducerHa
     let commit = {
         let state = state.clone();
         Callback::from(move |t: String| {
-            if let Ok(v) = eds::parse_number(&t) {
+            if let Ok(v) = eds::parse_for(spec, &t) {
                 if v != current {
                     dispatch(&state, move |sc| eds::set_number(sc, path, v));
                 }

@@ -381,11 +381,13 @@ fn sensitivity() -> Html {
     let tick = use_sliced(job.clone(), run.clone(), on_done);
 
     let parameter = params.iter().find(|p| p.0 == *choice).map(|p| p.1.clone());
-    let spec = match (parameter, from.trim().parse::<f64>(), to.trim().parse::<f64>(), steps.trim().parse::<u32>()) {
+    let num = |t: &str, k| crate::model::number::parse_required(t, k);
+    use crate::model::number::Kind::{Decimal, Whole};
+    let spec = match (parameter, num(&from, Decimal), num(&to, Decimal), num(&steps, Whole)) {
         (Some(parameter), Ok(f), Ok(t), Ok(n))
-            if f.is_finite() && t.is_finite() && (1..=101).contains(&n) && f >= 0.0 && t >= 0.0 =>
+            if n.fract() == 0.0 && (1.0..=101.0).contains(&n) && f >= 0.0 && t >= 0.0 =>
         {
-            Some(SweepSpec { parameter, from: f, to: t, steps: n, period: *period })
+            Some(SweepSpec { parameter, from: f, to: t, steps: n as u32, period: *period })
         }
         _ => None,
     };
