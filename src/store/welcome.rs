@@ -28,9 +28,15 @@ mod tests {
         fn get(&self, key: &str) -> Option<String> {
             self.0.get(key).cloned()
         }
-        fn set(&mut self, key: &str, value: &str) -> Result<(), String> {
+        fn set(&mut self, key: &str, value: &str) -> Result<(), crate::store::StoreError> {
             self.0.insert(key.into(), value.into());
             Ok(())
+        }
+        fn remove(&mut self, key: &str) {
+            self.0.remove(key);
+        }
+        fn keys(&self) -> Vec<String> {
+            self.0.keys().cloned().collect()
         }
     }
 
