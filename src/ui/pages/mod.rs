@@ -2,6 +2,7 @@
 
 pub mod branches;
 pub mod categories;
+pub mod grade_quotas;
 pub mod grades;
 pub mod indicators;
 pub mod periods;
