@@ -1,10 +1,12 @@
 //! METHOD.md §8 — grades and promotion/demotion (提档升级), per cycle: warnings (黄牌), cycles, the cycle's
 //! score/tier/veto, the held counter h, and the six rules.
 //!
-//! [`apply_rules`] is a pure step function so that the simulation of §10 runs the same rules on its own cycles.
+//! [`apply_rules`] is a pure step function so that the simulation of §10 runs the same rules on its own cycles;
+//! so is [`apply_quotas`], the grade quotas (等级比例控制) applied after the rules at a complete cycle's end.
 
 use std::ops::Range;
 
+use super::round::{round, EPS};
 use super::tiers::Tier;
 use crate::model::settings::Grades;
 
@@ -25,10 +27,12 @@ pub enum Reason {
     MinHold,
     /// Rule 6 (and every incomplete cycle): g.
     Held,
+    /// Grade quotas: promoted by rule 5 into a grade whose quota had no free place left → stays at g.
+    Quota,
 }
 
 impl Reason {
-    pub const ALL: [Reason; 7] = [
+    pub const ALL: [Reason; 8] = [
         Reason::Veto,
         Reason::Bottom,
         Reason::Warnings,
@@ -36,9 +40,11 @@ impl Reason {
         Reason::Promoted,
         Reason::MinHold,
         Reason::Held,
+        Reason::Quota,
     ];
 
-    /// The results file's word: `veto` | `bottom` | `warnings` | `top_not_kept` | `promoted` | `min_hold` | `held`.
+    /// The results file's word: `veto` | `bottom` | `warnings` | `top_not_kept` | `promoted` | `min_hold` | `held`
+    /// | `quota`.
     pub fn as_str(self) -> &'static str {
         match self {
             Reason::Veto => "veto",
@@ -48,6 +54,7 @@ impl Reason {
             Reason::Promoted => "promoted",
             Reason::MinHold => "min_hold",
             Reason::Held => "held",
+            Reason::Quota => "quota",
         }
     }
 }
@@ -161,4 +168,109 @@ pub fn apply_rules(grade: u32, held: u32, facts: &CycleFacts, g: &Grades) -> Ste
 #[inline]
 pub fn absent_step(grade: u32, held: u32) -> (u32, u32) {
     (grade, held + 1)
+}
+
+/// One branch at a complete cycle's end, between the rules and the grade quotas: where it was, its cycle score,
+/// and the step the rules gave it (for a branch without a cycle result: its grade kept, h grown, reason `held`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct CycleEnd {
+    /// Grade before the cycle end.
+    pub before: u32,
+    /// h before the cycle end.
+    pub held_before: u32,
+    /// Cycle score (only read for the branches promoted at this cycle end).
+    pub score: f64,
+    /// The outcome; the grade quotas may turn a `promoted` step into a `quota` one.
+    pub step: Step,
+}
+
+impl CycleEnd {
+    /// Whether the branch was promoted into grade g at this cycle end (and kept so far).
+    #[inline]
+    fn promoted_into(&self, g: u32) -> bool {
+        self.step.reason == Reason::Promoted && self.step.grade == g
+    }
+}
+
+/// What the grade quota of one grade did at one cycle end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct QuotaCheck {
+    /// The capped grade g.
+    pub grade: u32,
+    /// `round(N × quota_g, 0)`.
+    pub cap: u32,
+    /// Branches at g after the cycle end that were not promoted into it (held back from g + 1 included).
+    pub stay: u32,
+    /// Branches the rules promoted into g.
+    pub promoted: u32,
+    /// Of those, the ones that kept their promotion (the others stay at g − 1 with reason `quota`).
+    pub kept: u32,
+}
+
+impl QuotaCheck {
+    /// `max(0, cap − stay)`: the places left for promotions.
+    pub fn free(&self) -> u32 {
+        self.cap.saturating_sub(self.stay)
+    }
+
+    /// Promotions held back at g − 1.
+    pub fn held_back(&self) -> u32 {
+        self.promoted - self.kept
+    }
+
+    /// Branches holding g after the cycle end.
+    pub fn holding(&self) -> u32 {
+        self.stay + self.kept
+    }
+}
+
+/// METHOD.md §8 grade quotas (等级比例控制) at the end of a complete cycle, after [`apply_rules`] (and
+/// [`absent_step`]) have decided every branch's step: `ends` holds every branch of the organisation, `n` is N (the
+/// branches in the scenario) and `quotas` is `settings.grades.quotas` (entry g − 1 for grade g).
+///
+/// The grades g = L, L − 1, …, 2 that have a quota are taken top down: `cap = round(N × quota_g, 0)`, `stay` =
+/// the branches now at g that were not promoted into it, `free = max(0, cap − stay)`. A branch promoted into g
+/// keeps its promotion when fewer than `free` of the branches promoted into g have a cycle score higher than its
+/// own by more than 1e-9 (so branches tied at the last free place are all admitted); the others stay at g − 1 with
+/// reason `quota` and h grown but not reset. A branch held back at g − 1 then counts in `stay` of g − 1.
+/// Quotas never demote: a cap below the branches already at g only stops promotions into it.
+///
+/// `report` hears of every grade checked, top down. `scores` is a buffer (any content; it is reused so that the
+/// simulation's trial loop allocates nothing once it has grown to the number of branches).
+pub fn apply_quotas(
+    quotas: &[Option<f64>],
+    n: usize,
+    ends: &mut [CycleEnd],
+    scores: &mut Vec<f64>,
+    mut report: impl FnMut(QuotaCheck),
+) {
+    for g in (2..=quotas.len() as u32).rev() {
+        let Some(share) = quotas[g as usize - 1] else { continue };
+        let cap = round(n as f64 * share, 0) as u32;
+        let mut check = QuotaCheck { grade: g, cap, ..QuotaCheck::default() };
+        scores.clear();
+        for e in ends.iter() {
+            if e.promoted_into(g) {
+                scores.push(e.score);
+            } else if e.step.grade == g {
+                check.stay += 1;
+            }
+        }
+        check.promoted = scores.len() as u32;
+        check.kept = check.promoted;
+        let free = check.free() as usize;
+        if scores.len() > free {
+            // Highest first; a branch is admitted when fewer than `free` promoted branches are higher by more
+            // than 1e-9 than it.
+            scores.sort_unstable_by(|a, b| b.total_cmp(a));
+            for e in ends.iter_mut().filter(|e| e.promoted_into(g)) {
+                let higher = scores.partition_point(|&x| x > e.score + EPS);
+                if higher >= free {
+                    e.step = Step { grade: g - 1, held: e.held_before + 1, reason: Reason::Quota };
+                    check.kept -= 1;
+                }
+            }
+        }
+        report(check);
+    }
 }

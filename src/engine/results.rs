@@ -4,7 +4,9 @@ use serde::Serialize;
 
 use super::consequences::{self, Claim};
 use super::dense::{compile, decode, merge_join, score_period, sorted_ids, Compiled, PeriodScratch, RowScore};
-use super::grades::{self, absent_step, apply_rules, CycleFacts, CycleTally, Reason};
+use super::grades::{
+    self, absent_step, apply_quotas, apply_rules, CycleEnd, CycleFacts, CycleTally, QuotaCheck, Reason, Step,
+};
 use super::motivation::{self, Motivation};
 use super::ranking::{self, display_order};
 use super::scoring::{self, IndicatorScore};
@@ -98,6 +100,9 @@ pub struct CycleResult {
     pub periods: Vec<String>,
     /// The branches with a cycle result, in display order (cycle score descending, then name).
     pub rows: Vec<CycleRow>,
+    /// §8 grade quotas at this cycle's end: one check per grade with a quota, top grade first (empty for a cycle
+    /// in progress and without quotas). Not part of the results file.
+    pub quotas: Vec<QuotaCheck>,
 }
 
 /// One branch at one cycle's end.
@@ -202,43 +207,59 @@ fn run_cycles(s: &Scenario, c: &Compiled, scores: &[Vec<RowScore>]) -> CycleRun 
         assign_into(&cycle_scores, &cycle_vetoed, &st.tiers, &mut tiers, &mut tier_scratch);
         let ranks = ranking::ranks(&cycle_scores);
 
-        let mut rows: Vec<CycleRow> = Vec::with_capacity(members.len());
+        // The rules for every branch (those without a cycle result keep their grade, h grows), then the grade
+        // quotas over the whole organisation.
+        let mut ends: Vec<CycleEnd> = Vec::with_capacity(c.n_branches);
+        let mut facts: Vec<CycleFacts> = Vec::with_capacity(members.len());
         let mut next = 0;
         for b in 0..c.n_branches {
-            let before = grade[b];
-            if members.get(next) != Some(&b) {
-                // Assessed in none of the cycle's periods: no row, grade kept, h still grows.
+            let (before, held_before) = (grade[b], held[b]);
+            let step = if members.get(next) == Some(&b) {
+                let i = next;
+                next += 1;
+                let f = CycleFacts {
+                    score: cycle_scores[i],
+                    tier: tiers[i],
+                    vetoed: cycle_vetoed[i],
+                    warnings: tally[b].warnings,
+                };
+                facts.push(f);
                 if complete {
-                    (grade[b], held[b]) = absent_step(before, held[b]);
+                    apply_rules(before, held_before, &f, &st.grades)
+                } else {
+                    Step { grade: before, held: held_before, reason: Reason::Held }
                 }
-                continue;
-            }
-            let i = next;
-            next += 1;
-            let facts = CycleFacts {
-                score: cycle_scores[i],
-                tier: tiers[i],
-                vetoed: cycle_vetoed[i],
-                warnings: tally[b].warnings,
-            };
-            let reason = if complete {
-                let step = apply_rules(before, held[b], &facts, &st.grades);
-                (grade[b], held[b]) = (step.grade, step.held);
-                step.reason
+            } else if complete {
+                // Assessed in none of the cycle's periods: no row, grade kept, h still grows.
+                let (grade, held) = absent_step(before, held_before);
+                Step { grade, held, reason: Reason::Held }
             } else {
-                Reason::Held
+                Step { grade: before, held: held_before, reason: Reason::Held }
             };
-            rows.push(CycleRow {
-                branch: s.branches[b].id.clone(),
-                score: facts.score,
-                tier: facts.tier,
-                vetoed: facts.vetoed,
-                warnings: facts.warnings,
-                grade_before: before,
-                grade_after: grade[b],
-                reason,
-            });
+            let score = tally[b].score().unwrap_or(f64::NAN);
+            ends.push(CycleEnd { before, held_before, score, step });
         }
+        let mut quota_checks = Vec::new();
+        if let (true, Some(quotas)) = (complete, &st.grades.quotas) {
+            apply_quotas(quotas, c.n_branches, &mut ends, &mut Vec::new(), |q| quota_checks.push(q));
+        }
+        for (b, e) in ends.iter().enumerate() {
+            (grade[b], held[b]) = (e.step.grade, e.step.held);
+        }
+        let rows: Vec<CycleRow> = members
+            .iter()
+            .zip(&facts)
+            .map(|(&b, f)| CycleRow {
+                branch: s.branches[b].id.clone(),
+                score: f.score,
+                tier: f.tier,
+                vetoed: f.vetoed,
+                warnings: f.warnings,
+                grade_before: ends[b].before,
+                grade_after: ends[b].step.grade,
+                reason: ends[b].step.reason,
+            })
+            .collect();
         let order =
             display_order(&ranks, |i| (s.branches[members[i]].name.as_str(), s.branches[members[i]].id.as_str()));
         cycles.push(CycleResult {
@@ -246,6 +267,7 @@ fn run_cycles(s: &Scenario, c: &Compiled, scores: &[Vec<RowScore>]) -> CycleRun 
             complete,
             periods: range.map(|u| s.periods[u].id.clone()).collect(),
             rows: reorder(rows, &order),
+            quotas: quota_checks,
         });
     }
     CycleRun { cycles, in_force, grade, held }

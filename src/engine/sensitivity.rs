@@ -1,5 +1,5 @@
 //! Sensitivity of the results to one parameter (稳定性分析): sweep a source weight, the inspection share, a
-//! tier share or an indicator's weight over a range and see which branches change tier or grade and how far the
+//! tier share, an indicator's weight or a grade's quota over a range and see which branches change tier or grade and how far the
 //! ranking moves (Kendall's τ-b against the current setting).
 //!
 //! Each step sets the parameter in a copy of the scenario and runs the engine's own
@@ -45,6 +45,9 @@ pub enum Parameter {
     TierShare(Share),
     /// The `weight` of the scored indicator with this id.
     IndicatorWeight(String),
+    /// `settings.grades.quotas[g − 1]` of grade g (METHOD.md §8 grade quotas): which branches' grades change as
+    /// the cap moves. A grade without a quota reads as 1 (a cap of every branch, which never holds anyone back).
+    GradeQuota(u32),
 }
 
 impl Parameter {
@@ -59,6 +62,7 @@ impl Parameter {
             Parameter::TierShare(Share::First) => "settings.tiers.first_share".into(),
             Parameter::TierShare(Share::Bottom) => "settings.tiers.bottom_share".into(),
             Parameter::IndicatorWeight(id) => format!("indicators[{id}].weight"),
+            Parameter::GradeQuota(g) => format!("settings.grades.quotas[{}]", g.saturating_sub(1)),
         }
     }
 
@@ -76,6 +80,8 @@ impl Parameter {
                 IndicatorKind::Scored(sc) => &mut sc.weight,
                 IndicatorKind::Veto => return None,
             },
+            // An `Option` in the settings: set by `set`.
+            Parameter::GradeQuota(_) => return None,
         })
     }
 
@@ -90,11 +96,27 @@ impl Parameter {
             Parameter::TierShare(Share::First) => st.tiers.first_share,
             Parameter::TierShare(Share::Bottom) => st.tiers.bottom_share,
             Parameter::IndicatorWeight(id) => s.indicator(id)?.scored()?.weight,
+            Parameter::GradeQuota(g) => {
+                if !(1..=st.grades.levels).contains(g) {
+                    return None;
+                }
+                st.grades.quota(*g).unwrap_or(1.0)
+            }
         })
     }
 
     /// Sets the parameter in `s` to `v`; `false` when it names no scored indicator.
     pub fn set(&self, s: &mut Scenario, v: f64) -> bool {
+        if let Parameter::GradeQuota(g) = *self {
+            let levels = s.settings.grades.levels as usize;
+            if g == 0 || g as usize > levels {
+                return false;
+            }
+            let q = s.settings.grades.quotas.get_or_insert_with(|| vec![None; levels]);
+            q.resize(levels, None);
+            q[g as usize - 1] = Some(v);
+            return true;
+        }
         match self.slot(s) {
             Some(slot) => {
                 *slot = v;
@@ -151,6 +173,8 @@ pub enum SweepError {
     NotFinite,
     /// `period` is past the scenario's last period.
     UnknownPeriod(usize),
+    /// A grade quota of a grade outside 1..L.
+    UnknownGrade(u32),
 }
 
 /// The scenario's results at one value of the parameter, per branch in the scenario's order.
@@ -216,6 +240,7 @@ impl Sweep {
     pub fn new(s: &Scenario, spec: &SweepSpec) -> Result<Sweep, SweepError> {
         let current = spec.parameter.value(s).ok_or_else(|| match &spec.parameter {
             Parameter::IndicatorWeight(id) => SweepError::UnknownIndicator(id.clone()),
+            Parameter::GradeQuota(g) => SweepError::UnknownGrade(*g),
             _ => SweepError::UnknownIndicator(String::new()),
         })?;
         if spec.steps == 0 {

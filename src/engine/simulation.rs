@@ -14,7 +14,7 @@
 //! The scores, warnings, cycle tiers and grades then follow §2–§8 through the engine's own functions
 //! ([`dense::points`] for the fixed qualitative points, [`scoring::base_score`], [`scoring::inspection`],
 //! [`super::ranking::final_score`], [`grades::warning`], [`grades::CycleTally`], [`super::tiers::assign_into`],
-//! [`grades::apply_rules`]). The one piece written for speed is §2's score fraction of a drawn quantitative
+//! [`grades::apply_rules`], and [`grades::apply_quotas`] for the grade quotas, with N = every branch). The one piece written for speed is §2's score fraction of a drawn quantitative
 //! actual: `ramp(ratio(a) / divisor)` is folded, per branch and indicator, into one clamp (see `Cell`), exact
 //! where §2 gives full or no credit and equal to [`scoring::ratio`] and [`scoring::quantitative_fraction`] to
 //! rounding in between (the tests compare them).
@@ -45,7 +45,7 @@ use serde::Serialize;
 
 use super::dense::{self, compile, Compiled};
 use super::evaluation;
-use super::grades::{self, apply_rules, CycleFacts, CycleTally};
+use super::grades::{self, apply_quotas, apply_rules, CycleEnd, CycleFacts, CycleTally, Reason, Step};
 use super::motivation;
 use super::ranking::final_score;
 use super::results::evaluate_compiled;
@@ -86,6 +86,9 @@ pub struct SimulationResult {
     /// One per simulated cycle.
     pub organisation: Vec<CycleShares>,
     pub transitions: Transitions,
+    /// `quota_held_back[g − 1]`: share of trials in which grade g's quota held at least one promotion back (at any
+    /// simulated cycle's end); all 0 without quotas.
+    pub quota_held_back: Vec<f64>,
 }
 
 /// One branch's simulated future.
@@ -148,6 +151,8 @@ pub struct Simulation {
     /// The centre of E per branch.
     evaluation: Vec<f64>,
     has_veto: bool,
+    /// `settings.grades.quotas` when some grade has one (empty otherwise: the trials skip the step).
+    quotas: Vec<Option<f64>>,
 
     done: u32,
     counts: Counts,
@@ -167,6 +172,8 @@ struct Counts {
     demoted: Vec<u64>,
     /// `transitions[(before − 1) × L + after − 1]`.
     transitions: Vec<u64>,
+    /// Per grade: trials in which its quota held a promotion back.
+    quota_held_back: Vec<u32>,
 }
 
 /// Buffers of one trial, reused by every trial.
@@ -181,6 +188,12 @@ struct Scratch {
     cycle_vetoed: Vec<bool>,
     tiers: Vec<Tier>,
     tier: TierScratch,
+    /// Every branch at the cycle end, between the rules and the quotas.
+    ends: Vec<CycleEnd>,
+    /// The grade quotas' buffer of scores (capacity: every branch).
+    quota_scores: Vec<f64>,
+    /// Per grade: whether its quota held a promotion back in this trial.
+    held_back: Vec<bool>,
 }
 
 /// The generator of trial `trial`: Xoshiro256++ seeded from the (trial + 1)-th output of SplitMix64 started at
@@ -472,6 +485,7 @@ impl Simulation {
             promoted: vec![0; cycles],
             demoted: vec![0; cycles],
             transitions: vec![0; levels * levels],
+            quota_held_back: vec![0; levels],
         };
         let scratch = Scratch {
             grade: vec![0; n_branches],
@@ -483,6 +497,17 @@ impl Simulation {
             cycle_vetoed: vec![false; n_branches],
             tiers: vec![Tier::Middle; n_branches],
             tier: TierScratch::default(),
+            ends: vec![
+                CycleEnd {
+                    before: 1,
+                    held_before: 0,
+                    score: 0.0,
+                    step: Step { grade: 1, held: 0, reason: Reason::Held }
+                };
+                n_branches
+            ],
+            quota_scores: Vec::with_capacity(n_branches),
+            held_back: vec![false; levels],
         };
         Simulation {
             settings: st.clone(),
@@ -499,6 +524,10 @@ impl Simulation {
             cells,
             evaluation,
             has_veto: !veto.is_empty(),
+            quotas: match &st.grades.quotas {
+                Some(q) if st.grades.has_quotas() => q.clone(),
+                _ => Vec::new(),
+            },
             done: 0,
             counts,
             scratch,
@@ -507,9 +536,16 @@ impl Simulation {
 
     /// Runs up to `n` more trials; returns whether all of them are done.
     pub fn run_trials(&mut self, n: u32) -> bool {
+        self.run_trials_observed(n, |_, _, _| {})
+    }
+
+    /// [`run_trials`](Simulation::run_trials), showing `observe` every simulated cycle's end after the rules and
+    /// the grade quotas: (trial, simulated cycle from 0, every branch's [`CycleEnd`] in the scenario's order).
+    /// For tests of what happens inside the trials; it changes nothing.
+    pub fn run_trials_observed(&mut self, n: u32, mut observe: impl FnMut(u32, usize, &[CycleEnd])) -> bool {
         let end = self.done.saturating_add(n).min(self.sim.trials);
         for t in self.done..end {
-            self.trial(t);
+            self.trial(t, &mut observe);
         }
         self.done = end;
         self.is_done()
@@ -526,7 +562,8 @@ impl Simulation {
     }
 
     /// One trial: its own generator, the starting grades, `cycles` cycles of `cycle_periods` periods.
-    fn trial(&mut self, t: u32) {
+    #[inline(always)]
+    fn trial(&mut self, t: u32, observe: &mut impl FnMut(u32, usize, &[CycleEnd])) {
         let mut rng = trial_rng(self.sim.seed, t);
         let zig = Ziggurat::get();
         let st = &self.settings;
@@ -544,6 +581,7 @@ impl Simulation {
         sc.held.copy_from_slice(&self.start_held);
         sc.rose.fill(false);
         sc.fell.fill(false);
+        sc.held_back.fill(false);
         for k in 0..self.cycles {
             sc.tally.fill(CycleTally::default());
             for _ in 0..self.cycle_periods {
@@ -571,8 +609,21 @@ impl Simulation {
                     vetoed: sc.cycle_vetoed[b],
                     warnings: sc.tally[b].warnings,
                 };
-                let before = sc.grade[b];
-                let step = apply_rules(before, sc.held[b], &facts, &st.grades);
+                let (before, held_before) = (sc.grade[b], sc.held[b]);
+                let step = apply_rules(before, held_before, &facts, &st.grades);
+                sc.ends[b] = CycleEnd { before, held_before, score: facts.score, step };
+            }
+            if !self.quotas.is_empty() {
+                let held_back = &mut sc.held_back;
+                apply_quotas(&self.quotas, n, &mut sc.ends, &mut sc.quota_scores, |q| {
+                    if q.kept < q.promoted {
+                        held_back[q.grade as usize - 1] = true;
+                    }
+                });
+            }
+            observe(t, k, &sc.ends);
+            for b in 0..n {
+                let CycleEnd { before, step, .. } = sc.ends[b];
                 let after = step.grade;
                 counts.transitions[(before as usize - 1) * levels + after as usize - 1] += 1;
                 if after > before {
@@ -591,6 +642,9 @@ impl Simulation {
             counts.promoted_any[b] += sc.rose[b] as u32;
             counts.demoted_any[b] += sc.fell[b] as u32;
             counts.final_grade_sum[b] += sc.grade[b] as u64;
+        }
+        for (n, &h) in counts.quota_held_back.iter_mut().zip(&sc.held_back) {
+            *n += h as u32;
         }
     }
 
@@ -647,6 +701,7 @@ impl Simulation {
             branches,
             organisation,
             transitions: Transitions { counts, probabilities },
+            quota_held_back: c.quota_held_back.iter().map(|&x| per_trial(x as f64)).collect(),
         }
     }
 }
@@ -676,6 +731,7 @@ struct FileSimulation<'a> {
     branches: Vec<FileBranch<'a>>,
     organisation: Vec<FileCycle>,
     transitions: FileTransitions<'a>,
+    quota_held_back: &'a [f64],
 }
 
 #[derive(Serialize)]
@@ -734,6 +790,7 @@ pub fn simulation_to_value(r: &SimulationResult) -> serde_json::Value {
             .map(|c| FileCycle { cycle: c.cycle, promoted: c.promoted, demoted: c.demoted })
             .collect(),
         transitions: FileTransitions { counts: &r.transitions.counts, probabilities: &r.transitions.probabilities },
+        quota_held_back: &r.quota_held_back,
     };
     serde_json::to_value(file).unwrap_or(serde_json::Value::Null)
 }

@@ -617,6 +617,25 @@ impl Reader {
                 }
                 s.grades.bonus_coefficients = out;
             }
+            "grades.quotas" => {
+                // METHOD.md §8 grade quotas: each entry null (no limit) or a share 0..1; the length is checked
+                // with the other grade lists (validate::scenario).
+                let Value::Array(items) = v else {
+                    return self.problem(path, ProblemKind::WrongType { expected: Expected::Array });
+                };
+                let mut out = Vec::with_capacity(items.len());
+                for (i, item) in items.iter().enumerate() {
+                    let ip = index(path, i);
+                    if item.is_null() {
+                        out.push(None);
+                    } else if let Some(n) = self.number(item, &ip) {
+                        if let Some(n) = self.check(ip, validate::share(n)) {
+                            out.push(Some(n));
+                        }
+                    }
+                }
+                s.grades.quotas = Some(out);
+            }
             _ => {}
         }
     }
@@ -755,6 +774,7 @@ pub fn settings_to_value(s: &Settings) -> Value {
     set_path(&mut root, "grades.names", json!(s.grades.names));
     set_path(&mut root, "grades.texts", json!(s.grades.texts));
     set_path(&mut root, "grades.bonus_coefficients", json!(s.grades.bonus_coefficients));
+    set_path(&mut root, "grades.quotas", json!(s.grades.quotas));
     root
 }
 

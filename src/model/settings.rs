@@ -121,6 +121,9 @@ pub struct Grades {
     pub warnings_to_demote: u32,
     pub top_keep_min_score: f64,
     pub min_hold_cycles: u32,
+    /// Grade quotas (等级比例控制, METHOD.md §8): `None` for none (the file's `null`), else L entries, the
+    /// largest share (0..1) of the branches that may hold each grade after a cycle end, `None` for no limit.
+    pub quotas: Option<Vec<Option<f64>>>,
 }
 
 /// §9 motivation check.
@@ -197,6 +200,7 @@ impl Grades {
             warnings_to_demote: 2,
             top_keep_min_score: 90.0,
             min_hold_cycles: 1,
+            quotas: None,
         }
     }
 
@@ -214,7 +218,22 @@ impl Grades {
         }
         self.texts.resize(n, String::new());
         self.bonus_coefficients.resize(n, 1.0);
+        if let Some(q) = &mut self.quotas {
+            // The grades that remain keep their quotas, new grades have none.
+            q.resize(n, None);
+        }
         self.levels = levels;
+    }
+
+    /// The quota of grade g (1-based): the largest share of the branches that may hold it, `None` for no limit.
+    pub fn quota(&self, grade: u32) -> Option<f64> {
+        let i = grade.checked_sub(1)? as usize;
+        self.quotas.as_ref()?.get(i).copied().flatten()
+    }
+
+    /// Whether any grade has a quota.
+    pub fn has_quotas(&self) -> bool {
+        self.quotas.as_ref().is_some_and(|q| q.iter().any(Option::is_some))
     }
 
     /// Bonus coefficient of grade g (1-based); 1.0 outside 1..L.
@@ -327,8 +346,14 @@ pub static NUMBERS: &[NumberSetting] = &[
 ];
 
 /// The settings that are not plain numbers, by path (handled by hand in the codec and the settings page).
-pub const SPECIAL: &[&str] =
-    &["tiers.method", "consequences.allocation", "grades.names", "grades.texts", "grades.bonus_coefficients"];
+pub const SPECIAL: &[&str] = &[
+    "tiers.method",
+    "consequences.allocation",
+    "grades.names",
+    "grades.texts",
+    "grades.bonus_coefficients",
+    "grades.quotas",
+];
 
 /// The numeric setting at `path`, if there is one.
 pub fn number(path: &str) -> Option<&'static NumberSetting> {
@@ -366,5 +391,21 @@ mod tests {
         g.resize(4);
         assert_eq!(g.names, vec!["基础", "2级", "3级", "4级"]);
         assert_eq!(g.bonus_coefficients.len(), 4);
+    }
+
+    #[test]
+    fn resize_keeps_the_quotas_of_the_grades_that_remain() {
+        let mut g = Grades::with_levels(5);
+        g.resize(3);
+        assert_eq!(g.quotas, None, "no quotas stay none");
+        g.quotas = Some(vec![None, Some(0.3), Some(0.1)]);
+        g.resize(5);
+        assert_eq!(g.quotas, Some(vec![None, Some(0.3), Some(0.1), None, None]));
+        assert_eq!((g.quota(3), g.quota(4), g.quota(0), g.quota(9)), (Some(0.1), None, None, None));
+        g.resize(2);
+        assert_eq!(g.quotas, Some(vec![None, Some(0.3)]));
+        assert!(g.has_quotas());
+        g.resize(1);
+        assert!(!g.has_quotas());
     }
 }

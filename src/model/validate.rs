@@ -103,9 +103,29 @@ pub fn score(v: f64) -> Result<f64, ProblemKind> {
     range(v, Some(0.0), Some(100.0))
 }
 
+/// A share of the branches (a grade quota, METHOD.md §8): 0..1.
+pub fn share(v: f64) -> Result<f64, ProblemKind> {
+    range(v, Some(0.0), Some(1.0))
+}
+
 /// A ballot count: an integer ≥ 0.
 pub fn count(v: f64) -> Result<u32, ProblemKind> {
     whole(v, Some(0.0), Some(100_000_000.0)).map(|v| v as u32)
+}
+
+/// `settings.grades.quotas`: `None`, or L entries, each `None` or a share 0..1 (each problem with its path).
+pub fn quotas(g: &super::settings::Grades) -> Vec<Problem> {
+    let mut out = Vec::new();
+    let Some(q) = &g.quotas else { return out };
+    if q.len() != g.levels as usize {
+        out.push(Problem::new("settings.grades.quotas", ProblemKind::WrongLength { expected: g.levels as usize }));
+    }
+    for (i, v) in q.iter().enumerate() {
+        if let Some(Err(kind)) = v.map(share) {
+            out.push(Problem::new(index("settings.grades.quotas", i), kind));
+        }
+    }
+    out
 }
 
 /// Checks one branch against the scenario it lives in (or will live in): the editors call this before an
@@ -214,6 +234,7 @@ pub fn scenario(s: &Scenario) -> Vec<Problem> {
             out.push(Problem::new(format!("settings.grades.{key}"), ProblemKind::WrongLength { expected: l }));
         }
     }
+    out.extend(quotas(g));
     let d = &s.settings.differentiation;
     if d.factor_min > d.factor_max {
         out.push(Problem::new(

@@ -141,6 +141,8 @@ define_texts! {
     VetoProbabilityMeaning => "模拟中每个党支部每期被一票否决的概率。", "The probability that a branch is vetoed in a simulated period.";
     EvaluationSd => "评议得分标准差", "Spread of the evaluation score";
     EvaluationSdMeaning => "模拟评议得分 E 时，围绕最近一次评议得分的标准差。", "The standard deviation of the simulated E around the last recorded one.";
+    GradeQuotas => "等级比例上限", "Grade quotas";
+    GradeQuotasMeaning => "每个等级最多可由多少比例的党支部获得（0–1，留空不限）；名额已满时暂缓升级，不会降级。", "The largest share of branches that may hold each grade (0–1, empty: no limit); a full grade holds promotions back, never demotes.";
 }
 
 /// The label and the one-sentence meaning of the setting at `path` (a path of `NUMBERS` or `SPECIAL`).
@@ -179,6 +181,7 @@ pub fn setting_texts(path: &str) -> Option<(TSet, TSet)> {
         "grades.names" => (GradeNames, GradeNamesMeaning),
         "grades.texts" => (GradeTexts, GradeTextsMeaning),
         "grades.bonus_coefficients" => (GradeCoefficients, GradeCoefficientsMeaning),
+        "grades.quotas" => (GradeQuotas, GradeQuotasMeaning),
         "grades.cycle_periods" => (CyclePeriods, CyclePeriodsMeaning),
         "grades.warn_below" => (WarnBelow, WarnBelowMeaning),
         "grades.veto_drop" => (VetoDrop, VetoDropMeaning),

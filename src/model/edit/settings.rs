@@ -110,7 +110,7 @@ pub static SECTIONS: &[Section] = &[
             "grades.top_keep_min_score",
             "grades.min_hold_cycles",
         ],
-        special: &["grades.names", "grades.texts", "grades.bonus_coefficients"],
+        special: &["grades.names", "grades.texts", "grades.bonus_coefficients", "grades.quotas"],
     },
     Section {
         id: SectionId::Motivation,
@@ -186,6 +186,7 @@ fn consistency(st: &Settings) -> Vec<Problem> {
             out.push(Problem::new(format!("settings.grades.{key}"), ProblemKind::WrongLength { expected: l }));
         }
     }
+    out.extend(validate::quotas(g));
     out
 }
 
@@ -279,6 +280,41 @@ pub fn set_grade_coefficient(s: &mut Scenario, grade: usize, v: f64) -> Result<(
     })
 }
 
+/// Sets the quota of grade `grade` (0-based; METHOD.md §8 grade quotas): a share 0..1, or `None` for no limit.
+/// The first quota set turns the setting's `null` into a list of L entries; when the last one is removed it is
+/// `null` again.
+pub fn set_grade_quota(s: &mut Scenario, grade: usize, v: Option<f64>) -> Result<(), Vec<Problem>> {
+    apply(s, |st| {
+        let i = grade_index(st, "quotas", grade)?;
+        if let Some(v) = v {
+            validate::share(v).map_err(|k| vec![Problem::new(index("settings.grades.quotas", i), k)])?;
+        }
+        let levels = st.grades.levels as usize;
+        let q = st.grades.quotas.get_or_insert_with(|| vec![None; levels]);
+        q.resize(levels, None);
+        q[i] = v;
+        if !st.grades.has_quotas() {
+            st.grades.quotas = None;
+        }
+        Ok(())
+    })
+}
+
+/// Reads a typed grade quota: empty (or blank) for no limit, else a share 0..1; "20%" (or "２０％") is read as
+/// 0.2, since committees often say quotas in percent.
+pub fn parse_quota(text: &str) -> Result<Option<f64>, ProblemKind> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    let (number, scale) = match t.strip_suffix('%').or_else(|| t.strip_suffix('％')) {
+        Some(rest) => (rest, 100.0),
+        None => (t, 1.0),
+    };
+    let v = parse_number(number)? / scale;
+    validate::share(v).map(Some)
+}
+
 /// Whether the setting at `path` (numeric or special) has its default value. For the grade lists: the default
 /// lists for the current L.
 pub fn is_default(st: &Settings, path: &str) -> bool {
@@ -290,6 +326,7 @@ pub fn is_default(st: &Settings, path: &str) -> bool {
         "grades.names" => st.grades.names == dl.names,
         "grades.texts" => st.grades.texts == dl.texts,
         "grades.bonus_coefficients" => st.grades.bonus_coefficients == dl.bonus_coefficients,
+        "grades.quotas" => !st.grades.has_quotas(),
         _ => settings::number(path).is_none_or(|n| (n.get)(st) == n.default_value()),
     }
 }
@@ -308,6 +345,7 @@ pub fn reset(s: &mut Scenario, path: &str) -> Result<(), Vec<Problem>> {
             "grades.names" => st.grades.names = dl.names,
             "grades.texts" => st.grades.texts = dl.texts,
             "grades.bonus_coefficients" => st.grades.bonus_coefficients = dl.bonus_coefficients,
+            "grades.quotas" => st.grades.quotas = None,
             _ => return Err(vec![Problem::new(format!("settings.{path}"), ProblemKind::UnknownField)]),
         }
         Ok(())
@@ -362,6 +400,21 @@ mod tests {
     #[test]
     fn sections_hold_every_setting_once() {
         assert!(sections_cover_every_setting());
+    }
+
+    #[test]
+    fn typed_quotas() {
+        assert_eq!(parse_quota(""), Ok(None));
+        assert_eq!(parse_quota("  "), Ok(None));
+        assert_eq!(parse_quota("0.2"), Ok(Some(0.2)));
+        assert_eq!(parse_quota("20%"), Ok(Some(0.2)));
+        assert_eq!(parse_quota("１０％"), Ok(Some(0.1)));
+        assert_eq!(parse_quota("1"), Ok(Some(1.0)));
+        assert!(matches!(parse_quota("1.5"), Err(ProblemKind::OutOfRange { .. })));
+        assert!(matches!(parse_quota("-0.1"), Err(ProblemKind::OutOfRange { .. })));
+        assert!(matches!(parse_quota("120%"), Err(ProblemKind::OutOfRange { .. })));
+        assert!(matches!(parse_quota("x"), Err(ProblemKind::WrongType { .. })));
+        assert!(matches!(parse_quota("%"), Err(ProblemKind::Empty)));
     }
 
     #[test]

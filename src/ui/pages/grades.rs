@@ -24,6 +24,7 @@ pub fn reason_text(r: Reason, g: &Grades, lang: Lang) -> String {
         Reason::Promoted => TGr::ReasonPromoted.get(lang).to_string(),
         Reason::MinHold => TGr::ReasonMinHold.get(lang).replace("{}", &g.min_hold_cycles.to_string()),
         Reason::Held => TGr::ReasonHeld.get(lang).to_string(),
+        Reason::Quota => crate::i18n::pages::TQuo::ReasonQuotaShort.get(lang).to_string(),
     }
 }
 
@@ -44,6 +45,7 @@ pub fn grades_page() -> Html {
                 { for results.cycles.iter().map(|c| cycle_table(&s, c, lang)) }
             }
             <GradeNames />
+            <super::grade_quotas::GradeQuotas />
             <super::simulation::SimulationPanel />
         </section>
     }
@@ -86,6 +88,9 @@ fn paths(s: &Scenario, r: &Results, lang: Lang) -> Html {
                                 }) }
                                 <path class="grade-line" d={line.join(" ")} />
                                 { for points.iter().map(|(i, g, reason, complete)| {
+                                    if *reason == Some(Reason::Quota) {
+                                        return super::grade_quotas::path_mark(x(*i), y(*g), lang);
+                                    }
                                     let class = match reason {
                                         Some(Reason::Promoted) => "up",
                                         Some(Reason::Veto | Reason::Bottom | Reason::Warnings | Reason::TopNotKept) => "down",
@@ -152,7 +157,7 @@ fn cycle_table(s: &Scenario, c: &CycleResult, lang: Lang) -> Html {
                                         <span class="grade-badge" data-grade={r.grade_after.to_string()}>{ r.grade_after }</span>
                                         {" "}{ arrow }{" "}{ g.name(r.grade_after) }
                                     </td>
-                                    <td>{ reason_text(r.reason, g, lang) }</td>
+                                    <td>{ super::grade_quotas::row_reason(r, c, g, lang) }</td>
                                 </tr>
                             }
                         }) }

@@ -3,6 +3,7 @@
 pub mod branches;
 pub mod categories;
 pub mod compare;
+pub mod grade_quotas;
 pub mod grades;
 pub mod indicators;
 pub mod method;

@@ -299,7 +299,7 @@ fn grade_table(s: &Scenario, lang: Lang, state: &UseReducerHandle<AppState>) -> 
         <div class="ed-grades">
             <h4 id="grade-table-title">{ TSet::GradeTable.get(lang) }</h4>
             <p class="muted ed-meaning">
-                { TSet::GradeNamesMeaning.get(lang) }{" "}{ TSet::GradeTextsMeaning.get(lang) }{" "}{ TSet::GradeCoefficientsMeaning.get(lang) }
+                { TSet::GradeNamesMeaning.get(lang) }{" "}{ TSet::GradeTextsMeaning.get(lang) }{" "}{ TSet::GradeCoefficientsMeaning.get(lang) }{" "}{ TSet::GradeQuotasMeaning.get(lang) }
             </p>
             <div class="table-wrap">
                 <table class="data ed-grade-table" data-testid="grade-table" aria-labelledby="grade-table-title">
@@ -309,6 +309,7 @@ fn grade_table(s: &Scenario, lang: Lang, state: &UseReducerHandle<AppState>) -> 
                             <th scope="col">{ TSet::GradeNames.get(lang) }{" "}{ list_reset("grades.names") }</th>
                             <th scope="col">{ TSet::GradeTexts.get(lang) }{" "}{ list_reset("grades.texts") }</th>
                             <th scope="col" class="num">{ TSet::GradeCoefficients.get(lang) }{" "}{ list_reset("grades.bonus_coefficients") }</th>
+                            <th scope="col" class="num" title={TSet::GradeQuotasMeaning.get(lang)}>{ TSet::GradeQuotas.get(lang) }{" "}{ list_reset("grades.quotas") }</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -375,6 +376,7 @@ fn grade_table(s: &Scenario, lang: Lang, state: &UseReducerHandle<AppState>) -> 
                                             value={plain(coef)} numeric=true check={coef_check} commit={coef_commit}
                                             testid={format!("grade-coef-{n}")} class={classes!(coef_set.then_some("set"))} />
                                     </td>
+                                    <td class="num">{ super::grade_quotas::quota_input(s, i, format!("grade-quota-{n}"), lang, state) }</td>
                                 </tr>
                             }
                         }) }

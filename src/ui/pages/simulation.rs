@@ -267,6 +267,7 @@ fn simulation_view(s: &Scenario, r: &SimulationResult, lang: Lang) -> Html {
                     { heat_map(r, g, lang) }
                 </div>
             </div>
+            { super::grade_quotas::simulation_figure(s, r, lang) }
         </div>
     }
 }
@@ -351,6 +352,11 @@ fn parameters(s: &Scenario, lang: Lang) -> Vec<(String, Parameter, String)> {
             Parameter::IndicatorWeight(i.id.clone()),
             format!("{}{}", TSim::IndicatorWeight.get(lang), i.name),
         ));
+    }
+    // Grade quotas (§8): a grade's quota, for every grade a promotion can reach.
+    for g in 2..=s.settings.grades.levels {
+        let label = format!("{}{}", crate::i18n::pages::TQuo::SweepQuota.get(lang), s.settings.grades.name(g));
+        out.push((format!("quota:{g}"), Parameter::GradeQuota(g), label));
     }
     out
 }
