@@ -46,6 +46,8 @@ pub enum ProblemKind {
     WrongFormat { expected: String },
     /// A setting that is valid alone but not with another one (e.g. factor_min > factor_max).
     Inconsistent { other: String },
+    /// A period cannot be deleted while the target plan named `plan` starts in it (METHOD.md §1).
+    PlanStartsHere { plan: String },
 }
 
 /// The sort of value a field wants.

@@ -9,4 +9,5 @@ pub mod results;
 pub mod scenarios;
 pub mod settings;
 pub mod simulation;
+pub mod target_plans;
 pub mod targets;
