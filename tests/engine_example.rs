@@ -8,6 +8,8 @@ use serde_json::Value;
 
 const SCENARIO: &str = include_str!("fixtures/small.pbcalc.json");
 const EXPECTED: &str = include_str!("fixtures/small.expected.pbcalc-results.json");
+const PLANS_SCENARIO: &str = include_str!("fixtures/small-plans.pbcalc.json");
+const PLANS_EXPECTED: &str = include_str!("fixtures/small-plans.expected.pbcalc-results.json");
 
 /// Fields whose numbers are whole in the file format: compared as integers.
 const INTEGERS: &[&str] = &["version", "rank", "bonus_amount", "cycle", "warnings", "grade_before", "grade_after"];
@@ -70,6 +72,29 @@ fn small_example_matches_every_expected_value() {
     let mut errors = Vec::new();
     compare("$", "", &expected, &actual, &mut errors);
     assert!(errors.is_empty(), "{} mismatches:\n{}", errors.len(), errors.join("\n"));
+}
+
+/// The same organisation with two target plans (METHOD.md §1), listed out of period order.
+#[test]
+fn small_example_with_target_plans_matches_every_expected_value() {
+    let scenario = parse_scenario(PLANS_SCENARIO).unwrap_or_else(|p| panic!("{p:?}"));
+    assert_eq!(scenario.target_plans.len(), 2);
+    let expected: Value = serde_json::from_str(PLANS_EXPECTED).unwrap();
+    let actual = results_to_value(&evaluate(&scenario));
+    let mut errors = Vec::new();
+    compare("$", "", &expected, &actual, &mut errors);
+    assert!(errors.is_empty(), "{} mismatches:\n{}", errors.len(), errors.join("\n"));
+}
+
+#[test]
+fn target_plans_change_the_results() {
+    // Without its plans the example gives other numbers: the plans are read and used, not ignored.
+    let mut scenario = parse_scenario(PLANS_SCENARIO).unwrap();
+    scenario.target_plans.clear();
+    let expected: Value = serde_json::from_str(PLANS_EXPECTED).unwrap();
+    let mut errors = Vec::new();
+    compare("$", "", &expected, &results_to_value(&evaluate(&scenario)), &mut errors);
+    assert!(errors.len() > 20, "{errors:?}");
 }
 
 #[test]

@@ -12,10 +12,10 @@ use super::evaluation::{self, EvaluationScores};
 use super::grades;
 use super::ranking::{final_score, order_best_first, ranks_along};
 use super::scoring::{self, quantitative_fraction, ratio, ScoreRule};
-use super::targets::{condition_factor, target_breakdown, TargetBreakdown};
+use super::targets::{breakdown_from, condition_factor, plan_order, TargetBreakdown};
 use super::tiers::{assign_along, Tier, TierScratch};
 use crate::model::settings::{Scoring, Settings};
-use crate::model::{Actual, Evaluation, Level, Quantitative, Scenario};
+use crate::model::{Actual, Evaluation, Level, OverrideChange, Quantitative, Scenario};
 
 /// A dense actual that is missing (absent, null, or of the wrong kind).
 pub const MISSING: f64 = f64::NAN;
@@ -54,6 +54,8 @@ pub struct DensePeriod {
     /// `actuals[row × n_scored + j]`: the actual of scored indicator j — the number of a quantitative indicator,
     /// the level index (A = 0 … D = 3) of a qualitative one, or [`MISSING`].
     pub actuals: Vec<f64>,
+    /// §1 the targets in force in the period: an index into [`Compiled::target_sets`].
+    pub target_set: usize,
 }
 
 impl DensePeriod {
@@ -80,10 +82,10 @@ pub struct Compiled {
     pub weight_sum: f64,
     /// Indices of the veto indicators in `scenario.indicators`.
     pub veto: Vec<usize>,
-    /// `targets[b × n_scored + j]`: branch b's effective target T of scored indicator j (NaN if qualitative).
-    pub targets: Vec<f64>,
-    /// Same layout: the §1 breakdown of quantitative indicators.
-    pub breakdowns: Vec<Option<TargetBreakdown>>,
+    /// §1 the targets as the target plans change them: the scenario's own values first, then one set per plan
+    /// in period order (each the one before with the plan applied). A period points at the set in force in it;
+    /// the last set is the one in force in the last period (or the scenario's own values without periods).
+    pub target_sets: Vec<TargetSet>,
     /// Grade at the start, clamped to 1..L.
     pub grades: Vec<u32>,
     pub periods: Vec<DensePeriod>,
@@ -95,11 +97,22 @@ impl Compiled {
         self.scored.len()
     }
 
-    /// Branch b's targets, one per scored indicator.
+    /// The targets in force in the last period (§1: the single target of §9, §10 and the results' `targets`).
+    #[inline]
+    pub fn last_targets(&self) -> &TargetSet {
+        self.target_sets.last().expect("compile makes at least one target set")
+    }
+
+    /// Branch b's targets in force in the last period, one per scored indicator.
     #[inline]
     pub fn targets_of(&self, b: usize) -> &[f64] {
-        let n = self.n_scored();
-        &self.targets[b * n..(b + 1) * n]
+        self.last_targets().of(b, self.n_scored())
+    }
+
+    /// Branch b's targets in force in period `p`, one per scored indicator.
+    #[inline]
+    pub fn targets_in(&self, p: &DensePeriod, b: usize) -> &[f64] {
+        self.target_sets[p.target_set].of(b, self.n_scored())
     }
 
     /// §9 branch b's recorded actuals of scored indicator j in the scenario's periods, oldest first (absent
@@ -107,6 +120,25 @@ impl Compiled {
     pub fn recorded(&self, b: usize, j: usize) -> impl Iterator<Item = f64> + '_ {
         let n = self.n_scored();
         self.periods.iter().filter_map(move |p| p.row(b).map(|row| p.actuals[row * n + j])).filter(|a| !a.is_nan())
+    }
+}
+
+/// §1 every branch's targets as they stand from one period on.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TargetSet {
+    /// The plan applied last (index into `scenario.target_plans`); `None` for the scenario's own values.
+    pub plan: Option<usize>,
+    /// `targets[b × n_scored + j]`: branch b's effective target T of scored indicator j (NaN if qualitative).
+    pub targets: Vec<f64>,
+    /// Same layout: the §1 breakdown of quantitative indicators.
+    pub breakdowns: Vec<Option<TargetBreakdown>>,
+}
+
+impl TargetSet {
+    /// Branch b's targets, one per scored indicator.
+    #[inline]
+    pub fn of(&self, b: usize, n_scored: usize) -> &[f64] {
+        &self.targets[b * n_scored..(b + 1) * n_scored]
     }
 }
 
@@ -195,34 +227,85 @@ pub fn compile(s: &Scenario) -> Compiled {
     }
     let no_category = s.categories.len();
 
-    let mut targets = vec![f64::NAN; n_branches * n_scored];
-    let mut breakdowns = vec![None; n_branches * n_scored];
-    let mut overrides: Vec<Option<f64>> = vec![None; n_scored];
+    // §1 the scenario's own values: base per indicator, override per branch × indicator, k and f per branch.
+    let mut base: Vec<f64> = quantitative.iter().map(|q| q.map_or(f64::NAN, |q| q.base_target)).collect();
+    let mut overrides: Vec<Option<f64>> = vec![None; n_branches * n_scored];
+    let mut factor = Vec::with_capacity(n_branches);
+    let mut category = Vec::with_capacity(n_branches);
     for (b, branch) in s.branches.iter().enumerate() {
-        let f = condition_factor(&branch.conditions, &s.settings.differentiation);
-        let ci = branch
-            .category
-            .as_deref()
-            .and_then(|id| category_ids.binary_search_by(|(c, _)| (*c).cmp(id)).ok())
-            .map_or(no_category, |pos| category_ids[pos].1);
-        overrides.iter_mut().for_each(|o| *o = None);
-        merge_join(&scored_ids, &branch.target_overrides, |j, &t| overrides[j] = Some(t));
-        for (j, q) in quantitative.iter().enumerate() {
-            if let Some(q) = q {
-                let t = target_breakdown(q, coefficients[ci * n_scored + j], f, overrides[j]);
-                targets[b * n_scored + j] = t.target;
-                breakdowns[b * n_scored + j] = Some(t);
+        factor.push(condition_factor(&branch.conditions, &s.settings.differentiation));
+        category.push(
+            branch
+                .category
+                .as_deref()
+                .and_then(|id| category_ids.binary_search_by(|(c, _)| (*c).cmp(id)).ok())
+                .map_or(no_category, |pos| category_ids[pos].1),
+        );
+        let row = &mut overrides[b * n_scored..(b + 1) * n_scored];
+        merge_join(&scored_ids, &branch.target_overrides, |j, &t| row[j] = Some(t));
+    }
+    let mut first =
+        TargetSet { plan: None, targets: vec![f64::NAN; n_branches * n_scored], breakdowns: vec![None; n_branches * n_scored] };
+    // Recomputes one cell of `set` from the values now in force.
+    let cell = |set: &mut TargetSet, base: &[f64], overrides: &[Option<f64>], b: usize, j: usize| {
+        if let Some(q) = quantitative[j] {
+            let k = coefficients[category[b] * n_scored + j];
+            let t = breakdown_from(q, base[j], k, factor[b], overrides[b * n_scored + j]);
+            set.targets[b * n_scored + j] = t.target;
+            set.breakdowns[b * n_scored + j] = Some(t);
+        }
+    };
+    for b in 0..n_branches {
+        for j in 0..n_scored {
+            cell(&mut first, &base, &overrides, b, j);
+        }
+    }
+    let branch_ids = sorted_ids(s.branches.iter().map(|b| b.id.as_str()));
+
+    // §1 target plans in period order: each set is the one before with the plan's changes; only the cells a
+    // plan touches are computed again. `set_from[u]`: the set in force in period u.
+    let mut target_sets = vec![first];
+    let mut set_from = vec![0usize; s.periods.len()];
+    let mut changed = vec![false; n_scored];
+    for (from, pi) in plan_order(s) {
+        let plan = &s.target_plans[pi];
+        let mut set = target_sets.last().expect("one set at least").clone();
+        set.plan = Some(pi);
+        changed.iter_mut().for_each(|c| *c = false);
+        merge_join(&scored_ids, &plan.base_targets, |j, &v| {
+            base[j] = v;
+            changed[j] = true;
+        });
+        for (j, _) in changed.iter().enumerate().filter(|(_, c)| **c) {
+            for b in 0..n_branches {
+                cell(&mut set, &base, &overrides, b, j);
             }
         }
+        let mut touched: Vec<(usize, usize)> = Vec::new();
+        merge_join(&branch_ids, &plan.target_overrides, |b, cells| {
+            merge_join(&scored_ids, cells, |j, c| {
+                overrides[b * n_scored + j] = match c {
+                    OverrideChange::Set(v) => Some(*v),
+                    OverrideChange::Remove => None,
+                };
+                touched.push((b, j));
+            });
+        });
+        for (b, j) in touched {
+            cell(&mut set, &base, &overrides, b, j);
+        }
+        target_sets.push(set);
+        let n = target_sets.len() - 1;
+        set_from[from..].iter_mut().for_each(|x| *x = n);
     }
 
     let veto_ids = sorted_ids(veto.iter().map(|&i| s.indicators[i].id.as_str()));
-    let branch_ids = sorted_ids(s.branches.iter().map(|b| b.id.as_str()));
 
     let periods = s
         .periods
         .iter()
-        .map(|period| {
+        .zip(&set_from)
+        .map(|(period, &target_set)| {
             let mut found: Vec<(usize, &crate::model::Record)> = Vec::with_capacity(period.records.len());
             merge_join(&branch_ids, &period.records, |b, r| found.push((b, r)));
             found.sort_unstable_by_key(|&(b, _)| b);
@@ -230,6 +313,7 @@ pub fn compile(s: &Scenario) -> Compiled {
                 rows: Vec::with_capacity(found.len()),
                 row_of: vec![NOT_ASSESSED; n_branches],
                 actuals: vec![MISSING; found.len() * n_scored],
+                target_set,
             };
             for (row, &(b, rec)) in found.iter().enumerate() {
                 dp.row_of[b] = row as u32;
@@ -254,8 +338,7 @@ pub fn compile(s: &Scenario) -> Compiled {
         weight_sum: scored.iter().map(|si| si.weight).sum(),
         scored,
         veto,
-        targets,
-        breakdowns,
+        target_sets,
         grades: s.branches.iter().map(|b| b.grade.clamp(1, levels)).collect(),
         periods,
     }
@@ -324,7 +407,7 @@ pub struct PeriodScratch {
 pub fn score_row(c: &Compiled, p: &DensePeriod, row: usize, s: &Settings) -> RowScore {
     let rec = &p.rows[row];
     let n = c.n_scored();
-    let (sum, missing) = points(&c.scored, c.targets_of(rec.branch), p.actuals_of(row, n), &s.scoring);
+    let (sum, missing) = points(&c.scored, c.targets_in(p, rec.branch), p.actuals_of(row, n), &s.scoring);
     let base = scoring::base_score(sum, c.weight_sum);
     let bonus = scoring::bonus(rec.optional_points, s.scoring.bonus_cap);
     let inspection = scoring::inspection(base, bonus, rec.adjustments);

@@ -48,6 +48,8 @@ pub struct TargetRow {
 #[derive(Debug, Clone, PartialEq)]
 pub struct PeriodResult {
     pub period: String,
+    /// §1 the id of the target plan in force in the period (`None`: the scenario's own targets); not in the file.
+    pub plan: Option<String>,
     pub rows: Vec<PeriodRow>,
 }
 
@@ -341,14 +343,15 @@ fn period_result(
             }
         })
         .collect();
-    PeriodResult { period: s.periods[u].id.clone(), rows }
+    let plan = c.target_sets[p.target_set].plan.map(|i| s.target_plans[i].id.clone());
+    PeriodResult { period: s.periods[u].id.clone(), plan, rows }
 }
 
 /// §2 every scored indicator's target, actual, ratio, fraction and points for row `row` of period u.
 fn indicator_scores(s: &Scenario, c: &Compiled, u: usize, row: usize) -> Vec<IndicatorScore> {
     let p = &c.periods[u];
     let actuals = p.actuals_of(row, c.n_scored());
-    let targets = c.targets_of(p.rows[row].branch);
+    let targets = c.targets_in(p, p.rows[row].branch);
     c.scored
         .iter()
         .enumerate()
@@ -402,12 +405,13 @@ fn target_rows(s: &Scenario, c: &Compiled) -> Vec<TargetRow> {
     let quantile = |d: Direction| motivation::desired_quantile(d, m.desired);
     let (higher, lower) = (quantile(Direction::Higher), quantile(Direction::Lower));
     let mut xs: Vec<f64> = Vec::new();
-    let mut out = Vec::with_capacity(c.breakdowns.iter().filter(|b| b.is_some()).count());
+    let last = c.last_targets();
+    let mut out = Vec::with_capacity(last.breakdowns.iter().filter(|b| b.is_some()).count());
     for (b, branch) in s.branches.iter().enumerate() {
         histories.iter_mut().for_each(|h| *h = &[]);
         merge_join(&scored_ids, &branch.history, |j, h| histories[j] = h.as_slice());
         for (j, si) in c.scored.iter().enumerate() {
-            let Some(breakdown) = c.breakdowns[b * n_scored + j] else {
+            let Some(breakdown) = last.breakdowns[b * n_scored + j] else {
                 continue;
             };
             let ind = &s.indicators[si.index];

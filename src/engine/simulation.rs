@@ -445,7 +445,7 @@ impl Simulation {
                 }
             }
             cells.push_branch(c.scored.iter().enumerate().map(|(j, si)| {
-                let target = c.targets[b * n_scored + j];
+                let target = c.last_targets().targets[b * n_scored + j];
                 match si.rule {
                     ScoreRule::Qualitative => {
                         // The last recorded level (B when none), scored once by §2.

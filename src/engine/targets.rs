@@ -1,9 +1,10 @@
 //! METHOD.md §1 — differentiated targets (差别化): condition factor f, category coefficient k, derived target T,
-//! and a branch's overrides.
+//! a branch's overrides, and the target plans (年度目标计划) that change base targets and overrides from a
+//! period on.
 
 use super::round::round;
 use crate::model::settings::Differentiation;
-use crate::model::{Branch, Conditions, Direction, Quantitative, Scenario};
+use crate::model::{Branch, Conditions, Direction, OverrideChange, Quantitative, Scenario};
 
 /// How a branch's target of one quantitative indicator comes about: `base × k × f` (or `base × k / f` for a
 /// `lower` indicator), rounded; or an override used as given.
@@ -48,40 +49,131 @@ pub fn category_coefficient(s: &Scenario, branch: &Branch, indicator: &str) -> f
 /// §1 derived target: direction `higher` `T = round(base × k × f, decimals)`; direction `lower`
 /// `T = round(base × k / f, decimals)`.
 pub fn derived_target(q: &Quantitative, k: f64, f: f64) -> f64 {
+    derived_from(q, q.base_target, k, f)
+}
+
+/// §1 the derived target of `q` with the base target `base` (the indicator's own or a plan's).
+#[inline]
+pub fn derived_from(q: &Quantitative, base: f64, k: f64, f: f64) -> f64 {
     match q.direction {
-        Direction::Higher => round(q.base_target * k * f, q.decimals),
-        Direction::Lower => round(q.base_target * k / f, q.decimals),
+        Direction::Higher => round(base * k * f, q.decimals),
+        Direction::Lower => round(base * k / f, q.decimals),
     }
 }
 
 /// §1 the whole breakdown for known k and f; `override_value` (the branch's `target_overrides[indicator]`)
 /// replaces T as given, with no rounding, while base, k, f and the derived value are still shown.
 pub fn target_breakdown(q: &Quantitative, k: f64, f: f64, override_value: Option<f64>) -> TargetBreakdown {
-    let derived = derived_target(q, k, f);
-    TargetBreakdown {
-        base: q.base_target,
-        k,
-        f,
-        derived,
-        target: override_value.unwrap_or(derived),
-        overridden: override_value.is_some(),
-    }
+    breakdown_from(q, q.base_target, k, f, override_value)
 }
 
-/// §1 the target breakdown of `branch` for `indicator` (both ids), for one cell of the UI.
+/// [`target_breakdown`] with the base target `base` in force (the indicator's own or a plan's).
+#[inline]
+pub fn breakdown_from(q: &Quantitative, base: f64, k: f64, f: f64, override_value: Option<f64>) -> TargetBreakdown {
+    let derived = derived_from(q, base, k, f);
+    TargetBreakdown { base, k, f, derived, target: override_value.unwrap_or(derived), overridden: override_value.is_some() }
+}
+
+/// §1 the target breakdown of `branch` for `indicator` (both ids) in force in the **last** period (the
+/// scenario's own values when there is no period): the single target of the results' `targets`, §9 and §10.
 /// `None` when either is unknown or the indicator is not quantitative (qualitative targets are grade A;
 /// veto indicators have none).
 pub fn breakdown(s: &Scenario, branch: &str, indicator: &str) -> Option<TargetBreakdown> {
-    let b = s.branch(branch)?;
-    let q = s.indicator(indicator)?.quantitative()?;
-    Some(branch_breakdown(s, b, indicator, q))
+    resolve(s, branch, indicator, last_period(s)).map(|r| r.breakdown)
 }
 
-/// §1 the breakdown for a branch and a quantitative indicator already looked up.
+/// §1 the breakdown for a branch and a quantitative indicator already looked up, in force in the last period.
 pub fn branch_breakdown(s: &Scenario, b: &Branch, indicator: &str, q: &Quantitative) -> TargetBreakdown {
+    resolve_for(s, b, indicator, q, last_period(s)).breakdown
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Target plans
+
+/// The index of the last period, `None` when there is none.
+pub fn last_period(s: &Scenario) -> Option<usize> {
+    s.periods.len().checked_sub(1)
+}
+
+/// The target plans in period order: `(period index of from, plan index)`, sorted by period and, should two
+/// plans start in one period (import refuses it), by their place in the list. Plans whose `from` is not a period
+/// (import refuses them too) are left out.
+pub fn plan_order(s: &Scenario) -> Vec<(usize, usize)> {
+    let mut v: Vec<(usize, usize)> =
+        s.target_plans.iter().enumerate().filter_map(|(i, p)| Some((s.period_index(&p.from)?, i))).collect();
+    v.sort_unstable();
+    v
+}
+
+/// The plan in force in period u (index into `target_plans`): the latest one starting at u or earlier; `None`
+/// before the first plan (the scenario's own values apply).
+pub fn plan_in_force(s: &Scenario, u: usize) -> Option<usize> {
+    plan_order(s).into_iter().take_while(|&(from, _)| from <= u).last().map(|(_, i)| i)
+}
+
+/// The plan that starts in period u, if any.
+pub fn plan_starting_at(s: &Scenario, u: usize) -> Option<usize> {
+    let id = &s.periods.get(u)?.id;
+    s.target_plans.iter().position(|p| &p.from == id)
+}
+
+/// Where a value in force comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    /// The scenario's own values: the indicator's `base_target` or the branch's `target_overrides`.
+    Scenario,
+    /// The target plan at this index of `target_plans`.
+    Plan(usize),
+}
+
+/// A target in force with where its parts come from.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Resolved {
+    pub breakdown: TargetBreakdown,
+    /// Who set the base target in force.
+    pub base_from: Origin,
+    /// Who last set (`breakdown.overridden`) or removed (not overridden) the override; `None` when no one ever
+    /// gave this branch an override of the indicator.
+    pub override_from: Option<Origin>,
+}
+
+/// §1 the target of `branch` for `indicator` (ids) in force in period `at` (`None`: the scenario's own values,
+/// before any plan), with the origin of its base and override. `None` when either id is unknown or the
+/// indicator is not quantitative.
+pub fn resolve(s: &Scenario, branch: &str, indicator: &str, at: Option<usize>) -> Option<Resolved> {
+    let b = s.branch(branch)?;
+    let q = s.indicator(indicator)?.quantitative()?;
+    Some(resolve_for(s, b, indicator, q, at))
+}
+
+/// [`resolve`] for a branch and a quantitative indicator already looked up.
+pub fn resolve_for(s: &Scenario, b: &Branch, indicator: &str, q: &Quantitative, at: Option<usize>) -> Resolved {
+    let mut base = (q.base_target, Origin::Scenario);
+    let own = b.target_overrides.get(indicator).copied();
+    let mut ovr = (own, own.map(|_| Origin::Scenario));
+    if let Some(u) = at {
+        for (from, i) in plan_order(s) {
+            if from > u {
+                break;
+            }
+            let plan = &s.target_plans[i];
+            if let Some(&v) = plan.base_targets.get(indicator) {
+                base = (v, Origin::Plan(i));
+            }
+            if let Some(c) = plan.target_overrides.get(&b.id).and_then(|m| m.get(indicator)) {
+                ovr = (
+                    match c {
+                        OverrideChange::Set(v) => Some(*v),
+                        OverrideChange::Remove => None,
+                    },
+                    Some(Origin::Plan(i)),
+                );
+            }
+        }
+    }
     let f = condition_factor(&b.conditions, &s.settings.differentiation);
     let k = category_coefficient(s, b, indicator);
-    target_breakdown(q, k, f, b.target_overrides.get(indicator).copied())
+    Resolved { breakdown: breakdown_from(q, base.0, k, f, ovr.0), base_from: base.1, override_from: ovr.1 }
 }
 
 #[cfg(test)]

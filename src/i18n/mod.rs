@@ -191,6 +191,10 @@ pub fn kind_message(kind: &ProblemKind, lang: Lang) -> String {
             format!("{}{other}", lang.pick("与此项矛盾：", "contradicts "))
         }
         ProblemKind::NumberText { issue } => pages::number::issue_message(*issue, lang).into(),
+        ProblemKind::PlanStartsHere { plan } => match lang {
+            Lang::Zh => format!("年度目标计划“{plan}”从此考核期开始，请先删除该计划"),
+            Lang::En => format!("the target plan “{plan}” starts in this period: delete the plan first"),
+        },
     }
 }
 

@@ -31,6 +31,20 @@ pub fn why(s: &Scenario, period_index: usize, row: &PeriodRow, n_assessed: usize
     let mut step = |title: &str, formula: String| out.push(WhyStep { title: title.to_string(), formula });
     let record = s.periods.get(period_index).and_then(|p| p.records.get(&row.branch));
 
+    // §1 the targets used in this period and who set them (the scenario's own values or a target plan).
+    let used: Vec<String> = row
+        .indicators
+        .iter()
+        .filter_map(|i| Some(format!("{} {}", s.indicators.get(i.indicator)?.name, number(i.target?))))
+        .collect();
+    if !used.is_empty() {
+        let holder = match crate::engine::targets::plan_in_force(s, period_index) {
+            Some(k) => format!("{} “{}”", lang.pick("目标计划", "target plan"), s.target_plans[k].name),
+            None => lang.pick("方案基础目标", "the scenario's own targets").to_string(),
+        };
+        step(lang.pick("本期目标值 T", "Targets in force T"), format!("{holder}：{}", used.join("，")));
+    }
+
     // §3 base
     let sum_p: f64 = row.indicators.iter().map(|i| i.points).sum();
     let sum_w: f64 = row.indicators.iter().map(|i| i.weight).sum();
@@ -315,5 +329,18 @@ mod tests {
         }));
         let zh = why(&s, 0, row, p.rows.len(), Lang::Zh);
         assert_eq!(zh.len(), steps.len());
+    }
+
+    #[test]
+    fn the_chain_names_the_targets_and_their_plan() {
+        let s = sample();
+        let r = evaluate(&s);
+        let u = s.period_index(&s.target_plans[0].from).unwrap();
+        let step = |u: usize| {
+            let row = &r.periods[u].rows[0];
+            why(&s, u, row, r.periods[u].rows.len(), Lang::Zh).into_iter().find(|w| w.title == "本期目标值 T").unwrap()
+        };
+        assert!(step(u).formula.contains(&s.target_plans[0].name), "{}", step(u).formula);
+        assert!(step(u - 1).formula.starts_with("方案基础目标"), "{}", step(u - 1).formula);
     }
 }

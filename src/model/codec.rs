@@ -268,6 +268,7 @@ impl Reader {
         let branches = self.list(&mut o, "branches", true, |r, v, p| r.branch(v, p, levels));
         let periods = self.list(&mut o, "periods", false, Reader::period);
         let locked = self.flag(&mut o, "locked");
+        let target_plans = self.list(&mut o, "target_plans", false, Reader::target_plan);
         self.finish(o);
         Some(Scenario {
             name: name?,
@@ -278,6 +279,7 @@ impl Reader {
             branches: branches?,
             periods: periods?,
             locked: locked?,
+            target_plans: target_plans?,
         })
     }
 
@@ -449,6 +451,46 @@ impl Reader {
         }
         self.finish(o);
         Some(Period { id: id?, name: name?, records })
+    }
+
+    /// A target plan (METHOD.md §1): `id`, `name`, `from` required; base targets and overrides numbers ≥ 0, an
+    /// override also `null` (removed). Whether `from` is a period and the ids exist is checked by `validate`.
+    fn target_plan(&mut self, v: &Value, path: String) -> Option<TargetPlan> {
+        let mut o = self.object(v, &path)?;
+        let before = self.problems.len();
+        let id = self.str_by(&mut o, "id", true, validate::id);
+        let name = self.str_by(&mut o, "name", true, validate::name);
+        let from = self.str_by(&mut o, "from", true, validate::id);
+        let base_targets = self.map(&mut o, "base_targets", |r, v, p| {
+            let n = r.number(v, &p)?;
+            r.check(p, validate::non_negative(n))
+        });
+        let target_overrides = self.map(&mut o, "target_overrides", |r, v, p| {
+            let Value::Object(cells) = v else {
+                r.problem(p, ProblemKind::WrongType { expected: Expected::Object });
+                return None;
+            };
+            let mut out = BTreeMap::new();
+            for (k, v) in cells {
+                let cp = join(&p, k);
+                if let Err(kind) = validate::id(k) {
+                    r.problem(cp.clone(), kind);
+                }
+                let change = match v {
+                    Value::Null => Some(OverrideChange::Remove),
+                    _ => r.number(v, &cp).and_then(|n| r.check(cp, validate::non_negative(n))).map(OverrideChange::Set),
+                };
+                if let Some(c) = change {
+                    out.insert(k.clone(), c);
+                }
+            }
+            Some(out)
+        });
+        self.finish(o);
+        if self.problems.len() != before {
+            return None;
+        }
+        Some(TargetPlan { id: id?, name: name?, from: from?, base_targets, target_overrides })
     }
 
     fn record(&mut self, v: &Value, path: String) -> Option<Record> {
@@ -670,6 +712,31 @@ pub fn scenario_to_value(s: &Scenario) -> Value {
             "records": p.records.iter().map(|(k, r)| (k.clone(), record_to_value(r))).collect::<Map<_, _>>(),
         })).collect::<Vec<_>>(),
         "locked": s.locked,
+        "target_plans": s.target_plans.iter().map(target_plan_to_value).collect::<Vec<_>>(),
+    })
+}
+
+fn target_plan_to_value(p: &TargetPlan) -> Value {
+    let overrides: Map<String, Value> = p
+        .target_overrides
+        .iter()
+        .map(|(b, cells)| {
+            let cells: Map<String, Value> = cells
+                .iter()
+                .map(|(i, c)| {
+                    let v = match c {
+                        OverrideChange::Set(n) => json!(n),
+                        OverrideChange::Remove => Value::Null,
+                    };
+                    (i.clone(), v)
+                })
+                .collect();
+            (b.clone(), Value::Object(cells))
+        })
+        .collect();
+    json!({
+        "id": p.id, "name": p.name, "from": p.from,
+        "base_targets": p.base_targets, "target_overrides": overrides,
     })
 }
 

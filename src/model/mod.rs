@@ -48,6 +48,50 @@ pub struct Scenario {
     /// 正式记录: the committee's official record, read-only in the app (every edit is refused; FORMAT.md
     /// `locked`). Changes no number.
     pub locked: bool,
+    /// 年度目标计划 (METHOD.md §1, target plans): changes of targets from a period on, in the order given (not
+    /// necessarily period order). `validate` keeps each `from` a period id and at most one plan per period.
+    pub target_plans: Vec<TargetPlan>,
+}
+
+/// 年度目标计划 — a target plan (METHOD.md §1): from period `from` on, new base targets of some quantitative
+/// indicators and changed overrides of some branch × indicator pairs. It lists only what it changes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TargetPlan {
+    pub id: String,
+    pub name: String,
+    /// The id of the period it starts in.
+    pub from: String,
+    /// Quantitative indicator id → its base target from `from` on (≥ 0).
+    pub base_targets: BTreeMap<String, f64>,
+    /// Branch id → quantitative indicator id → what happens to the branch's override from `from` on.
+    pub target_overrides: BTreeMap<String, BTreeMap<String, OverrideChange>>,
+}
+
+/// What a target plan does to one branch's override of one indicator.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum OverrideChange {
+    /// The override becomes this target (≥ 0), used as given.
+    Set(f64),
+    /// The branch has no override any more: the derived target applies (`null` in the file).
+    Remove,
+}
+
+impl TargetPlan {
+    /// A plan that changes nothing yet.
+    pub fn new(id: &str, name: &str, from: &str) -> TargetPlan {
+        TargetPlan {
+            id: id.into(),
+            name: name.into(),
+            from: from.into(),
+            base_targets: BTreeMap::new(),
+            target_overrides: BTreeMap::new(),
+        }
+    }
+
+    /// Whether the plan changes nothing.
+    pub fn is_empty(&self) -> bool {
+        self.base_targets.is_empty() && self.target_overrides.values().all(|m| m.is_empty())
+    }
 }
 
 /// 支部类别 — a kind of branch; its coefficients differentiate targets (METHOD.md §1).
@@ -352,6 +396,7 @@ impl Scenario {
             branches: Vec::new(),
             periods: Vec::new(),
             locked: false,
+            target_plans: Vec::new(),
         }
     }
 
@@ -365,6 +410,15 @@ impl Scenario {
 
     pub fn category(&self, id: &str) -> Option<&Category> {
         self.categories.iter().find(|c| c.id == id)
+    }
+
+    pub fn target_plan(&self, id: &str) -> Option<&TargetPlan> {
+        self.target_plans.iter().find(|p| p.id == id)
+    }
+
+    /// The position of the period with id `id`.
+    pub fn period_index(&self, id: &str) -> Option<usize> {
+        self.periods.iter().position(|p| p.id == id)
     }
 }
 

@@ -48,6 +48,8 @@ pub enum ProblemKind {
     Inconsistent { other: String },
     /// A typed or pasted number written in a way that is refused (see [`super::number`]).
     NumberText { issue: super::number::NumberIssue },
+    /// A period cannot be deleted while the target plan named `plan` starts in it (METHOD.md §1).
+    PlanStartsHere { plan: String },
 }
 
 /// The sort of value a field wants.

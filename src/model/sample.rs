@@ -1,6 +1,7 @@
 //! The built-in sample organisation: a gas-field company's party committee with twelve branches in four
 //! categories, eleven indicators of every kind and ten quarters of records (two complete cycles and one in
-//! progress). It loads on the first visit and whenever the user asks for it; trainers demonstrate with it.
+//! progress), and one target plan (年度目标计划) tightening two base targets from the start of its second year. It
+//! loads on the first visit and whenever the user asks for it; trainers demonstrate with it.
 
 use super::{codec, Scenario};
 
@@ -24,5 +25,6 @@ mod tests {
         assert_eq!(s.categories.len(), 4);
         assert!(s.indicators.len() >= 10);
         assert!(s.periods.len() >= 8);
+        assert_eq!(s.target_plans.len(), 1, "the target plan is part of the demonstration");
     }
 }

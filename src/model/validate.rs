@@ -7,7 +7,9 @@
 use std::collections::{BTreeSet, HashSet};
 
 use super::problem::{index, join, Expected, Problem, ProblemKind};
-use super::{Actual, Branch, IndicatorKind, Measure, Scenario, MAX_ID_CHARS, MAX_NAME_CHARS};
+use super::{
+    Actual, Branch, IndicatorKind, Measure, OverrideChange, Scenario, TargetPlan, MAX_ID_CHARS, MAX_NAME_CHARS,
+};
 
 /// An id: non-empty, at most 64 characters.
 pub fn id(s: &str) -> Result<(), ProblemKind> {
@@ -185,6 +187,62 @@ pub fn branch(b: &Branch, scenario: &Scenario, index_in_list: Option<usize>) -> 
     out
 }
 
+/// The target of a quantitative indicator named by a plan (FORMAT.md `target_plans`): the indicator exists, is
+/// quantitative, and the value is a number ≥ 0.
+fn plan_target(s: &Scenario, indicator: &str, value: Option<f64>) -> Result<(), ProblemKind> {
+    match s.indicator(indicator) {
+        None => Err(ProblemKind::Dangling { id: indicator.to_string(), list: "indicators" }),
+        Some(i) if i.quantitative().is_none() => Err(ProblemKind::WrongType { expected: Expected::QuantitativeIndicator }),
+        Some(_) => value.map_or(Ok(()), |v| non_negative(v).map(|_| ())),
+    }
+}
+
+/// Checks one target plan (METHOD.md §1, FORMAT.md `target_plans`) at position `index_in_list` (or a new one at
+/// the end): id and name, `from` a period id that no other plan starts at, base targets and overrides of
+/// quantitative indicators (numbers ≥ 0), overrides of existing branches. Two plans in one period are reported
+/// at the later one's `from` as contradicting the earlier one's.
+pub fn target_plan(p: &TargetPlan, s: &Scenario, index_in_list: Option<usize>) -> Vec<Problem> {
+    let path = index("target_plans", index_in_list.unwrap_or(s.target_plans.len()));
+    let mut out = Vec::new();
+    let mut push = |field: &str, r: Result<(), ProblemKind>| {
+        if let Err(kind) = r {
+            out.push(Problem::new(join(&path, field), kind));
+        }
+    };
+    push("id", id(&p.id));
+    // A clash is reported at the later of the two (an edited plan is checked against all the others).
+    let other = |i: usize| Some(i) != index_in_list && index_in_list.is_none_or(|me| i < me);
+    if s.target_plans.iter().enumerate().any(|(i, o)| other(i) && o.id == p.id) {
+        push("id", Err(ProblemKind::Duplicate { id: p.id.clone() }));
+    }
+    push("name", name(&p.name));
+    if s.period_index(&p.from).is_none() {
+        push("from", Err(ProblemKind::Dangling { id: p.from.clone(), list: "periods" }));
+    } else {
+        let earlier = s.target_plans.iter().enumerate().find(|(i, o)| other(*i) && o.from == p.from);
+        if let Some((j, _)) = earlier {
+            push("from", Err(ProblemKind::Inconsistent { other: format!("target_plans[{j}].from") }));
+        }
+    }
+    for (ind, v) in &p.base_targets {
+        push(&format!("base_targets.{ind}"), plan_target(s, ind, Some(*v)));
+    }
+    for (b, cells) in &p.target_overrides {
+        if s.branch(b).is_none() {
+            push(&format!("target_overrides.{b}"), Err(ProblemKind::Dangling { id: b.clone(), list: "branches" }));
+            continue;
+        }
+        for (ind, c) in cells {
+            let v = match c {
+                OverrideChange::Set(v) => Some(*v),
+                OverrideChange::Remove => None,
+            };
+            push(&format!("target_overrides.{b}.{ind}"), plan_target(s, ind, v));
+        }
+    }
+    out
+}
+
 /// Every id in `ids` once; the second and later uses of an id are reported at their path.
 fn unique<'a>(list: &str, ids: impl Iterator<Item = &'a str>, out: &mut Vec<Problem>) {
     let mut seen = HashSet::new();
@@ -223,6 +281,10 @@ pub fn scenario(s: &Scenario) -> Vec<Problem> {
                 out.push(p);
             }
         }
+    }
+
+    for (pi, p) in s.target_plans.iter().enumerate() {
+        out.extend(target_plan(p, s, Some(pi)));
     }
 
     let g = &s.settings.grades;

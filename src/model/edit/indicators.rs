@@ -166,6 +166,7 @@ pub fn update_indicator(s: &mut Scenario, index_in_list: usize, mut ind: Indicat
             b.target_overrides.remove(&id);
             b.history.remove(&id);
         }
+        super::plans::forget_indicator(s, &id);
     }
     s.indicators[index_in_list] = ind;
     Ok(())
@@ -192,6 +193,7 @@ pub fn delete_indicator(s: &mut Scenario, index_in_list: usize) -> Option<Indica
             r.vetoes.remove(id);
         }
     }
+    super::plans::forget_indicator(s, id);
     Some(ind)
 }
 

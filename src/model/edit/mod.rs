@@ -4,6 +4,7 @@
 
 pub mod categories;
 pub mod indicators;
+pub mod plans;
 pub mod records;
 pub mod settings;
 pub mod targets;
@@ -48,6 +49,7 @@ pub fn delete_branch(s: &mut Scenario, index: usize) -> Option<Branch> {
     for p in &mut s.periods {
         p.records.remove(&b.id);
     }
+    plans::forget_branch(s, &b.id);
     Some(b)
 }
 

@@ -469,9 +469,16 @@ pub fn rename_period(s: &mut Scenario, period: usize, name: &str) -> Result<(), 
     Ok(())
 }
 
-/// Removes the period at `index` with all its records.
-pub fn delete_period(s: &mut Scenario, period: usize) -> Option<Period> {
-    (period < s.periods.len()).then(|| s.periods.remove(period))
+/// Removes the period at `index` with all its records. Refused while a target plan starts in it (the problem
+/// names the plan, METHOD.md §1).
+pub fn delete_period(s: &mut Scenario, period: usize) -> Result<Period, Vec<Problem>> {
+    if period >= s.periods.len() {
+        return Err(vec![Problem::new(index("periods", period), ProblemKind::Missing)]);
+    }
+    if let Some(p) = super::plans::period_deletion_problem(s, period) {
+        return Err(vec![p]);
+    }
+    Ok(s.periods.remove(period))
 }
 
 #[cfg(test)]
@@ -691,7 +698,7 @@ mod tests {
 
         let removed = delete_period(&mut s, 0).unwrap();
         assert_eq!(removed.id, "2024Q1");
-        assert!(delete_period(&mut s, 99).is_none());
+        assert!(delete_period(&mut s, 99).is_err());
         valid(&s);
 
         let mut blank = Scenario::blank("x");

@@ -8,7 +8,9 @@
 use super::super::problem::{Expected, Problem, ProblemKind};
 use super::super::{validate, Scenario};
 use super::records::parse_number;
+use super::plans::{owner_at, set_overrides_in};
 use crate::engine::motivation::check;
+use crate::engine::targets::{last_period, resolve};
 use crate::engine::MotivationClass;
 
 /// What was typed into a target cell: a number is an override, an empty text clears it (back to the derived
@@ -90,10 +92,13 @@ pub fn flagged_cells(s: &Scenario) -> Vec<(String, String)> {
     out
 }
 
-/// Applies the suggested target of each cell as its override, as one edit; returns how many overrides changed.
+/// Applies the suggested target of each cell as its override — in the target plan in force in the last period
+/// (the scenario's own overrides when there is none), so the periods before that plan keep their scores — as
+/// one edit; returns how many overrides changed.
 /// A cell without a suggestion (fewer than two numbers of history) is refused with the problem `Missing`, and
 /// then nothing changes.
 pub fn apply_suggested(s: &mut Scenario, cells: &[(String, String)]) -> Result<usize, Vec<Problem>> {
+    let last = last_period(s);
     let mut changes = Vec::new();
     let mut problems = Vec::new();
     for (b, i) in cells {
@@ -103,7 +108,7 @@ pub fn apply_suggested(s: &mut Scenario, cells: &[(String, String)]) -> Result<u
         }
         match suggestion(s, b, i) {
             Some(v) => {
-                let now = s.branch(b).and_then(|x| x.target_overrides.get(i)).copied();
+                let now = resolve(s, b, i, last).filter(|r| r.breakdown.overridden).map(|r| r.breakdown.target);
                 if now != Some(v) {
                     changes.push((b.clone(), i.clone(), Some(v)));
                 }
@@ -114,7 +119,7 @@ pub fn apply_suggested(s: &mut Scenario, cells: &[(String, String)]) -> Result<u
     if !problems.is_empty() {
         return Err(problems);
     }
-    set_overrides(s, &changes)?;
+    set_overrides_in(s, owner_at(s, last), &changes)?;
     Ok(changes.len())
 }
 
@@ -197,7 +202,12 @@ mod tests {
         let m = check(&s, &b, &i).unwrap();
         assert!(is_flagged(m.class));
         assert_eq!(apply_suggested(&mut s, &[(b.clone(), i.clone())]), Ok(1));
-        assert_eq!(s.branch(&b).unwrap().target_overrides.get(&i), m.suggested.as_ref());
+        // The sample's plan is in force in the last period: the suggestion goes into it, the branch's own
+        // overrides (the periods before the plan) stay.
+        let t = breakdown(&s, &b, &i).unwrap();
+        assert!(t.overridden);
+        assert_eq!(Some(t.target), m.suggested);
+        assert_eq!(s.branch(&b).unwrap().target_overrides, sample().branch(&b).unwrap().target_overrides);
         assert_eq!(check(&s, &b, &i).unwrap().class, MotivationClass::Motivating);
         assert_eq!(apply_suggested(&mut s, &[(b, i)]), Ok(0), "applying it again changes nothing");
         valid(&s);

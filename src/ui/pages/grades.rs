@@ -119,6 +119,9 @@ fn cycle_table(s: &Scenario, c: &CycleResult, lang: Lang) -> Html {
         .iter()
         .map(|id| s.periods.iter().find(|p| &p.id == id).map_or(id.clone(), |p| p.name.clone()))
         .collect();
+    // §1 the target plans that start in one of the cycle's periods.
+    let started: Vec<String> =
+        s.target_plans.iter().filter(|p| c.periods.contains(&p.from)).map(|p| p.name.clone()).collect();
     html! {
         <div class={classes!("cycle", (!c.complete).then_some("in-progress"))} data-testid="cycle" data-cycle={c.cycle.to_string()}
             data-complete={c.complete.to_string()}>
@@ -126,6 +129,11 @@ fn cycle_table(s: &Scenario, c: &CycleResult, lang: Lang) -> Html {
                 { TGr::Cycle.get(lang).replace("{}", &c.cycle.to_string()) }
                 <span class="muted">{" · "}{ names.join("、") }{" · "}
                     { if c.complete { TGr::Complete.get(lang) } else { TGr::InProgress.get(lang) } }</span>
+                { for started.iter().map(|name| html! {
+                    <span class="plan-started" data-testid="plan-started">
+                        {" ◆ "}{ crate::i18n::pages::TPlan::PlanStarted.get(lang) }{ lang.colon() }{ name.clone() }
+                    </span>
+                }) }
             </h3>
             <div class="table-wrap">
                 <table class="data">

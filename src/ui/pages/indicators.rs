@@ -30,6 +30,9 @@ struct Draft {
     form: IndicatorForm,
     touched: Vec<String>,
     attempted: bool,
+    /// §1 target plans: a changed base target applies from this period on (its id, into that period's plan);
+    /// `None`: from the start (the indicator's own base).
+    base_from: Option<String>,
 }
 
 /// The label of a form field.
@@ -82,7 +85,7 @@ pub fn Page() -> Html {
     let open = {
         let draft = draft.clone();
         Callback::from(move |(index, form): (Option<usize>, IndicatorForm)| {
-            draft.set(Some(Draft { index, form, touched: Vec::new(), attempted: false }))
+            draft.set(Some(Draft { index, form, touched: Vec::new(), attempted: false, base_from: None }))
         })
     };
     let on_add = {
@@ -288,6 +291,35 @@ fn row(
     }
 }
 
+/// §1 target plans: "from the start" or "from a chosen period" for a changed base target.
+fn base_from_choice(s: &Scenario, d: &Draft, lang: Lang, draft: &UseStateHandle<Option<Draft>>) -> Html {
+    use crate::i18n::pages::TPlan;
+    let onchange = {
+        let draft = draft.clone();
+        Callback::from(move |e: Event| {
+            let v = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+            if let Some(mut d) = (*draft).clone() {
+                d.base_from = (!v.is_empty()).then_some(v);
+                draft.set(Some(d));
+            }
+        })
+    };
+    let chosen = d.base_from.clone().unwrap_or_default();
+    html! {
+        <div class="field wide" data-testid="ind-base-from-field">
+            <label for="f-ind-base-from">{ TPlan::BaseWhen.get(lang) }</label>
+            <select id="f-ind-base-from" data-testid="ind-base-from" {onchange}>
+                <option value="" selected={chosen.is_empty()}>{ TPlan::BaseFromStart.get(lang) }</option>
+                { for s.periods.iter().map(|p| html! {
+                    <option value={p.id.clone()} selected={chosen == p.id}>
+                        { TPlan::BaseFromPeriod.get(lang) }{"："}{ p.name.clone() }
+                    </option>
+                }) }
+            </select>
+        </div>
+    }
+}
+
 fn editor(
     s: &Scenario,
     d: &Draft,
@@ -325,15 +357,42 @@ fn editor(
         Some(o) => ed::losses(s, d.index.unwrap_or_default(), &Indicator { kind: d.form.kind_shape(), ..o.clone() }),
         None => ed::Losses::default(),
     };
+    // §1 target plans: when plans exist and the base target changes, it may apply from a chosen period on.
+    let old_base = original.and_then(|o| o.quantitative()).map(|q| q.base_target);
+    let new_base = parsed.as_ref().ok().and_then(|i| i.quantitative()).map(|q| q.base_target);
+    let asks_from = !s.target_plans.is_empty() && old_base.is_some() && new_base.is_some() && old_base != new_base;
+    let from_period = d.base_from.as_ref().and_then(|id| s.period_index(id)).filter(|_| asks_from);
     let save = {
         let (state, draft, parsed, index) = (state.clone(), draft.clone(), parsed.clone(), d.index);
+        let new_name = from_period
+            .map(|u| format!("{}{}", s.periods[u].name, crate::i18n::pages::TPlan::NewPlanName.get(lang)))
+            .unwrap_or_default();
         move || match parsed.clone() {
             Ok(ind) => {
                 let label = if index.is_some() { T::Edit } else { T::Add };
+                let new_name = new_name.clone();
                 state.dispatch(Action::Edit(Edit::new(label, move |sc| match index {
                     Some(_) => {
                         let i = ed::indicator_index(sc, &ind.id)?;
-                        ed::update_indicator(sc, i, ind.clone())
+                        match (from_period, old_base, new_base) {
+                            (Some(u), Some(old), Some(new)) => {
+                                // The other changes as they are; the base from period u on, in its plan.
+                                let mut kept = ind.clone();
+                                if let crate::model::IndicatorKind::Scored(crate::model::Scored {
+                                    measure: crate::model::Measure::Quantitative(q),
+                                    ..
+                                }) = &mut kept.kind
+                                {
+                                    q.base_target = old;
+                                }
+                                let mut next = sc.clone();
+                                ed::update_indicator(&mut next, i, kept)?;
+                                crate::model::edit::plans::set_base_from(&mut next, u, &ind.id, new, &new_name)?;
+                                *sc = next;
+                                Ok(())
+                            }
+                            _ => ed::update_indicator(sc, i, ind.clone()),
+                        }
                     }
                     None => ed::add_indicator(sc, ind.clone()),
                 })));
@@ -460,6 +519,9 @@ fn editor(
                     <div class="grid">
                         <Field label={TInd::BaseTarget.get(lang)} value={f.base_target.clone()} oninput={set("base_target")}
                             error={error_of("base_target")} testid="ind-base_target" />
+                        if asks_from {
+                            { base_from_choice(s, d, lang, draft) }
+                        }
                         <Field label={TInd::Unit.get(lang)} value={f.unit.clone()} oninput={set("unit")} error={error_of("unit")}
                             testid="ind-unit" />
                         <Field label={TInd::Decimals.get(lang)} value={f.decimals.clone()} oninput={set("decimals")}

@@ -13,4 +13,5 @@ pub mod scenarios;
 pub mod settings;
 pub mod simulation;
 pub mod storage;
+pub mod target_plans;
 pub mod targets;

@@ -147,9 +147,12 @@ fn period_bar(props: &BarProps) -> Html {
                 // The revision this deletion will make (read before dispatching: the handle shows the newest state).
                 let rev = state.revision + 1;
                 state.dispatch(Action::Edit(Edit::new(T::Delete, move |sc| {
-                    records::delete_period(sc, i).map(|_| ()).ok_or_else(Vec::new)
+                    records::delete_period(sc, i).map(|_| ())
                 })));
-                deleted.set(Some((name.clone(), rev)));
+                // A refused deletion (a target plan starts in the period) shows its message instead.
+                if crate::model::edit::plans::period_deletion_problem(state.doc.scenario(), i).is_none() {
+                    deleted.set(Some((name.clone(), rev)));
+                }
             })
         };
         html! {

@@ -11,10 +11,13 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::engine::{MotivationClass, Results, TargetRow};
-use crate::i18n::pages::TTgt;
+use crate::engine::motivation::Motivation;
+use crate::engine::targets::{plan_in_force, resolve, Origin, Resolved};
+use crate::engine::{MotivationClass, Results, TargetBreakdown, TargetRow};
+use crate::i18n::pages::{TPlan, TTgt};
 use crate::i18n::{Lang, T};
 use crate::model::edit::records::number_text;
+use crate::model::edit::plans::{owner_at, set_overrides_in};
 use crate::model::edit::targets::{self as edit, is_flagged, parse_override};
 use crate::model::{Direction, ProblemKind, Scenario};
 use crate::ui::components::matrix::{
@@ -48,11 +51,31 @@ pub fn class_icon(c: MotivationClass) -> &'static str {
     }
 }
 
+/// Where the parts of a target in force come from (METHOD.md §1, target plans), e.g. "来源：计划基准目标值
+/// 2024年度目标；计划中的手动目标 2024年度目标".
+fn origin_text(s: &Scenario, r: &Resolved, lang: Lang) -> String {
+    let plan = |i: usize| s.target_plans.get(i).map_or(String::new(), |p| p.name.clone());
+    let base = match r.base_from {
+        Origin::Scenario => TPlan::IndicatorBase.get(lang).to_string(),
+        Origin::Plan(i) => format!("{} {}", TPlan::PlanBase.get(lang), plan(i)),
+    };
+    let ovr = match (r.override_from, r.breakdown.overridden) {
+        (Some(Origin::Scenario), _) => Some(TPlan::OwnOverride.get(lang).to_string()),
+        (Some(Origin::Plan(i)), true) => Some(format!("{} {}", TPlan::PlanOverride.get(lang), plan(i))),
+        (Some(Origin::Plan(i)), false) => Some(format!("{} {}", TPlan::PlanRemoved.get(lang), plan(i))),
+        (None, _) => None,
+    };
+    let mut text = format!("{}{}{}", TPlan::Source.get(lang), lang.colon(), base);
+    if let Some(o) = ovr {
+        text.push_str(&format!("；{o}"));
+    }
+    text
+}
+
 /// The breakdown of a target in one line, e.g. "基准目标值 10 × k 1.2 × f 0.9667 = 11.6000 → 12", and the
-/// motivation check in a second one.
-fn breakdown_text(s: &Scenario, t: &TargetRow, lang: Lang) -> String {
-    let q = s.indicator(&t.indicator).and_then(|i| i.quantitative());
-    let b = &t.breakdown;
+/// motivation check in a second one (when it is of this target: the one in force in the last period).
+fn breakdown_text(s: &Scenario, indicator: &str, b: &TargetBreakdown, m: Option<&Motivation>, lang: Lang) -> String {
+    let q = s.indicator(indicator).and_then(|i| i.quantitative());
     let (op, exact) = match q.map(|q| q.direction) {
         Some(Direction::Lower) => ("÷", b.base * b.k / b.f),
         _ => ("×", b.base * b.k * b.f),
@@ -71,7 +94,10 @@ fn breakdown_text(s: &Scenario, t: &TargetRow, lang: Lang) -> String {
     if b.overridden {
         text.push_str(&format!("；{} {}", T::Overridden.get(lang), plain(b.target)));
     }
-    let m = &t.motivation;
+    let Some(m) = m else {
+        text.push_str(&format!("\n{}", TPlan::MotivationLast.get(lang)));
+        return text;
+    };
     if let (Some(p), Some(mu), Some(sigma)) = (m.p, m.mu, m.sigma) {
         text.push_str(&format!(
             "\n{}：p = {}，μ = {}，σ = {}；{} {}",
@@ -94,9 +120,16 @@ pub fn targets_page() -> Html {
     let lang = use_lang();
     let results = use_results();
     let s = state.scenario().clone();
-    let grid = use_memo((ScenarioRef(s.clone()), SharedResults(results.clone()), lang), {
+    // §1 target plans: the period whose targets are shown and edited (its id; the last period by default).
+    let chosen = use_state(|| None::<String>);
+    let at = chosen.as_ref().and_then(|id| s.period_index(id)).or(s.periods.len().checked_sub(1));
+    let on_select = {
+        let chosen = chosen.clone();
+        Callback::from(move |id: String| chosen.set(Some(id)))
+    };
+    let grid = use_memo((ScenarioRef(s.clone()), SharedResults(results.clone()), lang, at), {
         let dispatch = state.dispatcher();
-        move |(s, r, lang)| TargetGrid::new(s.0.clone(), r.0.clone(), *lang, dispatch)
+        move |(s, r, lang, at)| TargetGrid::new(s.0.clone(), r.0.clone(), *lang, dispatch, *at)
     });
     let on_commit = {
         let (state, grid) = (state.clone(), grid.clone());
@@ -110,7 +143,10 @@ pub fn targets_page() -> Html {
                 }
             }
             if !cells.is_empty() {
-                state.dispatch(Action::Edit(Edit::new(T::Overridden, move |sc| edit::set_overrides(sc, &cells))));
+                let at = grid.at;
+                state.dispatch(Action::Edit(Edit::new(T::Overridden, move |sc| {
+                    set_overrides_in(sc, owner_at(sc, at), &cells)
+                })));
             }
         })
     };
@@ -151,6 +187,7 @@ pub fn targets_page() -> Html {
                 </button>
             </div>
             <p class="muted">{ T::TargetsHint.get(lang) }{" "}{ TTgt::EditHint.get(lang) }</p>
+            <super::target_plans::PlanBar {at} {on_select} />
             <ul class="legend">
                 { for CLASSES.iter().map(|c| html! {
                     <li class={classes!("mot", format!("mot-{}", c.as_str()))}>{ class_icon(*c) }{" "}{ class_word(*c, lang) }</li>
@@ -174,6 +211,12 @@ struct TargetGrid {
     columns: Vec<Column>,
     /// Per branch × quantitative indicator, the index of its row in `results.targets`.
     rows: Vec<Option<usize>>,
+    /// §1 the period whose targets are shown and edited (`None`: no period, the scenario's own values).
+    at: Option<usize>,
+    /// Per branch × quantitative indicator, the target in force in `at` and where it comes from.
+    resolved: Vec<Option<Resolved>>,
+    /// Whether the targets in force in `at` are those of the last period (the ones §9 checks).
+    as_last: bool,
 }
 
 impl TargetGrid {
@@ -182,6 +225,7 @@ impl TargetGrid {
         results: Rc<Results>,
         lang: Lang,
         dispatch: yew::UseReducerDispatcher<AppState>,
+        at: Option<usize>,
     ) -> TargetGrid {
         let quantitative: Vec<usize> =
             s.indicators.iter().enumerate().filter(|(_, i)| i.quantitative().is_some()).map(|(k, _)| k).collect();
@@ -224,7 +268,29 @@ impl TargetGrid {
                 })
             })
             .collect();
-        TargetGrid { s, results, lang, dispatch, quantitative, columns, rows }
+        let resolved = s
+            .branches
+            .iter()
+            .flat_map(|b| quantitative.iter().map(|&k| resolve(&s, &b.id, &s.indicators[k].id, at)))
+            .collect();
+        let last = s.periods.len().checked_sub(1);
+        let as_last = at == last || at.zip(last).is_some_and(|(u, l)| plan_in_force(&s, u) == plan_in_force(&s, l));
+        TargetGrid { s, results, lang, dispatch, quantitative, columns, rows, at, resolved, as_last }
+    }
+
+    /// The target in force in the chosen period, with its origins.
+    fn in_force(&self, r: usize, c: usize) -> Option<&Resolved> {
+        self.resolved.get(r * self.quantitative.len() + c).and_then(Option::as_ref)
+    }
+
+    /// The cell's breakdown text with its origin and, when it is of this target, its motivation check.
+    fn cell_text(&self, r: usize, c: usize) -> Option<String> {
+        let x = self.in_force(r, c)?;
+        let m = self.target(r, c).map(|t| &t.motivation).filter(|_| self.as_last);
+        let ind = self.indicator(c)?;
+        let text = breakdown_text(&self.s, ind, &x.breakdown, m, self.lang);
+        let (first, rest) = text.split_once('\n').unwrap_or((&text, ""));
+        Some(format!("{first}；{}\n{rest}", origin_text(&self.s, x, self.lang)))
     }
 
     fn indicator(&self, c: usize) -> Option<&str> {
@@ -298,30 +364,36 @@ impl MatrixData for TargetGrid {
         }
         let b = &self.s.branches[r];
         let ind = self.indicator(c).unwrap_or_default();
-        let Some(t) = self.target(r, c) else {
+        let (Some(t), Some(x)) = (self.target(r, c), self.in_force(r, c)) else {
             return CellView { text: "".into(), display: Some(html! {"—"}), readonly: true, ..Default::default() };
         };
         let decimals = self.s.indicators[self.quantitative[c]].quantitative().map_or(1, |q| q.decimals as usize);
-        let m = &t.motivation;
-        let o = t.breakdown.overridden;
-        let shown = if o { plain(t.breakdown.target) } else { fixed(t.breakdown.target, decimals) };
+        let m = if self.as_last { t.motivation } else { Motivation::UNKNOWN };
+        let m = &m;
+        let o = x.breakdown.overridden;
+        let target = x.breakdown.target;
+        let shown = if o { plain(target) } else { fixed(target, decimals) };
+        let from_plan = matches!(x.base_from, Origin::Plan(_)) || matches!(x.override_from, Some(Origin::Plan(_)));
         CellView {
-            text: number_text(t.breakdown.target).into(),
+            text: number_text(target).into(),
             display: Some(html! {
                 <>
                     if o { <span class="overridden-mark" aria-label={T::Overridden.get(lang)}>{"✎"}</span> }
                     <span class="value">{ shown }</span>
-                    <span class="mot-tag">{ class_icon(m.class) }{" "}{ m.p.map(percent).unwrap_or_default() }</span>
+                    if self.as_last {
+                        <span class="mot-tag">{ class_icon(m.class) }{" "}{ m.p.map(percent).unwrap_or_default() }</span>
+                    }
                 </>
             }),
-            class: classes!("cell", format!("mot-{}", m.class.as_str()), o.then_some("overridden")),
-            title: Some(breakdown_text(&self.s, t, lang).into()),
+            class: classes!("cell", format!("mot-{}", m.class.as_str()), o.then_some("overridden"), from_plan.then_some("from-plan")),
+            title: self.cell_text(r, c).map(AttrValue::from),
             attrs: vec![
                 ("data-testid", "target-cell".into()),
                 ("data-branch", b.id.clone().into()),
                 ("data-indicator", ind.to_string().into()),
                 ("data-class", m.class.as_str().into()),
                 ("data-overridden", o.to_string().into()),
+                ("data-from-plan", from_plan.to_string().into()),
             ],
             readonly: false,
         }
@@ -340,7 +412,7 @@ impl MatrixData for TargetGrid {
             return html! { { TTgt::PerBranchHint.get(lang) } };
         }
         let Some(t) = self.target(r, c) else { return Html::default() };
-        let text = breakdown_text(&self.s, t, self.lang);
+        let Some(text) = self.cell_text(r, c) else { return Html::default() };
         let mut lines = text.lines();
         let first = lines.next().unwrap_or_default().to_string();
         let rest: Vec<String> = lines.map(str::to_string).collect();
@@ -358,10 +430,10 @@ impl MatrixData for TargetGrid {
 
     fn actions(&self, r: usize, c: usize) -> Vec<CellAction> {
         let lang = self.lang;
-        let Some(t) = self.target(r, c) else { return Vec::new() };
+        let (Some(t), Some(x)) = (self.target(r, c), self.in_force(r, c)) else { return Vec::new() };
         let (b, i) = (self.s.branches[r].id.clone(), self.indicator(c).unwrap_or_default().to_string());
         let mut out = Vec::new();
-        if let Some(v) = t.motivation.suggested.filter(|v| *v != t.breakdown.target) {
+        if let Some(v) = t.motivation.suggested.filter(|v| *v != t.breakdown.target && self.as_last) {
             let (dispatch, b, i) = (self.dispatch.clone(), b.clone(), i.clone());
             out.push(CellAction {
                 label: format!("{} → {}", TTgt::ApplySuggested.get(lang), plain(v)).into(),
@@ -375,16 +447,17 @@ impl MatrixData for TargetGrid {
                 }),
             });
         }
-        if t.breakdown.overridden {
-            let dispatch = self.dispatch.clone();
+        if x.breakdown.overridden {
+            let (dispatch, at) = (self.dispatch.clone(), self.at);
             out.push(CellAction {
-                label: format!("{} → {}", TTgt::ClearOverride.get(lang), plain(t.breakdown.derived)).into(),
+                label: format!("{} → {}", TTgt::ClearOverride.get(lang), plain(x.breakdown.derived)).into(),
                 testid: "clear-override",
                 key: Some(("KeyX", "Alt+X")),
                 run: Callback::from(move |_| {
                     let (b, i) = (b.clone(), i.clone());
+                    let cell = vec![(b.clone(), i.clone(), None)];
                     dispatch.dispatch(Action::Edit(Edit::new(T::Overridden, move |sc| {
-                        edit::set_override(sc, &b, &i, None)
+                        set_overrides_in(sc, owner_at(sc, at), &cell)
                     })));
                 }),
             });
