@@ -434,14 +434,17 @@ pub fn diff_results(a: &Results, b: &Results) -> ResultsDiff {
     diff_results_with(a, b, true)
 }
 
-/// [`diff_results`] without Kendall's τ-b (every `tau` is `None`): what the impact notice of an edit needs,
-/// linear in the rows (τ-b is quadratic in the branches of a period).
+/// [`diff_results`] without Kendall's τ-b (every `tau` is `None`) and without the targets (`targets` empty): what
+/// the impact notice of an edit needs ([`ResultsDiff::impact`]), linear in the rows (τ-b is quadratic in the
+/// branches of a period).
 pub fn diff_impact(a: &Results, b: &Results) -> ResultsDiff {
     diff_results_with(a, b, false)
 }
 
+/// `full`: also τ-b and the targets.
 fn diff_results_with(a: &Results, b: &Results, with_tau: bool) -> ResultsDiff {
-    let mut out = ResultsDiff { targets: diff_targets(a, b), ..ResultsDiff::default() };
+    let targets = if with_tau { diff_targets(a, b) } else { Vec::new() };
+    let mut out = ResultsDiff { targets, ..ResultsDiff::default() };
     let complete = complete_periods(a);
     let pb: HashMap<&str, usize> = b.periods.iter().enumerate().map(|(i, p)| (p.period.as_str(), i)).collect();
     let pa: HashSet<&str> = a.periods.iter().map(|p| p.period.as_str()).collect();
