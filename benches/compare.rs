@@ -18,8 +18,8 @@ fn main() {
         "engine::compare — two copies of a scenario, one weight changed in the second, median of several runs (ms)"
     );
     println!(
-        "{:>9} {:>14} {:>14} {:>14} {:>16} {:>14}",
-        "branches", "diff_setup", "diff_results", "diff_impact", "evaluate+diff", "tier changes"
+        "{:>9} {:>12} {:>14} {:>13} {:>10} {:>15} {:>13}",
+        "branches", "diff_setup", "diff_results", "diff_impact", "evaluate", "evaluate+diffs", "tier changes"
     );
     for &branches in &[200usize, 1000] {
         let a = common::scenario(&Shape {
@@ -56,7 +56,11 @@ fn main() {
             black_box(diff_results(&ra, &rb));
         })
         .0;
+        let eval = timed(runs, || {
+            black_box(evaluate(black_box(&b)));
+        })
+        .0;
         let tiers = diff_results(&ra, &rb).tier_changes();
-        println!("{branches:>9} {setup:>14.3} {results:>14.3} {impact:>14.3} {whole:>16.3} {tiers:>14}");
+        println!("{branches:>9} {setup:>12.3} {results:>14.3} {impact:>13.3} {eval:>10.3} {whole:>15.3} {tiers:>13}");
     }
 }

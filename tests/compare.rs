@@ -250,3 +250,17 @@ fn the_comparison_csv_has_a_bom_and_one_row_per_changed_tier() {
     let mut reader = csv::ReaderBuilder::new().from_reader(same.trim_start_matches('\u{feff}').as_bytes());
     assert_eq!(reader.records().count(), 3 * s.periods.len());
 }
+
+#[test]
+fn the_impact_diff_counts_what_the_full_diff_counts() {
+    use pbcalc::engine::compare::diff_impact;
+    let s = sample();
+    let mut t = s.clone();
+    t.settings.tiers.first_share = if s.settings.tiers.first_share == 0.3 { 0.1 } else { 0.3 };
+    let (ra, rb) = (evaluate(&s), evaluate(&t));
+    let (full, quick) = (diff_results(&ra, &rb), diff_impact(&ra, &rb));
+    assert!(!full.impact().is_empty());
+    assert_eq!(full.impact(), quick.impact());
+    assert_eq!(full.tier_changes(), quick.tier_changes());
+    assert!(quick.targets.is_empty() && quick.periods.iter().all(|p| p.tau.is_none()));
+}

@@ -9,7 +9,7 @@
 //! "complete": every period of a complete cycle, and every period of the trailing unfinished cycle except its
 //! last one (the period in progress); a cycle is complete when its grades changed at its end (`complete`).
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 
 use serde_json::Value;
 
@@ -80,8 +80,8 @@ const NOT_SETUP: [&str; 7] = ["format", "version", "name", "locked", "branches",
 /// other set-up lists likewise, and the branches present in one side only. The scenario's name and its
 /// `locked` flag are not differences of the set-up.
 pub fn diff_scenarios(a: &Scenario, b: &Scenario) -> ScenarioDiff {
-    let va = codec::scenario_to_value(a);
-    let vb = codec::scenario_to_value(b);
+    let va = codec::scenario_to_value(&setup_only(a));
+    let vb = codec::scenario_to_value(&setup_only(b));
     let mut settings = Vec::new();
     flatten_diff("settings", va.get("settings"), vb.get("settings"), &mut settings);
     let list = |key: &str| list_diff(key, va.get(key), vb.get(key));
@@ -111,6 +111,18 @@ pub fn diff_scenarios(a: &Scenario, b: &Scenario) -> ScenarioDiff {
         branches_only_a: a.branches.iter().filter(|x| !ids_b.contains(x.id.as_str())).map(|x| x.id.clone()).collect(),
         branches_only_b: b.branches.iter().filter(|x| !ids_a.contains(x.id.as_str())).map(|x| x.id.clone()).collect(),
     }
+}
+
+/// The set-up of a scenario without its branches and periods (the recorded data, by far the biggest part, is
+/// compared through the results), so that writing it as JSON costs little. A set-up list added to the scenario
+/// later belongs here too.
+fn setup_only(s: &Scenario) -> Scenario {
+    let mut out = Scenario::blank(&s.name);
+    out.settings = s.settings.clone();
+    out.categories = s.categories.clone();
+    out.indicators = s.indicators.clone();
+    out.optional_actions = s.optional_actions.clone();
+    out
 }
 
 /// A list of objects keyed by their `id` (any other JSON is compared as one value).
@@ -422,14 +434,17 @@ pub fn diff_results(a: &Results, b: &Results) -> ResultsDiff {
     diff_results_with(a, b, true)
 }
 
-/// [`diff_results`] without Kendall's τ-b (every `tau` is `None`): what the impact notice of an edit needs,
-/// linear in the rows (τ-b is quadratic in the branches of a period).
+/// [`diff_results`] without Kendall's τ-b (every `tau` is `None`) and without the targets (`targets` empty): what
+/// the impact notice of an edit needs ([`ResultsDiff::impact`]), linear in the rows (τ-b is quadratic in the
+/// branches of a period).
 pub fn diff_impact(a: &Results, b: &Results) -> ResultsDiff {
     diff_results_with(a, b, false)
 }
 
+/// `full`: also τ-b and the targets.
 fn diff_results_with(a: &Results, b: &Results, with_tau: bool) -> ResultsDiff {
-    let mut out = ResultsDiff { targets: diff_targets(a, b), ..ResultsDiff::default() };
+    let targets = if with_tau { diff_targets(a, b) } else { Vec::new() };
+    let mut out = ResultsDiff { targets, ..ResultsDiff::default() };
     let complete = complete_periods(a);
     let pb: HashMap<&str, usize> = b.periods.iter().enumerate().map(|(i, p)| (p.period.as_str(), i)).collect();
     let pa: HashSet<&str> = a.periods.iter().map(|p| p.period.as_str()).collect();
@@ -550,31 +565,28 @@ fn pair_rows<R, F>(
 }
 
 fn diff_targets(a: &Results, b: &Results) -> Vec<TargetChange> {
-    let key = |t: &super::results::TargetRow| (t.branch.clone(), t.indicator.clone());
-    let mb: BTreeMap<(String, String), (f64, MotivationClass)> =
+    fn key(t: &super::results::TargetRow) -> (&str, &str) {
+        (t.branch.as_str(), t.indicator.as_str())
+    }
+    let mb: HashMap<(&str, &str), (f64, MotivationClass)> =
         b.targets.iter().map(|t| (key(t), (t.breakdown.target, t.motivation.class))).collect();
-    let mut seen = HashSet::new();
+    let ka: HashSet<(&str, &str)> = a.targets.iter().map(key).collect();
     let mut out = Vec::new();
     for t in &a.targets {
-        let k = key(t);
-        let va = Some((t.breakdown.target, t.motivation.class));
-        let vb = mb.get(&k).copied();
-        seen.insert(k.clone());
-        let same = vb.is_some_and(|(v, c)| (v - t.breakdown.target).abs() <= 1e-9 && c == t.motivation.class);
+        let va = (t.breakdown.target, t.motivation.class);
+        let vb = mb.get(&key(t)).copied();
+        let same = vb.is_some_and(|(v, c)| (v - va.0).abs() <= 1e-9 && c == va.1);
         if !same {
-            out.push(TargetChange { branch: k.0, indicator: k.1, a: va, b: vb });
+            out.push(TargetChange { branch: t.branch.clone(), indicator: t.indicator.clone(), a: Some(va), b: vb });
         }
     }
-    for t in &b.targets {
-        let k = key(t);
-        if !seen.contains(&k) {
-            out.push(TargetChange {
-                branch: k.0,
-                indicator: k.1,
-                a: None,
-                b: Some((t.breakdown.target, t.motivation.class)),
-            });
-        }
+    for t in b.targets.iter().filter(|t| !ka.contains(&key(t))) {
+        out.push(TargetChange {
+            branch: t.branch.clone(),
+            indicator: t.indicator.clone(),
+            a: None,
+            b: Some((t.breakdown.target, t.motivation.class)),
+        });
     }
     out
 }
