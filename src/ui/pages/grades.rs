@@ -152,7 +152,7 @@ fn cycle_table(s: &Scenario, c: &CycleResult, lang: Lang) -> Html {
                                         <span class="grade-badge" data-grade={r.grade_after.to_string()}>{ r.grade_after }</span>
                                         {" "}{ arrow }{" "}{ g.name(r.grade_after) }
                                     </td>
-                                    <td>{ reason_text(r.reason, g, lang) }</td>
+                                    <td>{ crate::i18n::pages::outputs::grade_reason(r.reason, r.grade_before, r.grade_after, g, lang) }</td>
                                 </tr>
                             }
                         }) }

@@ -11,7 +11,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::engine::motivation::Remedy;
 use crate::engine::{MotivationClass, Results, TargetRow};
+use crate::i18n::pages::outputs::no_remedy_text;
 use crate::i18n::pages::TTgt;
 use crate::i18n::{Lang, T};
 use crate::model::edit::records::number_text;
@@ -82,6 +84,12 @@ fn breakdown_text(s: &Scenario, t: &TargetRow, lang: Lang) -> String {
             T::SuggestedTarget.get(lang),
             m.suggested.map(plain).unwrap_or_default()
         ));
+        // When no value at the indicator's decimals is motivating, say so instead of offering one.
+        if let Some(r) = edit::remedy_from(s, &t.indicator, m) {
+            if let Some(line) = no_remedy_text(&r, q.map_or(0, |q| q.decimals), lang) {
+                text.push_str(&format!("；{line}"));
+            }
+        }
     } else {
         text.push_str(&format!("\n{}", T::UnknownHint.get(lang)));
     }
@@ -128,8 +136,15 @@ pub fn targets_page() -> Html {
         };
     }
 
-    let flagged =
-        results.targets.iter().filter(|t| is_flagged(t.motivation.class) && t.motivation.suggested.is_some()).count();
+    // Only the targets one click can fix (a motivating value exists at the indicator's decimals).
+    let flagged = results
+        .targets
+        .iter()
+        .filter(|t| {
+            is_flagged(t.motivation.class)
+                && matches!(edit::remedy_from(&s, &t.indicator, &t.motivation), Some(Remedy::Target(_)))
+        })
+        .count();
     let overridden = results.targets.iter().filter(|t| t.breakdown.overridden).count();
     let apply_all = {
         let state = state.clone();
@@ -361,7 +376,11 @@ impl MatrixData for TargetGrid {
         let Some(t) = self.target(r, c) else { return Vec::new() };
         let (b, i) = (self.s.branches[r].id.clone(), self.indicator(c).unwrap_or_default().to_string());
         let mut out = Vec::new();
-        if let Some(v) = t.motivation.suggested.filter(|v| *v != t.breakdown.target) {
+        let fix = match edit::remedy_from(&self.s, &t.indicator, &t.motivation) {
+            Some(Remedy::Target(v)) => Some(v),
+            _ => None,
+        };
+        if let Some(v) = fix.filter(|v| *v != t.breakdown.target) {
             let (dispatch, b, i) = (self.dispatch.clone(), b.clone(), i.clone());
             out.push(CellAction {
                 label: format!("{} → {}", TTgt::ApplySuggested.get(lang), plain(v)).into(),
