@@ -213,14 +213,14 @@ mod tests {
     #[test]
     fn applying_a_suggestion_makes_the_target_motivating() {
         let mut s = sample();
-        let flagged = flagged_cells(&s);
-        assert!(!flagged.is_empty(), "the sample has flagged targets");
+        let flagged = fixable_cells(&s);
+        assert!(!flagged.is_empty(), "the sample has flagged targets one click can fix");
         let (b, i) = flagged[0].clone();
         let m = check(&s, &b, &i).unwrap();
         assert!(is_flagged(m.class));
         let fix = suggestion(&s, &b, &i);
         assert_eq!(apply_suggested(&mut s, &[(b.clone(), i.clone())]), Ok(1));
-        let fix = fix.expect("the first flagged cell of the sample is fixable");
+        let fix = fix.expect("a fixable cell has a suggestion");
         assert_eq!(s.branch(&b).unwrap().target_overrides.get(&i), Some(&fix));
         assert_eq!(check(&s, &b, &i).unwrap().class, MotivationClass::Motivating);
         assert_eq!(apply_suggested(&mut s, &[(b, i)]), Ok(0), "applying it again changes nothing");
