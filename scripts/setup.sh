@@ -3,7 +3,7 @@
 #   scripts/setup.sh            build tools: wasm32 target, trunk, wasm-bindgen-cli (Cargo.lock's version),
 #                               npm tools (wasm-opt from binaryen, playwright-core)
 #   scripts/setup.sh --browser  the same, plus Debian's chromium and chromium-driver (and a CJK font)
-# Nothing is downloaded from outside the package registries (crates.io, npm, Debian).
+# Nothing is downloaded from outside the package registries (the Rust crate registry, npm, Debian).
 # Meant to be sourced by serve.sh and test.sh; it also puts the tools on PATH.
 set -euo pipefail
 

@@ -17,13 +17,32 @@ pub fn tier_word(tier: Tier, lang: Lang) -> &'static str {
     }
 }
 
-fn opt(v: Option<f64>) -> String {
-    v.map(|v| v.to_string()).unwrap_or_default()
+/// A score as the results page shows it: `decimals` places, no exponent, no "-0.00".
+fn fixed(v: f64, decimals: usize) -> String {
+    let t = format!("{v:.decimals$}");
+    if t.trim_start_matches('-').chars().all(|c| c == '0' || c == '.') {
+        t.trim_start_matches('-').to_string()
+    } else {
+        t
+    }
+}
+
+fn opt(v: Option<f64>, decimals: usize) -> String {
+    v.map(|v| fixed(v, decimals)).unwrap_or_default()
+}
+
+/// Points that are usually whole (bonus, adjustments): at most 2 decimals, trailing zeros dropped.
+fn points(v: f64) -> String {
+    crate::i18n::number(crate::engine::round::round(v, 2))
 }
 
 /// One period's ranking as CSV: a BOM, a header in the UI language, one row a branch in display order,
-/// quoted where needed. Scores are written unrounded, as in the results file.
+/// quoted where needed. Each row starts with the period's id and name (so sheets of several periods can be put
+/// together), and numbers are written as the results page shows them: F, I, B, E and m to 2 decimals, q and h
+/// to 1, bonus and adjustment points to at most 2, yuan whole. Full precision stays in the results file.
 pub fn ranking_csv(s: &Scenario, period: &PeriodResult, lang: Lang) -> String {
+    use crate::i18n::pages::TOut;
+    let period_name = s.periods.iter().find(|p| p.id == period.period).map(|p| p.name.clone()).unwrap_or_default();
     let yes_no = |b: bool| if b { T::Yes.get(lang) } else { T::No.get(lang) };
     let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new());
     let header = [
@@ -49,7 +68,9 @@ pub fn ranking_csv(s: &Scenario, period: &PeriodResult, lang: Lang) -> String {
         T::Eligible,
         T::Grade,
     ];
-    let _ = w.write_record(header.iter().map(|t| t.get(lang)));
+    let _ = w.write_record(
+        [TOut::PeriodId.get(lang), TOut::PeriodName.get(lang)].into_iter().chain(header.iter().map(|t| t.get(lang))),
+    );
     for r in &period.rows {
         let b = s.branch(&r.branch);
         let category = b
@@ -60,19 +81,21 @@ pub fn ranking_csv(s: &Scenario, period: &PeriodResult, lang: Lang) -> String {
         let missing: Vec<&str> =
             r.missing.iter().map(|id| s.indicator(id).map_or(id.as_str(), |i| i.name.as_str())).collect();
         let _ = w.write_record([
+            period.period.clone(),
+            period_name.clone(),
             r.rank.to_string(),
             r.branch.clone(),
             b.map(|b| b.name.clone()).unwrap_or_default(),
             category,
-            r.final_score.to_string(),
-            r.inspection.to_string(),
-            r.base.to_string(),
-            r.bonus.to_string(),
-            r.adjustments.to_string(),
-            opt(r.evaluation),
-            opt(r.members),
-            opt(r.peers),
-            opt(r.superiors),
+            fixed(r.final_score, 2),
+            fixed(r.inspection, 2),
+            fixed(r.base, 2),
+            points(r.bonus),
+            points(r.adjustments),
+            opt(r.evaluation, 2),
+            opt(r.members, 2),
+            opt(r.peers, 1),
+            opt(r.superiors, 1),
             tier_word(r.tier, lang).to_string(),
             yes_no(r.vetoed).to_string(),
             yes_no(r.warning).to_string(),

@@ -210,6 +210,50 @@ pub fn assess_at(xs: &[f64], target: f64, q: &Quantitative, m: &MotivationSettin
     }
 }
 
+/// What one click can do about a flagged target (beyond METHOD.md §9, which defines only `suggested`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Remedy {
+    /// A motivating target at the indicator's decimals: the suggested one when it is motivating itself, else the
+    /// nearest to the ideal (unrounded) target within [`REMEDY_STEPS`] steps of the suggested one.
+    Target(f64),
+    /// No target at the indicator's decimals within reach is motivating (coarse decimals, a narrow band): the
+    /// two values either side of the ideal target, each with its p, lower value first.
+    None { below: (f64, f64), above: (f64, f64) },
+}
+
+/// How many steps of the indicator's decimals [`remedy`] looks on either side of the suggested target.
+pub const REMEDY_STEPS: i32 = 5;
+
+/// The target a one-click fix may offer for a branch with trend `mu` and spread `sigma`: the §9 suggested
+/// target when it is motivating; else, searching outward from it up to ±[`REMEDY_STEPS`] steps of
+/// 10^−decimals, the value nearest to the ideal target `μ + σ·q` whose class is motivating (on equal distance
+/// the lower value); else [`Remedy::None`] with the two neighbours of the ideal target. `None` only when p* is
+/// 0 or 1 (no suggestion exists).
+///
+/// Reading: "nearest" is measured to the ideal target, not to the rounded suggestion, so the fix changes the
+/// committee's number as little as the history allows.
+pub fn remedy(direction: Direction, decimals: u32, mu: f64, sigma: f64, m: &MotivationSettings) -> Option<Remedy> {
+    let ideal = mu + sigma * desired_quantile(direction, m.desired);
+    let suggested = suggested(direction, decimals, mu, sigma, m.desired)?;
+    let motivating = |t: f64| classify(probability(direction, t, mu, sigma), m) == MotivationClass::Motivating;
+    if motivating(suggested) {
+        return Some(Remedy::Target(suggested));
+    }
+    let step = 10f64.powi(-(decimals.min(12) as i32));
+    let mut candidates: Vec<f64> = (1..=REMEDY_STEPS)
+        .flat_map(|k| [suggested - k as f64 * step, suggested + k as f64 * step])
+        .map(|t| round(t, decimals))
+        .collect();
+    candidates.sort_by(|a, b| (a - ideal).abs().total_cmp(&(b - ideal).abs()).then(a.total_cmp(b)));
+    if let Some(t) = candidates.into_iter().find(|t| motivating(*t)) {
+        return Some(Remedy::Target(t));
+    }
+    let below = round((ideal / step).floor() * step, decimals);
+    let above = round(below + step, decimals);
+    let p = |t: f64| probability(direction, t, mu, sigma);
+    Some(Remedy::None { below: (below, p(below)), above: (above, p(above)) })
+}
+
 /// §9 a branch's history of an indicator: `branch.history[indicator]` followed by its recorded actuals of that
 /// indicator in the scenario's periods, oldest first. Recorded numbers only: absent actuals and periods without
 /// a record are skipped.

@@ -121,8 +121,12 @@ test('the ranking CSV starts with a BOM and has one row a branch', async () => {
   assert.equal(text.charCodeAt(0), 0xfeff);
   const lines = text.slice(1).trim().split(/\r\n/);
   assert.equal(lines.length, 6);
-  assert.match(lines[0], /^排名,编号,支部名称/);
-  assert.match(lines[1], /^1,o1,机关第一党支部,机关,94\.7223529411764/);
+  assert.match(lines[0], /^期间编号,期间名称,排名,编号,支部名称/);
+  // Numbers as the results page shows them (F to 2 decimals), with the period's id and name.
+  assert.match(lines[1], /^2023Q1,2023年第1季度,1,o1,机关第一党支部,机关,94\.72,/);
+  for (const line of lines.slice(1)) {
+    for (const cell of line.split(',')) assert.ok(!/^-?\d+\.\d{3,}$/.test(cell), `${cell} in ${line}`);
+  }
   await page.context().close();
 });
 

@@ -9,9 +9,9 @@ use super::super::problem::{Expected, Problem, ProblemKind};
 use super::super::{validate, Scenario};
 use super::records::parse_number;
 use super::plans::{owner_at, set_overrides_in};
-use crate::engine::motivation::check;
+use crate::engine::motivation::{check, remedy, Remedy};
 use crate::engine::targets::{last_period, resolve};
-use crate::engine::MotivationClass;
+use crate::engine::{Motivation, MotivationClass};
 
 /// What was typed into a target cell: a number is an override, an empty text clears it (back to the derived
 /// target).
@@ -69,14 +69,36 @@ pub fn set_override(s: &mut Scenario, branch: &str, indicator: &str, value: Opti
     set_overrides(s, &[(branch.to_string(), indicator.to_string(), value)])
 }
 
-/// The suggested target of a cell (§9), when the check has one (not for class unknown).
+/// The target one click applies to a cell: the §9 suggested target when it is motivating, else the nearest
+/// motivating value at the indicator's decimals ([`remedy`]); `None` when the check has no suggestion (class
+/// unknown) or no value within reach is motivating.
 pub fn suggestion(s: &Scenario, branch: &str, indicator: &str) -> Option<f64> {
-    check(s, branch, indicator).and_then(|m| m.suggested)
+    match remedy_of(s, branch, indicator)? {
+        Remedy::Target(t) => Some(t),
+        Remedy::None { .. } => None,
+    }
+}
+
+/// What one click can do for a cell ([`remedy`]); `None` for class unknown or an unknown cell.
+pub fn remedy_of(s: &Scenario, branch: &str, indicator: &str) -> Option<Remedy> {
+    remedy_from(s, indicator, &check(s, branch, indicator)?)
+}
+
+/// [`remedy_of`] from a check already made (the results' target rows carry one).
+pub fn remedy_from(s: &Scenario, indicator: &str, m: &Motivation) -> Option<Remedy> {
+    let q = s.indicator(indicator)?.quantitative()?;
+    remedy(q.direction, q.decimals, m.mu?, m.sigma?, &s.settings.motivation)
 }
 
 /// Whether a class is one the committee should look at again: too easy or out of reach.
 pub fn is_flagged(c: MotivationClass) -> bool {
     matches!(c, MotivationClass::TooEasy | MotivationClass::OutOfReach)
+}
+
+/// Every flagged cell (too easy or out of reach) that one click can fix (it has a [`suggestion`]), branches
+/// then indicators in the scenario's order.
+pub fn fixable_cells(s: &Scenario) -> Vec<(String, String)> {
+    flagged_cells(s).into_iter().filter(|(b, i)| suggestion(s, b, i).is_some()).collect()
 }
 
 /// Every flagged cell (too easy or out of reach), branches then indicators in the scenario's order.
@@ -92,10 +114,10 @@ pub fn flagged_cells(s: &Scenario) -> Vec<(String, String)> {
     out
 }
 
-/// Applies the suggested target of each cell as its override — in the target plan in force in the last period
+/// Applies the [`suggestion`] of each cell as its override — in the target plan in force in the last period
 /// (the scenario's own overrides when there is none), so the periods before that plan keep their scores — as
 /// one edit; returns how many overrides changed.
-/// A cell without a suggestion (fewer than two numbers of history) is refused with the problem `Missing`, and
+/// A cell without one (fewer than two numbers of history, or no motivating value within reach) is refused with the problem `Missing`, and
 /// then nothing changes.
 pub fn apply_suggested(s: &mut Scenario, cells: &[(String, String)]) -> Result<usize, Vec<Problem>> {
     let last = last_period(s);
@@ -123,10 +145,10 @@ pub fn apply_suggested(s: &mut Scenario, cells: &[(String, String)]) -> Result<u
     Ok(changes.len())
 }
 
-/// Applies the suggested target to every flagged cell (too easy or out of reach) as one edit; returns how many
-/// overrides changed.
+/// Applies the suggested target to every flagged cell (too easy or out of reach) that it fixes, as one edit;
+/// returns how many overrides changed. Cells no value at the indicator's decimals can fix are left alone.
 pub fn apply_suggested_to_flagged(s: &mut Scenario) -> Result<usize, Vec<Problem>> {
-    let cells = flagged_cells(s);
+    let cells = fixable_cells(s);
     apply_suggested(s, &cells)
 }
 
@@ -196,17 +218,19 @@ mod tests {
     #[test]
     fn applying_a_suggestion_makes_the_target_motivating() {
         let mut s = sample();
-        let flagged = flagged_cells(&s);
-        assert!(!flagged.is_empty(), "the sample has flagged targets");
+        let flagged = fixable_cells(&s);
+        assert!(!flagged.is_empty(), "the sample has flagged targets one click can fix");
         let (b, i) = flagged[0].clone();
         let m = check(&s, &b, &i).unwrap();
         assert!(is_flagged(m.class));
+        let fix = suggestion(&s, &b, &i);
         assert_eq!(apply_suggested(&mut s, &[(b.clone(), i.clone())]), Ok(1));
         // The sample's plan is in force in the last period: the suggestion goes into it, the branch's own
         // overrides (the periods before the plan) stay.
+        let fix = fix.expect("a fixable cell has a suggestion");
         let t = breakdown(&s, &b, &i).unwrap();
         assert!(t.overridden);
-        assert_eq!(Some(t.target), m.suggested);
+        assert_eq!(t.target, fix);
         assert_eq!(s.branch(&b).unwrap().target_overrides, sample().branch(&b).unwrap().target_overrides);
         assert_eq!(check(&s, &b, &i).unwrap().class, MotivationClass::Motivating);
         assert_eq!(apply_suggested(&mut s, &[(b, i)]), Ok(0), "applying it again changes nothing");
@@ -216,10 +240,13 @@ mod tests {
     #[test]
     fn bulk_apply_leaves_no_flagged_cell() {
         let mut s = sample();
-        let n = flagged_cells(&s).len();
-        assert_eq!(apply_suggested_to_flagged(&mut s), Ok(n));
+        let flagged = flagged_cells(&s);
+        let fixable = fixable_cells(&s);
+        assert_eq!(apply_suggested_to_flagged(&mut s), Ok(fixable.len()));
         let left: Vec<_> = flagged_cells(&s);
-        assert!(left.is_empty(), "{left:?}");
+        let unfixable: Vec<_> = flagged.into_iter().filter(|c| !fixable.contains(c)).collect();
+        assert_eq!(left, unfixable, "only the cells no value can fix stay flagged");
+        assert!(fixable_cells(&s).is_empty());
         valid(&s);
     }
 

@@ -24,7 +24,7 @@ use crate::ui::state::{Action, AppState, Edit};
 /// many branches hold it after the cycle end ("…但四级名额已满（上限 4 个，已有 4 个）：保持三级").
 pub fn row_reason(row: &CycleRow, c: &CycleResult, g: &Grades, lang: Lang) -> String {
     if row.reason != Reason::Quota {
-        return super::grades::reason_text(row.reason, g, lang);
+        return crate::i18n::pages::outputs::grade_reason(row.reason, row.grade_before, row.grade_after, g, lang);
     }
     let full = row.grade_before + 1;
     match c.quotas.iter().find(|q| q.grade == full) {

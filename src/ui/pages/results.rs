@@ -75,6 +75,7 @@ pub fn results_page() -> Html {
                     </select>
                 </label>
             </div>
+            { period_lines(&scenario, period, lang) }
             { tier_chart(period, lang) }
             if scenario.settings.evaluation.weight_members <= scenario.settings.evaluation.weight_peers.max(scenario.settings.evaluation.weight_superiors) {
                 <p class="banner banner-warn" data-testid="members-weight-warning">{"⚠ "}{ T::MembersWeightWarning.get(lang) }</p>
@@ -86,6 +87,24 @@ pub fn results_page() -> Html {
                 }
             </div>
         </section>
+    }
+}
+
+/// How many branches were assessed (a warning when not all were) and how many share the bonus pool.
+fn period_lines(s: &Scenario, p: &PeriodResult, lang: Lang) -> Html {
+    use crate::i18n::pages::outputs::{assessed_line, pool_line};
+    let (assessed, few) = assessed_line(p.rows.len(), s.branches.len(), lang);
+    let pool = s.settings.consequences.bonus_pool;
+    let sharing = p.rows.iter().filter(|r| r.bonus_amount > 0).count();
+    html! {
+        <p class={classes!("period-lines", few.then_some("banner"), few.then_some("banner-warn"))} data-testid="period-lines">
+            <span data-testid="assessed-count" data-assessed={p.rows.len().to_string()} data-total={s.branches.len().to_string()}>
+                { if few { "⚠ " } else { "" } }{ assessed }
+            </span>
+            if pool > 0.0 {
+                <span class="pool-line" data-testid="pool-line" data-sharing={sharing.to_string()}>{ pool_line(pool, sharing, lang) }</span>
+            }
+        </p>
     }
 }
 

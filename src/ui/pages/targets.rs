@@ -11,9 +11,10 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::engine::motivation::Motivation;
+use crate::engine::motivation::{Motivation, Remedy};
 use crate::engine::targets::{plan_in_force, resolve, Origin, Resolved};
 use crate::engine::{MotivationClass, Results, TargetBreakdown, TargetRow};
+use crate::i18n::pages::outputs::no_remedy_text;
 use crate::i18n::pages::{TPlan, TTgt};
 use crate::i18n::{Lang, T};
 use crate::model::edit::records::number_text;
@@ -108,6 +109,12 @@ fn breakdown_text(s: &Scenario, indicator: &str, b: &TargetBreakdown, m: Option<
             T::SuggestedTarget.get(lang),
             m.suggested.map(plain).unwrap_or_default()
         ));
+        // When no value at the indicator's decimals is motivating, say so instead of offering one.
+        if let Some(r) = edit::remedy_from(s, indicator, m) {
+            if let Some(line) = no_remedy_text(&r, q.map_or(0, |q| q.decimals), lang) {
+                text.push_str(&format!("；{line}"));
+            }
+        }
     } else {
         text.push_str(&format!("\n{}", T::UnknownHint.get(lang)));
     }
@@ -164,8 +171,15 @@ pub fn targets_page() -> Html {
         };
     }
 
-    let flagged =
-        results.targets.iter().filter(|t| is_flagged(t.motivation.class) && t.motivation.suggested.is_some()).count();
+    // Only the targets one click can fix (a motivating value exists at the indicator's decimals).
+    let flagged = results
+        .targets
+        .iter()
+        .filter(|t| {
+            is_flagged(t.motivation.class)
+                && matches!(edit::remedy_from(&s, &t.indicator, &t.motivation), Some(Remedy::Target(_)))
+        })
+        .count();
     let overridden = results.targets.iter().filter(|t| t.breakdown.overridden).count();
     let apply_all = {
         let state = state.clone();
@@ -433,7 +447,11 @@ impl MatrixData for TargetGrid {
         let (Some(t), Some(x)) = (self.target(r, c), self.in_force(r, c)) else { return Vec::new() };
         let (b, i) = (self.s.branches[r].id.clone(), self.indicator(c).unwrap_or_default().to_string());
         let mut out = Vec::new();
-        if let Some(v) = t.motivation.suggested.filter(|v| *v != t.breakdown.target && self.as_last) {
+        let fix = match edit::remedy_from(&self.s, &t.indicator, &t.motivation) {
+            Some(Remedy::Target(v)) => Some(v),
+            _ => None,
+        };
+        if let Some(v) = fix.filter(|v| *v != t.breakdown.target && self.as_last) {
             let (dispatch, b, i) = (self.dispatch.clone(), b.clone(), i.clone());
             out.push(CellAction {
                 label: format!("{} → {}", TTgt::ApplySuggested.get(lang), plain(v)).into(),
