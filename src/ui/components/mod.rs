@@ -7,4 +7,5 @@ pub mod field;
 pub mod files;
 pub mod matrix;
 pub mod notice;
+pub mod print_report;
 pub mod welcome;
