@@ -96,3 +96,29 @@ test('the method page fills in the scenario settings and the why chain links to 
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
+
+test('the printed results page (A4 PDF) holds every column header and every branch of the period as text', async () => {
+  const page = await openApp(browser, server.url);
+  await goTo(page, server.url, 'results');
+  await page.getByTestId('ranking-table').waitFor();
+  const headers = (await page.locator('[data-testid="ranking-table"] thead th').allInnerTexts())
+    .map((t) => t.split('\n')[0].trim()).filter(Boolean);
+  const names = await page.locator('[data-testid="ranking-row"] td.name').allInnerTexts();
+  assert.ok(headers.length >= 16 && names.length === 12);
+  await page.emulateMedia({ media: 'print' });
+  for (const hidden of ['topbar', 'sidebar', 'welcome']) {
+    const visible = await page.locator(`.${hidden}`).first().isVisible().catch(() => false);
+    assert.equal(visible, false, `${hidden} is not printed`);
+  }
+  const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
+  const fs = await import('node:fs');
+  const { execFileSync } = await import('node:child_process');
+  const file = `/tmp/pbcalc-print-${process.pid}.pdf`;
+  fs.writeFileSync(file, pdf);
+  const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+  for (const h of headers) assert.ok(text.includes(h.replace(/\s+/g, '')), `header ${h} is printed`);
+  for (const n of names) assert.ok(text.includes(n.replace(/\s+/g, '')), `branch ${n} is printed`);
+  assert.ok(!text.includes('导出方案'), 'no buttons printed');
+  fs.unlinkSync(file);
+  await page.context().close();
+});

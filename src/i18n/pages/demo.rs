@@ -29,6 +29,17 @@ define_texts! {
     After => "变化后", "After";
     Present => "演示视图", "Presentation view";
     Print => "打印报告", "Print report";
+    ColF => "综合得分", "Final";
+    ColI => "检查考核", "Inspection";
+    ColB => "指标基础分", "Base";
+    ColBonus => "自选加分", "Bonus";
+    ColAdj => "加减分", "Adjust.";
+    ColE => "评议得分", "Evaluation";
+    ColM => "党员群众", "Members";
+    ColQ => "支部书记", "Peers";
+    ColH => "上级机关", "Superiors";
+    ColR => "完成率", "Ratio";
+    ColS => "得分率", "Fraction";
 
     T1 => "差别化", "Differentiation";
     X1 => "条件好的支部目标更高：目标值 = 基准值 × 类别系数 k × 条件系数 f。条件系数由三项条件评分的平均值决定，3 分为一般。", "Branches with better conditions are asked for more: target = base × category coefficient k × condition factor f. The factor comes from the mean of the three condition ratings; 3 is typical.";

@@ -87,8 +87,46 @@ pub fn sections(st: &crate::model::settings::Settings, lang: crate::i18n::Lang) 
         .collect()
 }
 
+/// The section of the method that explains a step of the results page's "why" chain (by its title, see
+/// [`crate::i18n::why`]): the scores of §3, the evaluation of §4, F and rank §5, the tier §6, warnings §8,
+/// the consequences §7.
+pub fn why_section(title: &str) -> u8 {
+    let has = |ks: &[&str]| ks.iter().any(|k| title.contains(k));
+    if title.ends_with(" B") || title.ends_with(" I") || has(&["加分", "加减分", "bonus", "Adjustments"]) {
+        3
+    } else if title.ends_with(" m") || title.ends_with(" E") {
+        4
+    } else if title.ends_with(" F") || has(&["排名", "Rank"]) {
+        5
+    } else if has(&["档次", "Tier"]) {
+        6
+    } else if has(&["黄牌", "Warning"]) {
+        8
+    } else {
+        7
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn every_why_step_links_to_its_section() {
+        use crate::i18n::{why::why, Lang};
+        let s = crate::model::sample::sample();
+        let r = crate::engine::evaluate(&s);
+        let p = r.periods.len() - 1;
+        for lang in Lang::ALL {
+            let steps = why(&s, p, &r.periods[p].rows[0], r.periods[p].rows.len(), lang);
+            let secs: Vec<u8> = steps.iter().map(|w| super::why_section(&w.title)).collect();
+            assert_eq!(secs.first(), Some(&3), "{steps:?}");
+            for n in [4, 5, 6, 7] {
+                assert!(secs.contains(&n), "{lang:?} {n}: {secs:?}");
+            }
+            assert!(secs.windows(2).filter(|w| w[0] > w[1]).count() <= 1, "{secs:?}");
+            assert_eq!(super::why_section(lang.pick("黄牌预警", "Warning")), 8);
+        }
+    }
+
     use crate::i18n::Lang;
     use crate::model::settings::Settings;
 

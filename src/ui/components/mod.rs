@@ -9,4 +9,5 @@ pub mod matrix;
 pub mod notice;
 pub mod record;
 pub mod sync;
+pub mod print_report;
 pub mod welcome;

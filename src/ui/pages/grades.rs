@@ -55,7 +55,7 @@ pub fn grades_page() -> Html {
 fn paths(s: &Scenario, r: &Results, lang: Lang) -> Html {
     let levels = s.settings.grades.levels.max(1);
     let n_points = r.cycles.len() + 1;
-    let (w, h, pad) = (150.0_f64, 64.0_f64, 8.0_f64);
+    let (w, h, pad) = (150.0_f64, 75.0_f64, 8.0_f64);
     let x = |i: usize| pad + (w - 2.0 * pad) * i as f64 / (n_points.max(2) - 1) as f64;
     let y = |g: u32| h - pad - (h - 2.0 * pad) * (g.saturating_sub(1)) as f64 / (levels.max(2) - 1) as f64;
     html! {
@@ -80,7 +80,7 @@ fn paths(s: &Scenario, r: &Results, lang: Lang) -> Html {
                     let summary: Vec<String> = points.iter().map(|p| p.1.to_string()).collect();
                     let label = format!("{}: {}", b.name, summary.join(" → "));
                     html! {
-                        <figure class="path" data-branch={b.id.clone()} data-grades={summary.join(",")}>
+                        <figure class="path" tabindex="0" data-branch={b.id.clone()} data-grades={summary.join(",")}>
                             <svg viewBox={format!("0 0 {w} {h}")} role="img" aria-label={label.clone()}>
                                 <title>{ label }</title>
                                 { for (1..=levels).map(|g| html! {

@@ -8,6 +8,7 @@ use yew::prelude::*;
 
 use crate::engine::{PeriodResult, PeriodRow, Results, Tier};
 use crate::i18n::why::{actual_text, why};
+use crate::i18n::pages::TDemo;
 use crate::i18n::{Lang, T};
 use crate::model::Scenario;
 use crate::report::tier_word;
@@ -64,6 +65,7 @@ pub fn results_page() -> Html {
 
     html! {
         <section>
+            { crate::ui::components::print_report::head(&scenario, &period_id, lang) }
             <div class="page-head">
                 <h2>{ T::NavResults.get(lang) }</h2>
                 <label class="inline">
@@ -86,6 +88,7 @@ pub fn results_page() -> Html {
                     { why_panel(&scenario, &results, period_index, row, lang, &chosen) }
                 }
             </div>
+            { crate::ui::components::print_report::appendix(&scenario, &results, &period_id, lang) }
         </section>
     }
 }
@@ -145,15 +148,15 @@ fn ranking_table(s: &Scenario, p: &PeriodResult, lang: Lang, chosen: Option<&str
                     <tr>
                         <th class="num">{ T::Rank.get(lang) }</th>
                         <th>{ T::BranchName.get(lang) }</th>
-                        <th class="num" title={T::FinalScore.get(lang)}>{"F"}</th>
-                        <th class="num" title={T::InspectionScore.get(lang)}>{"I"}</th>
-                        <th class="num" title={T::BaseScore.get(lang)}>{"B"}</th>
-                        <th class="num" title={T::BonusPoints.get(lang)}>{"+"}</th>
-                        <th class="num" title={T::AdjustmentPoints.get(lang)}>{"±"}</th>
-                        <th class="num" title={T::EvaluationScore.get(lang)}>{"E"}</th>
-                        <th class="num" title={T::MembersScore.get(lang)}>{"m"}</th>
-                        <th class="num" title={T::PeersScore.get(lang)}>{"q"}</th>
-                        <th class="num" title={T::SuperiorsScore.get(lang)}>{"h"}</th>
+                        <th class="num" title={T::FinalScore.get(lang)}>{ th(TDemo::ColF, "F", lang) }</th>
+                        <th class="num" title={T::InspectionScore.get(lang)}>{ th(TDemo::ColI, "I", lang) }</th>
+                        <th class="num" title={T::BaseScore.get(lang)}>{ th(TDemo::ColB, "B", lang) }</th>
+                        <th class="num" title={T::BonusPoints.get(lang)}>{ th(TDemo::ColBonus, "+", lang) }</th>
+                        <th class="num" title={T::AdjustmentPoints.get(lang)}>{ th(TDemo::ColAdj, "±", lang) }</th>
+                        <th class="num" title={T::EvaluationScore.get(lang)}>{ th(TDemo::ColE, "E", lang) }</th>
+                        <th class="num" title={T::MembersScore.get(lang)}>{ th(TDemo::ColM, "m", lang) }</th>
+                        <th class="num" title={T::PeersScore.get(lang)}>{ th(TDemo::ColQ, "q", lang) }</th>
+                        <th class="num" title={T::SuperiorsScore.get(lang)}>{ th(TDemo::ColH, "h", lang) }</th>
                         <th>{ T::Tier.get(lang) }</th>
                         <th>{ T::Flags.get(lang) }</th>
                         <th class="num">{ T::BonusAmount.get(lang) }</th>
@@ -236,11 +239,11 @@ fn why_panel(
             <table class="data compact">
                 <thead>
                     <tr>
-                        <th>{ T::Indicator.get(lang) }</th>
-                        <th class="num">{ T::Target.get(lang) }</th>
+                        <th>{ T::Indicator.get(lang) }{ crate::ui::pages::method::link(2, lang) }</th>
+                        <th class="num">{ T::Target.get(lang) }{ crate::ui::pages::method::link(1, lang) }</th>
                         <th class="num">{ T::Actual.get(lang) }</th>
-                        <th class="num" title={T::Ratio.get(lang)}>{"r"}</th>
-                        <th class="num" title={T::Fraction.get(lang)}>{"s"}</th>
+                        <th class="num" title={T::Ratio.get(lang)}>{ th(TDemo::ColR, "r", lang) }</th>
+                        <th class="num" title={T::Fraction.get(lang)}>{ th(TDemo::ColS, "s", lang) }</th>
                         <th class="num">{ T::Weight.get(lang) }</th>
                         <th class="num">{ T::Points.get(lang) }</th>
                     </tr>
@@ -264,9 +267,14 @@ fn why_panel(
             </table>
             <ol class="why-steps">
                 { for steps.iter().map(|w| html! {
-                    <li><span class="why-title">{ w.title.clone() }</span><span class="why-formula">{ w.formula.clone() }</span></li>
+                    <li><span class="why-title">{ w.title.clone() }{ crate::ui::pages::method::link(crate::i18n::pages::method::why_section(&w.title), lang) }</span><span class="why-formula">{ w.formula.clone() }</span></li>
                 }) }
             </ol>
         </aside>
     }
+}
+
+/// A column header in words with its letter as a small second line (综合得分 / F).
+fn th(word: TDemo, sym: &str, lang: Lang) -> Html {
+    html! { <><span class="th-word">{ word.get(lang) }</span><span class="th-sym">{ sym.to_string() }</span></> }
 }

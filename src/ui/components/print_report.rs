@@ -1,0 +1,62 @@
+//! The printed report of a period (打印报告): what the results page adds for paper. On screen these blocks are
+//! hidden; in print (styles/print.css) the navigation, buttons and editing chrome go, and the page becomes an A4
+//! report: scenario and period in the header, the ranking with every column, tiers and consequences (the
+//! ranking's columns and the tier bar), the grade changes of the cycle the period belongs to, and the settings
+//! used, as an appendix. A branch chosen for "why" prints on a page of its own (得分由来).
+
+use yew::prelude::*;
+
+use crate::engine::Results;
+use crate::i18n::pages::method::sections;
+use crate::i18n::pages::{TDemo, TGr};
+use crate::i18n::{Lang, T};
+use crate::model::Scenario;
+use crate::report::tier_word;
+use crate::ui::format::fixed;
+
+/// The report's header: scenario and period.
+pub fn head(s: &Scenario, period: &str, lang: Lang) -> Html {
+    let name = s.periods.iter().find(|p| p.id == period).map_or(period.to_string(), |p| p.name.clone());
+    html! {
+        <header class="print-only print-head" data-testid="print-head">
+            <div>{ T::AppTitle.get(lang) }{" · "}{ TDemo::Print.get(lang) }</div>
+            <h1>{ s.name.clone() }{" · "}{ name }</h1>
+        </header>
+    }
+}
+
+/// The grade changes of the cycle that holds `period`, and the settings used.
+pub fn appendix(s: &Scenario, r: &Results, period: &str, lang: Lang) -> Html {
+    let cycle = r.cycles.iter().find(|c| c.periods.iter().any(|p| p == period));
+    html! {
+        <div class="print-only print-appendix">
+            if let Some(c) = cycle {
+                <section class="print-cycle">
+                    <h2>{ TGr::Cycle.get(lang).replace("{}", &c.cycle.to_string()) }{" · "}
+                        { if c.complete { TGr::Complete.get(lang) } else { TGr::InProgress.get(lang) } }</h2>
+                    <table class="data compact">
+                        <thead><tr>
+                            <th>{ T::BranchName.get(lang) }</th><th class="num">{ TGr::CycleScore.get(lang) }</th>
+                            <th>{ TGr::CycleTier.get(lang) }</th><th class="num">{ TGr::Warnings.get(lang) }</th>
+                            <th>{ TGr::GradeChange.get(lang) }</th><th>{ TGr::Reason.get(lang) }</th>
+                        </tr></thead>
+                        <tbody>
+                            { for c.rows.iter().map(|row| html! { <tr>
+                                <td>{ s.branch(&row.branch).map_or(row.branch.clone(), |b| b.name.clone()) }</td>
+                                <td class="num">{ fixed(row.score, 2) }</td>
+                                <td>{ tier_word(row.tier, lang) }</td>
+                                <td class="num">{ row.warnings }</td>
+                                <td>{ format!("{} → {}", row.grade_before, row.grade_after) }</td>
+                                <td>{ crate::ui::pages::grades::reason_text(row.reason, &s.settings.grades, lang) }</td>
+                            </tr> }) }
+                        </tbody>
+                    </table>
+                </section>
+            }
+            <section class="print-settings">
+                <h2>{ T::NavSettings.get(lang) }</h2>
+                { for sections(&s.settings, lang).into_iter().map(|(h, b)| html! { <><h3>{ h }</h3><p>{ b }</p></> }) }
+            </section>
+        </div>
+    }
+}
