@@ -5,6 +5,7 @@
 //! the project glossary. Messages with numbers or names are functions below ([`problem_message`], …).
 
 pub mod pages;
+pub mod reader;
 mod texts;
 pub mod why;
 
@@ -132,7 +133,7 @@ pub fn problem_message(p: &Problem, lang: Lang) -> String {
 /// What is wrong, without the path (the editors show it beside the field's label).
 pub fn kind_message(kind: &ProblemKind, lang: Lang) -> String {
     match kind {
-        ProblemKind::Syntax { message } => format!("{}{message}", lang.pick("不是有效的 JSON：", "not valid JSON: ")),
+        ProblemKind::Syntax { message } => reader::syntax(message, lang),
         ProblemKind::TooLarge { bytes, max } => match lang {
             Lang::Zh => format!("文件过大（{} 字节），上限 {} 字节，未读取", bytes, max),
             Lang::En => format!("the file is too large ({bytes} bytes; the limit is {max}); it was not read"),
@@ -190,6 +191,13 @@ pub fn kind_message(kind: &ProblemKind, lang: Lang) -> String {
         ProblemKind::Inconsistent { other } => {
             format!("{}{other}", lang.pick("与此项矛盾：", "contradicts "))
         }
+        ProblemKind::TooMany { .. }
+        | ProblemKind::TooMuch { .. }
+        | ProblemKind::DuplicateKey
+        | ProblemKind::NotVisible
+        | ProblemKind::BadCharacter { .. }
+        | ProblemKind::SurroundingSpace
+        | ProblemKind::Encoding { .. } => reader::message(kind, lang).unwrap_or_default(),
     }
 }
 

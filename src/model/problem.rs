@@ -46,6 +46,20 @@ pub enum ProblemKind {
     WrongFormat { expected: String },
     /// A setting that is valid alone but not with another one (e.g. factor_min > factor_max).
     Inconsistent { other: String },
+    /// A list with more entries than FORMAT.md allows (`model::limits`).
+    TooMany { count: usize, max: usize },
+    /// A product of sizes beyond its limit (`model::limits`), e.g. branches × indicators.
+    TooMuch { what: super::limits::Amount, count: usize, max: usize },
+    /// A key written twice in the same JSON object (strict JSON: the reader never keeps one silently).
+    DuplicateKey,
+    /// A name without a single visible character (only spaces or invisible characters such as U+200B).
+    NotVisible,
+    /// A control or text-direction (bidi) character in a name or an id: its code point.
+    BadCharacter { code: u32 },
+    /// An id that begins or ends with a space.
+    SurroundingSpace,
+    /// The file's bytes are not text in an accepted encoding (UTF-8, or UTF-16 with a byte-order mark).
+    Encoding { problem: super::encoding::EncodingProblem },
 }
 
 /// The sort of value a field wants.

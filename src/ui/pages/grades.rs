@@ -181,7 +181,7 @@ fn grade_names() -> Html {
                 "name" => validate::name(&text).map_err(|k| kind_message(&k, lang)),
                 "text" => validate::text(&text).map_err(|k| kind_message(&k, lang)),
                 _ => match text.trim().parse::<f64>() {
-                    Ok(v) => validate::non_negative(v).map(|_| ()).map_err(|k| kind_message(&k, lang)),
+                    Ok(v) => validate::coefficient(v).map(|_| ()).map_err(|k| kind_message(&k, lang)),
                     Err(_) => Err(kind_message(
                         &crate::model::ProblemKind::WrongType { expected: crate::model::problem::Expected::Number },
                         lang,
