@@ -1,8 +1,8 @@
 //! The largest scenarios the limits of FORMAT.md allow (model::limits), read, checked and evaluated: the
 //! figures behind the limits. Run with `cargo bench --bench limits`.
 //!
-//! The limits bound the branches × indicators matrix (250,000), the branch records of all periods (100,000) and
-//! records × indicators (1,000,000); each shape below sits at two of them at once. Every record is complete
+//! The limits bound the branches × indicators matrix (100,000), the branch records of all periods (20,000) and
+//! records × indicators (500,000); each shape below sits at one or two of them at once. Every record is complete
 //! (every actual, veto, ballot and score present), which is more than a 5 MB file can hold for most shapes, so the
 //! figures are an upper bound for a real file. Printed: reading the file (strict JSON + the whole check),
 //! `validate::scenario` alone, `engine::evaluate` and the process's peak memory.
@@ -10,7 +10,7 @@
 use std::hint::black_box;
 
 use pbcalc::engine::evaluate;
-use pbcalc::model::codec::{parse_scenario, scenario_to_string};
+use pbcalc::model::codec::scenario_to_string;
 use pbcalc::model::{limits, validate};
 
 mod common;
@@ -33,9 +33,7 @@ fn main() {
     // (branches, indicators, periods): at the matrix and cell limits, or the records and cell limits.
     let only = std::env::var("LIMITS_SHAPES").ok();
     for (i, &(branches, indicators, periods)) in
-        [(500, 500, 4), (5000, 50, 4), (1000, 100, 10), (1000, 10, 100), (250, 10, 400), (5000, 10, 20)]
-            .iter()
-            .enumerate()
+        [(5000, 20, 4), (500, 200, 5), (2000, 25, 10), (500, 25, 40), (50, 25, 400), (1000, 100, 5)].iter().enumerate()
     {
         if only.as_deref().is_some_and(|o| !o.split(',').any(|k| k == i.to_string())) {
             continue;
@@ -51,8 +49,10 @@ fn main() {
         assert!(limits::check(&s).is_empty(), "{:?}", limits::check(&s));
         let text = scenario_to_string(&s);
         let runs = 3;
+        // The reader refuses a file over 5 MB unread; time the read of the text as if it were allowed.
         let (read, _) = timed(runs, || {
-            black_box(parse_scenario(black_box(&text)).is_ok());
+            let (v, _) = pbcalc::model::strict_json::parse(black_box(&text)).unwrap();
+            black_box(pbcalc::model::codec::scenario_from_value(&v).is_ok());
         });
         let (check, _) = timed(runs, || {
             black_box(validate::scenario(black_box(&s)));

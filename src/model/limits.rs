@@ -39,13 +39,14 @@ pub const MAX_PERIODS: usize = 400;
 pub const MAX_HISTORY: usize = 1_000;
 /// Adjustments in one record.
 pub const MAX_ADJUSTMENTS: usize = 100;
-/// Branches × indicators: the matrix of targets and motivation checks (e.g. 5,000 × 50 or 500 × 500).
-pub const MAX_TARGET_CELLS: usize = 250_000;
-/// Branch records over all periods together (e.g. 1,000 branches × 100 periods).
-pub const MAX_ASSESSMENTS: usize = 100_000;
-/// Branch records over all periods × indicators: the cells scored (e.g. 500 branches × 40 periods × 50
-/// indicators).
-pub const MAX_DATA_CELLS: usize = 1_000_000;
+/// Branches × indicators: the matrix of targets and motivation checks (e.g. 5,000 × 20, 1,000 × 100 or 500 ×
+/// 200).
+pub const MAX_TARGET_CELLS: usize = 100_000;
+/// Branch records over all periods together (e.g. 500 branches × 40 periods, 200 × 100).
+pub const MAX_ASSESSMENTS: usize = 20_000;
+/// Branch records over all periods × indicators: the cells scored (e.g. 500 branches × 40 periods × 25
+/// indicators, 250 × 40 × 50).
+pub const MAX_DATA_CELLS: usize = 500_000;
 
 /// What a product limit counts, for its message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -6,8 +6,8 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::problem::{index, join, Expected, Problem, ProblemKind};
 use super::limits::{self, MAX_COEFFICIENT, MAX_MAGNITUDE};
+use super::problem::{index, join, Expected, Problem, ProblemKind};
 use super::{Actual, Branch, Indicator, IndicatorKind, Measure, Scenario, MAX_ID_CHARS, MAX_NAME_CHARS};
 
 /// An id: non-empty, at most 64 characters, printable: no control, text-direction or invisible character
@@ -217,10 +217,9 @@ fn branch_fields(b: &Branch, scenario: &Scenario, ids: &Ids<'_>, path: &str, out
             Some(i) if i.quantitative().is_none() => {
                 push(&p, Err(ProblemKind::WrongType { expected: Expected::QuantitativeIndicator }))
             }
-            Some(_) if values.len() > limits::MAX_HISTORY => push(
-                &p,
-                Err(ProblemKind::TooMany { count: values.len(), max: limits::MAX_HISTORY }),
-            ),
+            Some(_) if values.len() > limits::MAX_HISTORY => {
+                push(&p, Err(ProblemKind::TooMany { count: values.len(), max: limits::MAX_HISTORY }))
+            }
             Some(_) => {
                 for (k, v) in values.iter().enumerate() {
                     push(&format!("{p}[{k}]"), finite(*v).map(|_| ()));
@@ -298,9 +297,10 @@ pub fn scenario(s: &Scenario) -> Vec<Problem> {
                 out.push(Problem::new(rp.clone(), ProblemKind::Dangling { id: bid.clone(), list: "branches" }));
             }
             for (ind, actual) in &rec.actuals {
-                let ap = format!("{rp}.actuals.{ind}");
+                // The path is written out only for a problem: most cells have none.
+                let ap = || format!("{rp}.actuals.{ind}");
                 let Some(indicator) = ids.indicators.get(ind.as_str()) else {
-                    out.push(Problem::new(ap, ProblemKind::Dangling { id: ind.clone(), list: "indicators" }));
+                    out.push(Problem::new(ap(), ProblemKind::Dangling { id: ind.clone(), list: "indicators" }));
                     continue;
                 };
                 let expected = match &indicator.kind {
@@ -313,19 +313,19 @@ pub fn scenario(s: &Scenario) -> Vec<Problem> {
                     },
                 };
                 if let Some(expected) = expected {
-                    out.push(Problem::new(ap, ProblemKind::ActualMismatch { expected }));
+                    out.push(Problem::new(ap(), ProblemKind::ActualMismatch { expected }));
                 } else if let Actual::Number(v) = actual {
                     if let Err(kind) = finite(*v) {
-                        out.push(Problem::new(ap, kind));
+                        out.push(Problem::new(ap(), kind));
                     }
                 }
             }
             for ind in rec.vetoes.keys() {
-                let vp = format!("{rp}.vetoes.{ind}");
+                let vp = || format!("{rp}.vetoes.{ind}");
                 match ids.indicators.get(ind.as_str()) {
-                    None => out.push(Problem::new(vp, ProblemKind::Dangling { id: ind.clone(), list: "indicators" })),
+                    None => out.push(Problem::new(vp(), ProblemKind::Dangling { id: ind.clone(), list: "indicators" })),
                     Some(i) if !i.is_veto() => {
-                        out.push(Problem::new(vp, ProblemKind::WrongType { expected: Expected::VetoIndicator }))
+                        out.push(Problem::new(vp(), ProblemKind::WrongType { expected: Expected::VetoIndicator }))
                     }
                     Some(_) => {}
                 }
