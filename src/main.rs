@@ -51,14 +51,15 @@ fn main() -> std::process::ExitCode {
             return ExitCode::from(2);
         }
     };
-    let text = match std::fs::read_to_string(path) {
-        Ok(t) => t,
+    // Bytes, decoded by the same rule as the browser import (UTF-8, or UTF-16 with a byte-order mark).
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
         Err(e) => {
             eprintln!("{path}: {e}");
             return ExitCode::from(2);
         }
     };
-    match pbcalc::model::codec::parse_scenario(&text) {
+    match pbcalc::model::codec::parse_scenario_bytes(&bytes) {
         Err(problems) => {
             for p in &problems {
                 eprintln!("{}", problem_message(p, Lang::En));

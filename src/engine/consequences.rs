@@ -45,16 +45,31 @@ pub struct Claim<'a> {
 /// members under `"members"`) there is nothing to divide by and every amount is 0. Should the integer parts
 /// ever exceed the pool (rounding of `floor(x + 1e-9)`), the yuan are taken back from the smallest remainders,
 /// the reverse of the order above.
+///
+/// Robust whatever the numbers: a negative or NaN weight counts as 0, an infinite one as the largest number; weights too large to add up
+/// are scaled down first (the shares do not change); every integer part is clamped to 0..pool; and the yuan
+/// left over are handed out in whole rounds plus one partial round, so the amounts always add up to the pool
+/// exactly and the work is O(n log n) however far the integer parts were off.
 pub fn allocate(pool: f64, claims: &[Claim<'_>]) -> Vec<i64> {
+    // Whole yuan an i64 and an f64 both hold exactly (the settings allow at most 1e13).
     let pool = round(pool, 0);
-    let total: f64 = claims.iter().map(|c| c.weight).sum();
-    if pool <= 0.0 || total <= 0.0 || !total.is_finite() {
+    let pool = if pool.is_nan() { 0.0 } else { pool.min(MAX_EXACT) };
+    let mut weights: Vec<f64> =
+        claims.iter().map(|c| if c.weight > 0.0 { c.weight.min(f64::MAX) } else { 0.0 }).collect();
+    let mut total: f64 = weights.iter().sum();
+    if !(total.is_finite() && (pool * weights.iter().fold(0.0_f64, |m, &w| m.max(w))).is_finite()) {
+        let max = weights.iter().fold(0.0_f64, |m, &w| m.max(w));
+        weights.iter_mut().for_each(|w| *w /= max);
+        total = weights.iter().sum();
+    }
+    if pool <= 0.0 || total.is_nan() || total <= 0.0 || !total.is_finite() {
         return vec![0; claims.len()];
     }
-    let exact: Vec<f64> = claims.iter().map(|c| pool * c.weight / total).collect();
-    let mut amounts: Vec<i64> = exact.iter().map(|&x| (x + EPS).floor() as i64).collect();
+    let pool_yuan = pool as i64;
+    let exact: Vec<f64> = weights.iter().map(|&w| pool * w / total).collect();
+    let mut amounts: Vec<i64> = exact.iter().map(|&x| ((x + EPS).floor().clamp(0.0, pool)) as i64).collect();
     let given: i64 = amounts.iter().sum();
-    let left = pool as i64 - given;
+    let left = pool_yuan - given;
     if left == 0 {
         return amounts;
     }
@@ -78,17 +93,41 @@ pub fn allocate(pool: f64, claims: &[Claim<'_>]) -> Vec<i64> {
     order.sort_by(|&a, &b| {
         group[a].cmp(&group[b]).then(claims[a].rank.cmp(&claims[b].rank)).then_with(|| claims[a].id.cmp(claims[b].id))
     });
+    let n = order.len() as i64;
     if left > 0 {
-        for &i in order.iter().cycle().take(left as usize) {
-            amounts[i] += 1;
+        // Whole rounds (one yuan each to everybody), then one yuan each to the first `left % n` in order.
+        let (rounds, rest) = (left / n, (left % n) as usize);
+        for (k, &i) in order.iter().enumerate() {
+            amounts[i] += rounds + i64::from(k < rest);
         }
     } else {
-        for &i in order.iter().rev().cycle().take((-left) as usize) {
-            amounts[i] -= 1;
+        // Taken back from the smallest remainders first, never below 0: each pass takes from everybody who
+        // still has something (at most n passes, as each empties somebody or settles the rest).
+        let mut owed = -left;
+        while owed > 0 {
+            let holders: Vec<usize> = order.iter().rev().copied().filter(|&i| amounts[i] > 0).collect();
+            let m = holders.len() as i64;
+            if m == 0 {
+                break;
+            }
+            let least = holders.iter().map(|&i| amounts[i]).min().unwrap_or(0);
+            let per = (owed / m).min(least);
+            if per > 0 {
+                holders.iter().for_each(|&i| amounts[i] -= per);
+                owed -= per * m;
+            } else {
+                for &i in holders.iter().take(owed as usize) {
+                    amounts[i] -= 1;
+                }
+                owed -= (owed).min(m);
+            }
         }
     }
     amounts
 }
+
+/// The largest whole number of yuan divided: below 2^53, where every whole number is exact in an f64.
+const MAX_EXACT: f64 = 9_007_199_254_740_991.0;
 
 /// §7 secretary talk & rectification (约谈整改): bottom tier.
 #[inline]
@@ -103,4 +142,36 @@ pub fn talk(tier: Tier) -> bool {
 #[inline]
 pub fn eligible(tier: Tier, u: usize, last_bottom: Option<usize>, disqualify_periods: u32) -> bool {
     tier != Tier::Bottom && last_bottom.is_none_or(|l| u - l > disqualify_periods as usize)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn claims(weights: &[f64]) -> Vec<Claim<'static>> {
+        const IDS: [&str; 6] = ["a", "b", "c", "d", "e", "f"];
+        weights.iter().enumerate().map(|(i, &weight)| Claim { weight, rank: i as u32 + 1, id: IDS[i] }).collect()
+    }
+
+    #[test]
+    fn huge_weights_still_add_up_to_the_pool_at_once() {
+        // Once a 1e300 grade coefficient made the amounts i64::MAX and the split loop for ever.
+        let a = allocate(1e13, &claims(&[3.84e301, 3.84e301, 1.2e300]));
+        assert_eq!(a.iter().sum::<i64>(), 10_000_000_000_000);
+        assert!(a.iter().all(|&x| x >= 0));
+        assert_eq!(a[0], a[1]);
+        let a = allocate(1e13, &claims(&[f64::INFINITY, 1.0, f64::NAN, -5.0]));
+        assert_eq!(a, vec![10_000_000_000_000, 0, 0, 0]);
+        let a = allocate(f64::INFINITY, &claims(&[1.0, 1.0]));
+        assert_eq!(a.iter().sum::<i64>(), MAX_EXACT as i64);
+        assert_eq!(allocate(f64::NAN, &claims(&[1.0])), vec![0]);
+    }
+
+    #[test]
+    fn ordinary_split_is_unchanged() {
+        let a = allocate(100.0, &claims(&[1.0, 1.0, 1.0]));
+        assert_eq!(a, vec![34, 33, 33]);
+        let a = allocate(10.0, &claims(&[0.0, 0.0]));
+        assert_eq!(a, vec![0, 0]);
+    }
 }

@@ -5,6 +5,7 @@
 //! the project glossary. Messages with numbers or names are functions below ([`problem_message`], …).
 
 pub mod pages;
+pub mod reader;
 mod texts;
 pub mod why;
 
@@ -132,7 +133,7 @@ pub fn problem_message(p: &Problem, lang: Lang) -> String {
 /// What is wrong, without the path (the editors show it beside the field's label).
 pub fn kind_message(kind: &ProblemKind, lang: Lang) -> String {
     match kind {
-        ProblemKind::Syntax { message } => format!("{}{message}", lang.pick("不是有效的 JSON：", "not valid JSON: ")),
+        ProblemKind::Syntax { message } => reader::syntax(message, lang),
         ProblemKind::TooLarge { bytes, max } => match lang {
             Lang::Zh => format!("文件过大（{} 字节），上限 {} 字节，未读取", bytes, max),
             Lang::En => format!("the file is too large ({bytes} bytes; the limit is {max}); it was not read"),
@@ -195,6 +196,13 @@ pub fn kind_message(kind: &ProblemKind, lang: Lang) -> String {
             Lang::Zh => format!("年度目标计划“{plan}”从此考核期开始，请先删除该计划"),
             Lang::En => format!("the target plan “{plan}” starts in this period: delete the plan first"),
         },
+        ProblemKind::TooMany { .. }
+        | ProblemKind::TooMuch { .. }
+        | ProblemKind::DuplicateKey
+        | ProblemKind::NotVisible
+        | ProblemKind::BadCharacter { .. }
+        | ProblemKind::SurroundingSpace
+        | ProblemKind::Encoding { .. } => reader::message(kind, lang).unwrap_or_default(),
     }
 }
 

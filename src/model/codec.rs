@@ -11,17 +11,38 @@ use serde_json::{json, Map, Value};
 
 use super::problem::{index, join, Expected, Problem, ProblemKind};
 use super::settings::{self, Allocation, Grades, Settings, TierMethod, NUMBERS};
-use super::validate;
+use super::limits::{self, MAX_HISTORY};
+use super::{encoding, strict_json, validate};
 use super::*;
 
-/// Reads a scenario file's text. Files over [`MAX_FILE_BYTES`] are refused before parsing.
+/// Reads a scenario file's text. Files over [`MAX_FILE_BYTES`] are refused before parsing. Strict JSON: a key
+/// written twice in one object is a problem at its path ([`strict_json`]).
 pub fn parse_scenario(text: &str) -> Result<Scenario, Vec<Problem>> {
     if text.len() > MAX_FILE_BYTES {
         return Err(vec![Problem::new("", ProblemKind::TooLarge { bytes: text.len(), max: MAX_FILE_BYTES })]);
     }
-    let value: Value = serde_json::from_str(text.trim_start_matches('\u{feff}'))
+    let (value, mut problems) = strict_json::parse(text.trim_start_matches('\u{feff}'))
         .map_err(|e| vec![Problem::new("", ProblemKind::Syntax { message: e.to_string() })])?;
-    scenario_from_value(&value)
+    match scenario_from_value(&value) {
+        Ok(s) if problems.is_empty() => Ok(s),
+        Ok(_) => Err(problems),
+        Err(more) => {
+            problems.extend(more);
+            Err(problems)
+        }
+    }
+}
+
+/// Reads a scenario file from its bytes, as both the browser import and `pbcalc check|results` do: over
+/// [`MAX_FILE_BYTES`] refused unread; then decoded by the one rule of [`encoding::decode`] (UTF-8 with or
+/// without a byte-order mark, or UTF-16 with one), anything else refused naming the encoding problem.
+pub fn parse_scenario_bytes(bytes: &[u8]) -> Result<Scenario, Vec<Problem>> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(vec![Problem::new("", ProblemKind::TooLarge { bytes: bytes.len(), max: MAX_FILE_BYTES })]);
+    }
+    let text =
+        encoding::decode(bytes).map_err(|problem| vec![Problem::new("", ProblemKind::Encoding { problem })])?;
+    parse_scenario(&text)
 }
 
 /// Reads a scenario from parsed JSON, collecting every problem.
@@ -232,6 +253,12 @@ impl Reader {
             self.problem(path, ProblemKind::WrongType { expected: Expected::Object });
             return out;
         };
+        // A map is keyed by branch ids (`records`) or indicator ids (everything else).
+        let max = if key == "records" { limits::MAX_BRANCHES } else { limits::MAX_INDICATORS };
+        if map.len() > max {
+            self.problem(path, ProblemKind::TooMany { count: map.len(), max });
+            return out;
+        }
         for (k, v) in map {
             let p = join(&path, k);
             if let Err(kind) = validate::id(k) {
@@ -294,6 +321,12 @@ impl Reader {
         let Some((items, path)) = self.array(o, key, required) else {
             return if required { None } else { Some(Vec::new()) };
         };
+        // Beyond its limit a list is refused before its items are read (model::limits).
+        let max = list_limit(key);
+        if items.len() > max {
+            self.problem(path, ProblemKind::TooMany { count: items.len(), max });
+            return None;
+        }
         let mut out = Vec::with_capacity(items.len());
         let mut ok = true;
         for (i, item) in items.iter().enumerate() {
@@ -311,7 +344,7 @@ impl Reader {
         let name = self.str_by(&mut o, "name", true, validate::name);
         let coefficients = self.map(&mut o, "coefficients", |r, v, p| {
             let n = r.number(v, &p)?;
-            r.check(p, validate::non_negative(n))
+            r.check(p, validate::coefficient(n))
         });
         self.finish(o);
         Some(Category { id: id?, name: name?, coefficients })
@@ -428,6 +461,10 @@ impl Reader {
                 r.problem(p, ProblemKind::WrongType { expected: Expected::Array });
                 return None;
             };
+            if items.len() > MAX_HISTORY {
+                r.problem(p, ProblemKind::TooMany { count: items.len(), max: MAX_HISTORY });
+                return None;
+            }
             let mut out = Vec::with_capacity(items.len());
             for (i, item) in items.iter().enumerate() {
                 let ip = index(&p, i);
@@ -525,6 +562,10 @@ impl Reader {
             }
         });
         let optional_done = match self.array(&mut o, "optional_done", false) {
+            Some((items, p)) if items.len() > limits::MAX_OPTIONAL_ACTIONS => {
+                self.problem(p, ProblemKind::TooMany { count: items.len(), max: limits::MAX_OPTIONAL_ACTIONS });
+                Vec::new()
+            }
             Some((items, p)) => items.iter().enumerate().filter_map(|(i, v)| self.string(v, &index(&p, i))).collect(),
             None => Vec::new(),
         };
@@ -652,7 +693,7 @@ impl Reader {
                 for (i, item) in items.iter().enumerate() {
                     let ip = index(path, i);
                     if let Some(n) = self.number(item, &ip) {
-                        if let Some(n) = self.check(ip, validate::non_negative(n)) {
+                        if let Some(n) = self.check(ip, validate::coefficient(n)) {
                             out.push(n);
                         }
                     }
@@ -680,6 +721,19 @@ impl Reader {
             }
             _ => {}
         }
+    }
+}
+
+/// The most entries the list under `key` may have (model::limits).
+fn list_limit(key: &str) -> usize {
+    match key {
+        "branches" => limits::MAX_BRANCHES,
+        "indicators" => limits::MAX_INDICATORS,
+        "categories" => limits::MAX_CATEGORIES,
+        "optional_actions" => limits::MAX_OPTIONAL_ACTIONS,
+        "periods" => limits::MAX_PERIODS,
+        "adjustments" => limits::MAX_ADJUSTMENTS,
+        _ => usize::MAX,
     }
 }
 

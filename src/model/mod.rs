@@ -12,11 +12,14 @@
 pub mod codec;
 pub mod edit;
 pub mod number;
+pub mod encoding;
+pub mod limits;
 pub mod paste;
 pub mod problem;
 pub mod record;
 pub mod sample;
 pub mod settings;
+pub mod strict_json;
 pub mod validate;
 
 use std::collections::BTreeMap;

@@ -50,6 +50,20 @@ pub enum ProblemKind {
     NumberText { issue: super::number::NumberIssue },
     /// A period cannot be deleted while the target plan named `plan` starts in it (METHOD.md §1).
     PlanStartsHere { plan: String },
+    /// A list with more entries than FORMAT.md allows (`model::limits`).
+    TooMany { count: usize, max: usize },
+    /// A product of sizes beyond its limit (`model::limits`), e.g. branches × indicators.
+    TooMuch { what: super::limits::Amount, count: usize, max: usize },
+    /// A key written twice in the same JSON object (strict JSON: the reader never keeps one silently).
+    DuplicateKey,
+    /// A name without a single visible character (only spaces or invisible characters such as U+200B).
+    NotVisible,
+    /// A control or text-direction (bidi) character in a name or an id: its code point.
+    BadCharacter { code: u32 },
+    /// An id that begins or ends with a space.
+    SurroundingSpace,
+    /// The file's bytes are not text in an accepted encoding (UTF-8, or UTF-16 with a byte-order mark).
+    Encoding { problem: super::encoding::EncodingProblem },
 }
 
 /// The sort of value a field wants.

@@ -4,19 +4,26 @@
 //! [`scenario`] checks what a single field cannot: unique ids, references that exist, actuals that fit their
 //! indicator, list lengths. Every problem carries the JSON path of the field.
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::{HashMap, HashSet};
 
+use super::limits::{self, MAX_COEFFICIENT, MAX_MAGNITUDE};
 use super::problem::{index, join, Expected, Problem, ProblemKind};
 use super::{
-    Actual, Branch, IndicatorKind, Measure, OverrideChange, Scenario, TargetPlan, MAX_ID_CHARS, MAX_NAME_CHARS,
+    Actual, Branch, Indicator, IndicatorKind, Measure, OverrideChange, Scenario, TargetPlan, MAX_ID_CHARS,
+    MAX_NAME_CHARS,
 };
 
-/// An id: non-empty, at most 64 characters.
+/// An id: non-empty, at most 64 characters, printable: no control, text-direction or invisible character
+/// anywhere (two ids that look the same must be the same) and no space at either end.
 pub fn id(s: &str) -> Result<(), ProblemKind> {
-    if s.is_empty() {
+    if s.trim().is_empty() {
         Err(ProblemKind::Empty)
     } else if s.chars().count() > MAX_ID_CHARS {
         Err(ProblemKind::TooLong { max: MAX_ID_CHARS })
+    } else if let Some(c) = s.chars().find(|&c| c.is_control() || is_bidi_control(c) || is_invisible(c)) {
+        Err(ProblemKind::BadCharacter { code: c as u32 })
+    } else if s.trim() != s {
+        Err(ProblemKind::SurroundingSpace)
     } else {
         Ok(())
     }
@@ -24,15 +31,42 @@ pub fn id(s: &str) -> Result<(), ProblemKind> {
 
 /// A branch, category, indicator, action, period or scenario name: at most 200 characters.
 /// Reading: a name must also say something (not empty or blank) — a committee member would never
-/// want a nameless branch in a ranking, so import and the editors both refuse it.
+/// want a nameless branch in a ranking, so import and the editors both refuse it. It must contain a visible
+/// character (a name of only U+200B or U+FEFF looks empty), and no control character (a line break, a tab,
+/// NUL) or text-direction override (U+202A–U+202E, U+2066–U+2069), which would make a name read differently
+/// from what it is.
 pub fn name(s: &str) -> Result<(), ProblemKind> {
     if s.trim().is_empty() {
         Err(ProblemKind::Empty)
     } else if s.chars().count() > MAX_NAME_CHARS {
         Err(ProblemKind::TooLong { max: MAX_NAME_CHARS })
+    } else if let Some(c) = s.chars().find(|&c| c.is_control() || is_bidi_control(c)) {
+        Err(ProblemKind::BadCharacter { code: c as u32 })
+    } else if !s.chars().any(is_visible) {
+        Err(ProblemKind::NotVisible)
     } else {
         Ok(())
     }
+}
+
+/// Text-direction embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069).
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Characters that draw nothing: zero-width spaces and joiners, direction marks, the byte-order mark, soft
+/// hyphen, variation selectors, fillers, tags.
+pub fn is_invisible(c: char) -> bool {
+    matches!(c,
+        '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{115F}' | '\u{1160}' | '\u{17B4}' | '\u{17B5}'
+        | '\u{180B}'..='\u{180F}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{206F}'
+        | '\u{3164}' | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}' | '\u{FFA0}' | '\u{FFF0}'..='\u{FFF8}'
+        | '\u{1D173}'..='\u{1D17A}' | '\u{E0000}'..='\u{E0FFF}')
+}
+
+/// A character that shows: not a space, not a control character, not invisible.
+pub fn is_visible(c: char) -> bool {
+    !c.is_whitespace() && !c.is_control() && !is_invisible(c)
 }
 
 /// Free text (plan texts, reasons, dimension, unit): at most 2000 characters.
@@ -90,14 +124,20 @@ pub fn decimals(v: f64) -> Result<u32, ProblemKind> {
     whole(v, Some(0.0), Some(6.0)).map(|v| v as u32)
 }
 
-/// Any finite number (targets, actuals, history values, adjustment points).
+/// Any finite number within ±10¹² (targets, actuals, history values, adjustment points): see
+/// [`limits::MAX_MAGNITUDE`].
 pub fn finite(v: f64) -> Result<f64, ProblemKind> {
-    range(v, None, None)
+    range(v, Some(-MAX_MAGNITUDE), Some(MAX_MAGNITUDE))
 }
 
-/// A non-negative finite number (base targets, coefficients, optional action points).
+/// A non-negative finite number up to 10¹² (base targets, optional action points).
 pub fn non_negative(v: f64) -> Result<f64, ProblemKind> {
-    range(v, Some(0.0), None)
+    range(v, Some(0.0), Some(MAX_MAGNITUDE))
+}
+
+/// A coefficient that multiplies (category coefficient k, grade bonus coefficient): 0..1000.
+pub fn coefficient(v: f64) -> Result<f64, ProblemKind> {
+    range(v, Some(0.0), Some(MAX_COEFFICIENT))
 }
 
 /// A score entered directly (peers, superiors): 0..100.
@@ -130,25 +170,48 @@ pub fn quotas(g: &super::settings::Grades) -> Vec<Problem> {
     out
 }
 
+/// The scenario's ids looked up in constant time, built once per check (so a check is O(n log n) at worst).
+struct Ids<'a> {
+    indicators: HashMap<&'a str, &'a Indicator>,
+    categories: HashSet<&'a str>,
+}
+
+impl<'a> Ids<'a> {
+    fn of(s: &'a Scenario) -> Ids<'a> {
+        Ids {
+            indicators: s.indicators.iter().map(|i| (i.id.as_str(), i)).collect(),
+            categories: s.categories.iter().map(|c| c.id.as_str()).collect(),
+        }
+    }
+}
+
 /// Checks one branch against the scenario it lives in (or will live in): the editors call this before an
 /// edit reaches the model. `index_in_list` is the branch's position (`None` for a new branch), used for the
 /// path and to skip itself in the duplicate-id check.
 pub fn branch(b: &Branch, scenario: &Scenario, index_in_list: Option<usize>) -> Vec<Problem> {
     let path = index("branches", index_in_list.unwrap_or(scenario.branches.len()));
     let mut out = Vec::new();
-    let mut push = |field: &str, r: Result<(), ProblemKind>| {
-        if let Err(kind) = r {
-            out.push(Problem::new(join(&path, field), kind));
-        }
-    };
-    push("id", id(&b.id));
+    if let Err(kind) = id(&b.id) {
+        out.push(Problem::new(join(&path, "id"), kind));
+    }
     let dup = scenario.branches.iter().enumerate().any(|(i, other)| Some(i) != index_in_list && other.id == b.id);
     if dup {
-        push("id", Err(ProblemKind::Duplicate { id: b.id.clone() }));
+        out.push(Problem::new(join(&path, "id"), ProblemKind::Duplicate { id: b.id.clone() }));
     }
+    branch_fields(b, scenario, &Ids::of(scenario), &path, &mut out);
+    out
+}
+
+/// Everything of a branch but its id's uniqueness.
+fn branch_fields(b: &Branch, scenario: &Scenario, ids: &Ids<'_>, path: &str, out: &mut Vec<Problem>) {
+    let mut push = |field: &str, r: Result<(), ProblemKind>| {
+        if let Err(kind) = r {
+            out.push(Problem::new(join(path, field), kind));
+        }
+    };
     push("name", name(&b.name));
     if let Some(c) = &b.category {
-        if scenario.category(c).is_none() {
+        if !ids.categories.contains(c.as_str()) {
             push("category", Err(ProblemKind::Dangling { id: c.clone(), list: "categories" }));
         }
     }
@@ -162,7 +225,7 @@ pub fn branch(b: &Branch, scenario: &Scenario, index_in_list: Option<usize>) -> 
     push("grade", grade(b.grade as f64, scenario.settings.grades.levels).map(|_| ()));
     for (ind, v) in &b.target_overrides {
         let p = format!("target_overrides.{ind}");
-        match scenario.indicator(ind) {
+        match ids.indicators.get(ind.as_str()) {
             None => push(&p, Err(ProblemKind::Dangling { id: ind.clone(), list: "indicators" })),
             Some(i) if i.quantitative().is_none() => {
                 push(&p, Err(ProblemKind::WrongType { expected: Expected::QuantitativeIndicator }))
@@ -172,10 +235,13 @@ pub fn branch(b: &Branch, scenario: &Scenario, index_in_list: Option<usize>) -> 
     }
     for (ind, values) in &b.history {
         let p = format!("history.{ind}");
-        match scenario.indicator(ind) {
+        match ids.indicators.get(ind.as_str()) {
             None => push(&p, Err(ProblemKind::Dangling { id: ind.clone(), list: "indicators" })),
             Some(i) if i.quantitative().is_none() => {
                 push(&p, Err(ProblemKind::WrongType { expected: Expected::QuantitativeIndicator }))
+            }
+            Some(_) if values.len() > limits::MAX_HISTORY => {
+                push(&p, Err(ProblemKind::TooMany { count: values.len(), max: limits::MAX_HISTORY }))
             }
             Some(_) => {
                 for (k, v) in values.iter().enumerate() {
@@ -184,7 +250,6 @@ pub fn branch(b: &Branch, scenario: &Scenario, index_in_list: Option<usize>) -> 
             }
         }
     }
-    out
 }
 
 /// The target of a quantitative indicator named by a plan (FORMAT.md `target_plans`): the indicator exists, is
@@ -253,20 +318,21 @@ fn unique<'a>(list: &str, ids: impl Iterator<Item = &'a str>, out: &mut Vec<Prob
     }
 }
 
-/// Checks what crosses fields: unique ids, existing references, actuals of the right sort, setting
-/// consistency. Field types and single-field ranges were checked when the file was read.
+/// Checks what crosses fields: the size limits, unique ids, existing references, actuals of the right sort,
+/// setting consistency. Field types and single-field ranges were checked when the file was read.
+/// Every lookup goes through a hash set built once, so the check is linear in the size of the scenario.
 pub fn scenario(s: &Scenario) -> Vec<Problem> {
-    let mut out = Vec::new();
+    let mut out = limits::check(s);
     unique("categories", s.categories.iter().map(|c| c.id.as_str()), &mut out);
     unique("indicators", s.indicators.iter().map(|c| c.id.as_str()), &mut out);
     unique("optional_actions", s.optional_actions.iter().map(|c| c.id.as_str()), &mut out);
     unique("branches", s.branches.iter().map(|c| c.id.as_str()), &mut out);
     unique("periods", s.periods.iter().map(|c| c.id.as_str()), &mut out);
 
-    let indicator_ids: BTreeSet<&str> = s.indicators.iter().map(|i| i.id.as_str()).collect();
+    let ids = Ids::of(s);
     for (ci, c) in s.categories.iter().enumerate() {
         for ind in c.coefficients.keys() {
-            if !indicator_ids.contains(ind.as_str()) {
+            if !ids.indicators.contains_key(ind.as_str()) {
                 out.push(Problem::new(
                     format!("categories[{ci}].coefficients.{ind}"),
                     ProblemKind::Dangling { id: ind.clone(), list: "indicators" },
@@ -275,12 +341,8 @@ pub fn scenario(s: &Scenario) -> Vec<Problem> {
         }
     }
     for (bi, b) in s.branches.iter().enumerate() {
-        for p in branch(b, s, Some(bi)) {
-            // Duplicates were reported above, once per list.
-            if !matches!(p.kind, ProblemKind::Duplicate { .. }) {
-                out.push(p);
-            }
-        }
+        // Ids: their rule was checked when read, duplicates above, once per list.
+        branch_fields(b, s, &ids, &index("branches", bi), &mut out);
     }
 
     for (pi, p) in s.target_plans.iter().enumerate() {
@@ -297,6 +359,11 @@ pub fn scenario(s: &Scenario) -> Vec<Problem> {
         }
     }
     out.extend(quotas(g));
+    for (i, &c) in g.bonus_coefficients.iter().enumerate() {
+        if let Err(kind) = coefficient(c) {
+            out.push(Problem::new(index("settings.grades.bonus_coefficients", i), kind));
+        }
+    }
     let d = &s.settings.differentiation;
     if d.factor_min > d.factor_max {
         out.push(Problem::new(
@@ -305,8 +372,8 @@ pub fn scenario(s: &Scenario) -> Vec<Problem> {
         ));
     }
 
-    let branch_ids: BTreeSet<&str> = s.branches.iter().map(|b| b.id.as_str()).collect();
-    let action_ids: BTreeSet<&str> = s.optional_actions.iter().map(|a| a.id.as_str()).collect();
+    let branch_ids: HashSet<&str> = s.branches.iter().map(|b| b.id.as_str()).collect();
+    let action_ids: HashSet<&str> = s.optional_actions.iter().map(|a| a.id.as_str()).collect();
     for (pi, period) in s.periods.iter().enumerate() {
         for (bid, rec) in &period.records {
             let rp = format!("periods[{pi}].records.{bid}");
@@ -314,9 +381,10 @@ pub fn scenario(s: &Scenario) -> Vec<Problem> {
                 out.push(Problem::new(rp.clone(), ProblemKind::Dangling { id: bid.clone(), list: "branches" }));
             }
             for (ind, actual) in &rec.actuals {
-                let ap = format!("{rp}.actuals.{ind}");
-                let Some(indicator) = s.indicator(ind) else {
-                    out.push(Problem::new(ap, ProblemKind::Dangling { id: ind.clone(), list: "indicators" }));
+                // The path is written out only for a problem: most cells have none.
+                let ap = || format!("{rp}.actuals.{ind}");
+                let Some(indicator) = ids.indicators.get(ind.as_str()) else {
+                    out.push(Problem::new(ap(), ProblemKind::Dangling { id: ind.clone(), list: "indicators" }));
                     continue;
                 };
                 let expected = match &indicator.kind {
@@ -329,18 +397,28 @@ pub fn scenario(s: &Scenario) -> Vec<Problem> {
                     },
                 };
                 if let Some(expected) = expected {
-                    out.push(Problem::new(ap, ProblemKind::ActualMismatch { expected }));
+                    out.push(Problem::new(ap(), ProblemKind::ActualMismatch { expected }));
+                } else if let Actual::Number(v) = actual {
+                    if let Err(kind) = finite(*v) {
+                        out.push(Problem::new(ap(), kind));
+                    }
                 }
             }
             for ind in rec.vetoes.keys() {
-                let vp = format!("{rp}.vetoes.{ind}");
-                match s.indicator(ind) {
-                    None => out.push(Problem::new(vp, ProblemKind::Dangling { id: ind.clone(), list: "indicators" })),
+                let vp = || format!("{rp}.vetoes.{ind}");
+                match ids.indicators.get(ind.as_str()) {
+                    None => out.push(Problem::new(vp(), ProblemKind::Dangling { id: ind.clone(), list: "indicators" })),
                     Some(i) if !i.is_veto() => {
-                        out.push(Problem::new(vp, ProblemKind::WrongType { expected: Expected::VetoIndicator }))
+                        out.push(Problem::new(vp(), ProblemKind::WrongType { expected: Expected::VetoIndicator }))
                     }
                     Some(_) => {}
                 }
+            }
+            if rec.optional_done.len() > limits::MAX_OPTIONAL_ACTIONS {
+                out.push(Problem::new(
+                    format!("{rp}.optional_done"),
+                    ProblemKind::TooMany { count: rec.optional_done.len(), max: limits::MAX_OPTIONAL_ACTIONS },
+                ));
             }
             for (k, a) in rec.optional_done.iter().enumerate() {
                 if !action_ids.contains(a.as_str()) {
@@ -348,6 +426,17 @@ pub fn scenario(s: &Scenario) -> Vec<Problem> {
                         format!("{rp}.optional_done[{k}]"),
                         ProblemKind::Dangling { id: a.clone(), list: "optional_actions" },
                     ));
+                }
+            }
+            if rec.adjustments.len() > limits::MAX_ADJUSTMENTS {
+                out.push(Problem::new(
+                    format!("{rp}.adjustments"),
+                    ProblemKind::TooMany { count: rec.adjustments.len(), max: limits::MAX_ADJUSTMENTS },
+                ));
+            }
+            for (k, a) in rec.adjustments.iter().enumerate() {
+                if let Err(kind) = finite(a.points) {
+                    out.push(Problem::new(format!("{rp}.adjustments[{k}].points"), kind));
                 }
             }
         }

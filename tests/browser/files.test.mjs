@@ -94,7 +94,7 @@ test('a malformed file shows the path of each problem and changes nothing', asyn
   // Not JSON at all.
   fs.writeFileSync(file, '{ "format": "pbcalc-scenario", ');
   await importFile(page, file);
-  await page.waitForSelector('[data-testid="import-error"] >> text=JSON');
+  await page.waitForSelector('[data-testid="import-error"] >> text=意外结束');
   assert.equal(await stored(page), before);
   await page.context().close();
 });

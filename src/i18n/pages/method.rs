@@ -88,11 +88,13 @@ pub fn sections(st: &crate::model::settings::Settings, lang: crate::i18n::Lang) 
 }
 
 /// The section of the method that explains a step of the results page's "why" chain (by its title, see
-/// [`crate::i18n::why`]): the scores of §3, the evaluation of §4, F and rank §5, the tier §6, warnings §8,
+/// [`crate::i18n::why`]): the targets in force §1, the scores of §3, the evaluation of §4, F and rank §5, the tier §6, warnings §8,
 /// the consequences §7.
 pub fn why_section(title: &str) -> u8 {
     let has = |ks: &[&str]| ks.iter().any(|k| title.contains(k));
-    if title.ends_with(" B") || title.ends_with(" I") || has(&["加分", "加减分", "bonus", "Adjustments"]) {
+    if title.ends_with(" T") {
+        1
+    } else if title.ends_with(" B") || title.ends_with(" I") || has(&["加分", "加减分", "bonus", "Adjustments"]) {
         3
     } else if title.ends_with(" m") || title.ends_with(" E") {
         4
@@ -118,7 +120,8 @@ mod tests {
         for lang in Lang::ALL {
             let steps = why(&s, p, &r.periods[p].rows[0], r.periods[p].rows.len(), lang);
             let secs: Vec<u8> = steps.iter().map(|w| super::why_section(&w.title)).collect();
-            assert_eq!(secs.first(), Some(&3), "{steps:?}");
+            assert_eq!(secs.first(), Some(&1), "the targets in force come first: {steps:?}");
+            assert_eq!(secs.get(1), Some(&3), "{steps:?}");
             for n in [4, 5, 6, 7] {
                 assert!(secs.contains(&n), "{lang:?} {n}: {secs:?}");
             }

@@ -47,7 +47,7 @@ fn coefficient_rule(s: &Scenario, ind: &str, k: f64) -> Result<(), ProblemKind> 
         Some(i) if i.quantitative().is_none() => {
             Err(ProblemKind::WrongType { expected: Expected::QuantitativeIndicator })
         }
-        Some(_) => validate::non_negative(k).map(|_| ()),
+        Some(_) => validate::coefficient(k).map(|_| ()),
     }
 }
 
@@ -58,7 +58,7 @@ pub fn parse_coefficient(text: &str) -> Result<Option<f64>, ProblemKind> {
         return Ok(None);
     }
     let v = super::settings::parse_number(text)?;
-    let v = validate::non_negative(v)?;
+    let v = validate::coefficient(v)?;
     Ok((v != 1.0).then_some(v))
 }
 
@@ -71,6 +71,7 @@ pub fn add_category(s: &mut Scenario, mut c: Category) -> Result<(), Vec<Problem
     if !problems.is_empty() {
         return Err(problems);
     }
+    crate::model::limits::room(s, |z| z.categories += 1)?;
     s.categories.push(c);
     Ok(())
 }

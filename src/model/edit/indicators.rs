@@ -135,6 +135,7 @@ pub fn add_indicator(s: &mut Scenario, ind: Indicator) -> Result<(), Vec<Problem
     if !problems.is_empty() {
         return Err(problems);
     }
+    crate::model::limits::room(s, |z| z.indicators += 1)?;
     s.indicators.push(ind);
     Ok(())
 }
@@ -577,6 +578,7 @@ pub fn add_action(s: &mut Scenario, a: OptionalAction) -> Result<(), Vec<Problem
     if !problems.is_empty() {
         return Err(problems);
     }
+    crate::model::limits::room(s, |z| z.optional_actions += 1)?;
     s.optional_actions.push(a);
     Ok(())
 }

@@ -22,6 +22,7 @@ pub fn add_branch(s: &mut Scenario, b: Branch) -> Result<(), Vec<Problem>> {
     if !problems.is_empty() {
         return Err(problems);
     }
+    super::limits::room(s, |z| z.branches += 1)?;
     s.branches.push(b);
     Ok(())
 }

@@ -319,6 +319,16 @@ pub fn set_fields(
     if !problems.is_empty() {
         return Err(problems);
     }
+    // The records this edit creates count towards the limits on branch records (model::limits).
+    let records = &s.periods[period].records;
+    let created: std::collections::HashSet<&str> = cells
+        .iter()
+        .filter(|(b, f, v)| {
+            !records.contains_key(b) && if matches!(f, RecordField::Assessed) { *v == FieldValue::Flag(true) } else { !v.is_blank() }
+        })
+        .map(|(b, _, _)| b.as_str())
+        .collect();
+    crate::model::limits::room(s, |z| z.assessments += created.len())?;
     let records = &mut s.periods[period].records;
     for (branch, field, value) in cells {
         match (field, value) {
@@ -399,6 +409,16 @@ pub fn set_adjustments(
     if !problems.is_empty() {
         return Err(problems);
     }
+    if adjustments.len() > crate::model::limits::MAX_ADJUSTMENTS {
+        let max = crate::model::limits::MAX_ADJUSTMENTS;
+        return Err(vec![Problem::new(
+            format!("{rp}.adjustments"),
+            ProblemKind::TooMany { count: adjustments.len(), max },
+        )]);
+    }
+    if !adjustments.is_empty() && !s.periods[period].records.contains_key(branch) {
+        crate::model::limits::room(s, |z| z.assessments += 1)?;
+    }
     let records = &mut s.periods[period].records;
     if adjustments.is_empty() && !records.contains_key(branch) {
         return Ok(());
@@ -454,6 +474,7 @@ pub fn add_period(s: &mut Scenario, id: &str, name: &str) -> Result<usize, Vec<P
     if !problems.is_empty() {
         return Err(problems);
     }
+    crate::model::limits::room(s, |z| z.periods += 1)?;
     s.periods.push(Period { id: id.trim().to_string(), name: name.trim().to_string(), records: Default::default() });
     Ok(s.periods.len() - 1)
 }

@@ -274,7 +274,7 @@ pub fn set_grade_text(s: &mut Scenario, grade: usize, text: &str) -> Result<(), 
 pub fn set_grade_coefficient(s: &mut Scenario, grade: usize, v: f64) -> Result<(), Vec<Problem>> {
     apply(s, |st| {
         let i = grade_index(st, "bonus_coefficients", grade)?;
-        validate::non_negative(v).map_err(|k| vec![Problem::new(index("settings.grades.bonus_coefficients", i), k)])?;
+        validate::coefficient(v).map_err(|k| vec![Problem::new(index("settings.grades.bonus_coefficients", i), k)])?;
         st.grades.bonus_coefficients[i] = v;
         Ok(())
     })

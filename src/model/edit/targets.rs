@@ -208,7 +208,7 @@ mod tests {
                     "branches[0].target_overrides.meetings",
                     &ProblemKind::WrongType { expected: Expected::QuantitativeIndicator }
                 ),
-                ("branches[0].target_overrides.tasks", &ProblemKind::OutOfRange { min: None, max: None }),
+                ("branches[0].target_overrides.tasks", &ProblemKind::OutOfRange { min: Some(-1e12), max: Some(1e12) }),
                 ("branches.ghost", &ProblemKind::Dangling { id: "ghost".into(), list: "branches" }),
             ]
         );

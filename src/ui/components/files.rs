@@ -34,8 +34,10 @@ pub fn file_bar() -> Html {
             let state = state.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 let file = gloo_file::File::from(file);
-                match gloo_file::futures::read_as_text(&file).await {
-                    Ok(text) => match codec::parse_scenario(&text) {
+                // Bytes, decoded in the core by the same rule as the native reader: a GB18030 or Latin-1 file is
+                // refused with the place of its first bad byte instead of importing mojibake names.
+                match gloo_file::futures::read_as_bytes(&file).await {
+                    Ok(bytes) => match codec::parse_scenario_bytes(&bytes) {
                         Ok(sc) => state.dispatch(Action::Import(Box::new(sc))),
                         Err(problems) => state.dispatch(Action::ImportFailed(name, problems)),
                     },

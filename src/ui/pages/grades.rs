@@ -194,7 +194,7 @@ fn grade_names() -> Html {
                 "name" => validate::name(&text).map_err(|k| kind_message(&k, lang)),
                 "text" => validate::text(&text).map_err(|k| kind_message(&k, lang)),
                 _ => crate::model::edit::settings::parse_number(&text)
-                    .and_then(validate::non_negative)
+                    .and_then(validate::coefficient)
                     .map(|_| ())
                     .map_err(|k| kind_message(&k, lang)),
             };

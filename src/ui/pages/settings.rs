@@ -342,7 +342,7 @@ fn grade_table(s: &Scenario, lang: Lang, state: &UseReducerHandle<AppState>) -> 
                             };
                             let coef_check = Callback::from(move |t: String| {
                                 eds::parse_number(&t)
-                                    .and_then(crate::model::validate::non_negative)
+                                    .and_then(crate::model::validate::coefficient)
                                     .err()
                                     .map(|k| message(TSet::GradeCoefficients, None, &k, lang))
                             });

@@ -1,0 +1,196 @@
+//! The limits that keep every computation finite and quick (FORMAT.md, "Limits").
+//!
+//! Two kinds of limit:
+//!
+//! * **Magnitudes.** Every number a file or an editor can give is finite and at most [`MAX_MAGNITUDE`] (10¹²)
+//!   in size; coefficients that multiply (category coefficients k, grade bonus coefficients) are at most
+//!   [`MAX_COEFFICIENT`]. With these, the largest intermediate of the method stays far inside `f64` (a target is
+//!   at most 10¹² × 1000 × 10 = 10¹⁶, a squared deviation of a history at most 4 × 10²⁴, a bonus weight at
+//!   most 10⁶ members × 100 × 1000 = 10¹¹), so no result can be infinite or NaN. The field rules live in
+//!   [`super::validate`] (which the reader and every editor use); the numbers are here.
+//! * **Sizes.** Lists are bounded ([`MAX_BRANCHES`], …), and so is the work that grows with their product:
+//!   the branch × indicator matrix of targets ([`MAX_TARGET_CELLS`]), the branch records of all periods
+//!   ([`MAX_ASSESSMENTS`]) and records × indicators, the cells scored ([`MAX_DATA_CELLS`]). The largest
+//!   scenario these allow is evaluated in well under a second (`cargo bench --bench limits`).
+//!
+//! The reader refuses a list beyond its limit before reading its items; [`check`] refuses the products after
+//! reading; the editors compare [`Sizes`] before and after an edit with [`refuse_growth`].
+
+use super::problem::{Problem, ProblemKind};
+use super::Scenario;
+
+/// Every number is finite and at most this in size (actuals, history, targets, overrides, base targets,
+/// adjustments, optional-action points, thresholds).
+pub const MAX_MAGNITUDE: f64 = 1e12;
+/// Category coefficients k and grade bonus coefficients: 0..1000.
+pub const MAX_COEFFICIENT: f64 = 1000.0;
+
+/// Branches in a scenario.
+pub const MAX_BRANCHES: usize = 5_000;
+/// Indicators in a scenario.
+pub const MAX_INDICATORS: usize = 500;
+/// Branch categories.
+pub const MAX_CATEGORIES: usize = 1_000;
+/// Optional actions (and so entries of a record's `optional_done`).
+pub const MAX_OPTIONAL_ACTIONS: usize = 500;
+/// Recorded periods (100 years of quarters).
+pub const MAX_PERIODS: usize = 400;
+/// Numbers in one branch's history of one indicator.
+pub const MAX_HISTORY: usize = 1_000;
+/// Adjustments in one record.
+pub const MAX_ADJUSTMENTS: usize = 100;
+/// Branches × indicators: the matrix of targets and motivation checks (e.g. 5,000 × 20, 1,000 × 100 or 500 ×
+/// 200).
+pub const MAX_TARGET_CELLS: usize = 100_000;
+/// Branch records over all periods together (e.g. 500 branches × 40 periods, 200 × 100).
+pub const MAX_ASSESSMENTS: usize = 20_000;
+/// Branch records over all periods × indicators: the cells scored (e.g. 500 branches × 40 periods × 25
+/// indicators, 250 × 40 × 50).
+pub const MAX_DATA_CELLS: usize = 500_000;
+
+/// What a product limit counts, for its message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Amount {
+    /// Branches × indicators.
+    TargetCells,
+    /// Branch records over all periods.
+    Assessments,
+    /// Branch records over all periods × indicators.
+    DataCells,
+}
+
+/// The sizes of a scenario that the limits bound.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Sizes {
+    pub branches: usize,
+    pub indicators: usize,
+    pub categories: usize,
+    pub optional_actions: usize,
+    pub periods: usize,
+    /// Branch records over all periods.
+    pub assessments: usize,
+}
+
+impl Sizes {
+    /// The sizes of `s` (linear in the number of periods).
+    pub fn of(s: &Scenario) -> Sizes {
+        Sizes {
+            branches: s.branches.len(),
+            indicators: s.indicators.len(),
+            categories: s.categories.len(),
+            optional_actions: s.optional_actions.len(),
+            periods: s.periods.len(),
+            assessments: s.periods.iter().map(|p| p.records.len()).sum(),
+        }
+    }
+
+    /// Branches × indicators.
+    pub fn target_cells(&self) -> usize {
+        self.branches.saturating_mul(self.indicators)
+    }
+
+    /// Branch records × indicators.
+    pub fn data_cells(&self) -> usize {
+        self.assessments.saturating_mul(self.indicators)
+    }
+
+    /// Every limit these sizes exceed, each as (the measure's value here, its problem).
+    fn excesses(&self) -> Vec<(usize, Problem)> {
+        let mut out = Vec::new();
+        let mut list = |path: &str, n: usize, max: usize| {
+            if n > max {
+                out.push((n, Problem::new(path, ProblemKind::TooMany { count: n, max })));
+            }
+        };
+        list("branches", self.branches, MAX_BRANCHES);
+        list("indicators", self.indicators, MAX_INDICATORS);
+        list("categories", self.categories, MAX_CATEGORIES);
+        list("optional_actions", self.optional_actions, MAX_OPTIONAL_ACTIONS);
+        list("periods", self.periods, MAX_PERIODS);
+        for (path, what, n, max) in [
+            ("branches", Amount::TargetCells, self.target_cells(), MAX_TARGET_CELLS),
+            ("periods", Amount::Assessments, self.assessments, MAX_ASSESSMENTS),
+            ("periods", Amount::DataCells, self.data_cells(), MAX_DATA_CELLS),
+        ] {
+            if n > max {
+                out.push((n, Problem::new(path, ProblemKind::TooMuch { what, count: n, max })));
+            }
+        }
+        out
+    }
+
+    /// Every limit these sizes exceed.
+    pub fn problems(&self) -> Vec<Problem> {
+        self.excesses().into_iter().map(|(_, p)| p).collect()
+    }
+}
+
+/// The size limits a scenario exceeds (the list limits and the products), each at the list it concerns.
+pub fn check(s: &Scenario) -> Vec<Problem> {
+    Sizes::of(s).problems()
+}
+
+/// For an editor: the limits that an edit taking the scenario from `before` to `after` would break. Only a
+/// measure that grows counts, so a scenario at a limit can still be edited in every other way.
+pub fn refuse_growth(before: &Sizes, after: &Sizes) -> Result<(), Vec<Problem>> {
+    let old = before.excesses();
+    let grown: Vec<Problem> = after
+        .excesses()
+        .into_iter()
+        .filter(|(n, p)| !old.iter().any(|(m, q)| q.path == p.path && same_measure(&q.kind, &p.kind) && n <= m))
+        .map(|(_, p)| p)
+        .collect();
+    if grown.is_empty() {
+        Ok(())
+    } else {
+        Err(grown)
+    }
+}
+
+fn same_measure(a: &ProblemKind, b: &ProblemKind) -> bool {
+    match (a, b) {
+        (ProblemKind::TooMany { .. }, ProblemKind::TooMany { .. }) => true,
+        (ProblemKind::TooMuch { what: x, .. }, ProblemKind::TooMuch { what: y, .. }) => x == y,
+        _ => false,
+    }
+}
+
+/// For an editor: `edit` applied to the sizes of `s`, refused when it grows beyond a limit.
+pub fn room(s: &Scenario, edit: impl FnOnce(&mut Sizes)) -> Result<(), Vec<Problem>> {
+    let before = Sizes::of(s);
+    let mut after = before;
+    edit(&mut after);
+    refuse_growth(&before, &after)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::sample::sample;
+
+    #[test]
+    fn the_sample_is_well_inside() {
+        assert!(check(&sample()).is_empty());
+    }
+
+    #[test]
+    fn growth_beyond_a_limit_is_refused_and_names_the_list() {
+        let s = sample();
+        let err = room(&s, |z| z.branches = MAX_BRANCHES + 1).unwrap_err();
+        assert_eq!(err[0].path, "branches");
+        assert_eq!(err[0].kind, ProblemKind::TooMany { count: MAX_BRANCHES + 1, max: MAX_BRANCHES });
+        assert!(room(&s, |z| z.branches += 1).is_ok());
+        let err = room(&s, |z| z.assessments = MAX_ASSESSMENTS + 1).unwrap_err();
+        assert_eq!(err[0].path, "periods");
+    }
+
+    #[test]
+    fn a_scenario_already_beyond_can_shrink_or_stay() {
+        let before = Sizes { branches: MAX_BRANCHES + 5, ..Sizes::default() };
+        let after = Sizes { branches: MAX_BRANCHES + 4, ..Sizes::default() };
+        assert!(refuse_growth(&before, &after).is_ok());
+        assert!(refuse_growth(&before, &before).is_ok());
+        let more = Sizes { branches: MAX_BRANCHES + 6, ..Sizes::default() };
+        assert!(refuse_growth(&before, &more).is_err());
+    }
+}
