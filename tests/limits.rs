@@ -389,6 +389,8 @@ fn validation_of_the_largest_lists_is_quick() {
         .collect();
     s.periods.truncate(1);
     s.periods[0].records.clear();
+    // (the sample's target plan starts in a later period)
+    s.target_plans.clear();
     let problems = validate::scenario(&s);
     assert!(problems.is_empty(), "{:?}", &problems[..problems.len().min(3)]);
 }

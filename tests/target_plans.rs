@@ -217,9 +217,9 @@ fn every_rule_of_the_paragraph_is_checked_with_its_path() {
         ("target_plans[0].from", ProblemKind::Missing),
         ("target_plans[0].colour", ProblemKind::UnknownField),
         ("target_plans[1].base_targets.cost", ProblemKind::WrongType { expected: Expected::Number }),
-        ("target_plans[1].base_targets.out", ProblemKind::OutOfRange { min: Some(0.0), max: None }),
+        ("target_plans[1].base_targets.out", ProblemKind::OutOfRange { min: Some(0.0), max: Some(1e12) }),
         ("target_plans[1].target_overrides.a", ProblemKind::WrongType { expected: Expected::Object }),
-        ("target_plans[1].target_overrides.b.out", ProblemKind::OutOfRange { min: Some(0.0), max: None }),
+        ("target_plans[1].target_overrides.b.out", ProblemKind::OutOfRange { min: Some(0.0), max: Some(1e12) }),
         ("target_plans[1].target_overrides.b.veto", ProblemKind::WrongType { expected: Expected::Number }),
         ("target_plans[3]", ProblemKind::WrongType { expected: Expected::Object }),
     ];
