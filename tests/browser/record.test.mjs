@@ -54,8 +54,21 @@ test('bulk suggested targets: the notice names the changed grades, one click und
   assert.match(text, /此修改改变了已完成考核期的结果/);
   assert.ok(Number(await notice.getAttribute('data-grades')) > 0, text);
   assert.match(text, /个等级/);
-  // The branch the committee noticed (4 → 5 → 5 → 5 became 4 → 4 → 4 → 4) is named.
-  assert.match(await page.getByTestId('impact-grade-names').innerText(), /勘探开发研究院/);
+  // The notice names exactly the branches whose grade after a complete cycle changed, as the exported results
+  // before and after the edit say.
+  const after = JSON.parse(await download(page, 'export-results'));
+  const was = JSON.parse(before);
+  const grade = (r, c, b) => r.cycles.find((x) => x.cycle === c).branches.find((x) => x.branch === b)?.grade_after;
+  const changed = new Set();
+  for (const c of was.cycles.filter((c) => c.complete)) {
+    for (const row of c.branches) if (grade(after, c.cycle, row.branch) !== row.grade_after) changed.add(row.branch);
+  }
+  assert.ok(changed.size > 0, 'the bulk edit changes a grade of a complete cycle');
+  const scenario = JSON.parse(await download(page, 'export-scenario'));
+  const names = await page.getByTestId('impact-grade-names').innerText();
+  for (const b of scenario.branches) {
+    assert.equal(names.includes(b.name), changed.has(b.id), `${b.name} named iff its grade changed: ${names}`);
+  }
   await page.getByTestId('impact-show').click();
   assert.ok(await page.getByTestId('impact-cells').locator('li').count() > 0);
   assert.match(await page.getByTestId('impact-cells').innerText(), /→/);
