@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serveDist, launch, openApp, stored } from './harness.mjs';
+import { serveDist, launch, openApp, stored, assertClose } from './harness.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const fixture = (name) => path.join(here, '..', 'fixtures', name);
@@ -22,24 +22,6 @@ async function download(page, testid) {
 
 async function importFile(page, file) {
   await page.getByTestId('import-file').setInputFiles(file);
-}
-
-/** Compares two JSON values: numbers to 1e-6, everything else exactly; reports the path of the first difference. */
-function assertClose(actual, expected, where = '$') {
-  if (typeof expected === 'number') {
-    assert.equal(typeof actual, 'number', `${where}: ${JSON.stringify(actual)} is not a number`);
-    assert.ok(Math.abs(actual - expected) <= 1e-6, `${where}: ${actual} ≠ ${expected}`);
-  } else if (Array.isArray(expected)) {
-    assert.ok(Array.isArray(actual), `${where}: not a list`);
-    assert.equal(actual.length, expected.length, `${where}: length`);
-    expected.forEach((e, i) => assertClose(actual[i], e, `${where}[${i}]`));
-  } else if (expected && typeof expected === 'object') {
-    assert.ok(actual && typeof actual === 'object', `${where}: not an object`);
-    assert.deepEqual(Object.keys(actual).sort(), Object.keys(expected).sort(), `${where}: keys`);
-    for (const k of Object.keys(expected)) assertClose(actual[k], expected[k], `${where}.${k}`);
-  } else {
-    assert.equal(actual, expected, `${where}`);
-  }
 }
 
 test('the public example imported through the UI exports exactly the expected results', async () => {

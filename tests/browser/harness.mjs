@@ -4,6 +4,7 @@ import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 
 // PBCALC_DIST lets parallel builds test their own output directory.
@@ -90,4 +91,22 @@ export async function stored(page, key = 'pbcalc.document') {
 export async function goTo(page, url, slug) {
   await page.goto(`${url}#/${slug}`);
   await page.getByTestId(`page-${slug}`).waitFor();
+}
+
+/** Asserts that `actual` equals `expected` value for value, numbers within 1e-6, naming the JSON path of a difference. */
+export function assertClose(actual, expected, where = '$') {
+  if (typeof expected === 'number') {
+    assert.equal(typeof actual, 'number', `${where}: ${JSON.stringify(actual)} is not a number`);
+    assert.ok(Math.abs(actual - expected) <= 1e-6, `${where}: ${actual} ≠ ${expected}`);
+  } else if (Array.isArray(expected)) {
+    assert.ok(Array.isArray(actual), `${where}: not a list`);
+    assert.equal(actual.length, expected.length, `${where}: length`);
+    expected.forEach((e, i) => assertClose(actual[i], e, `${where}[${i}]`));
+  } else if (expected && typeof expected === 'object') {
+    assert.ok(actual && typeof actual === 'object', `${where}: not an object`);
+    assert.deepEqual(Object.keys(actual).sort(), Object.keys(expected).sort(), `${where}: keys`);
+    for (const k of Object.keys(expected)) assertClose(actual[k], expected[k], `${where}.${k}`);
+  } else {
+    assert.equal(actual, expected, `${where}`);
+  }
 }

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serveDist, launch, openApp } from './harness.mjs';
+import { serveDist, launch, openApp, assertClose } from './harness.mjs';
 
 const fixture = (name) => path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', name);
 const NAME = '公开示例：小型气田党委（含等级比例控制）';
@@ -19,24 +19,6 @@ after(async () => { await browser?.close(); await server?.close(); });
 async function download(page, testid) {
   const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testid).click()]);
   return { name: dl.suggestedFilename(), text: fs.readFileSync(await dl.path(), 'utf8') };
-}
-
-/** Numbers to 1e-6, everything else exactly; the path of the first difference. */
-function assertClose(actual, expected, where = '$') {
-  if (typeof expected === 'number') {
-    assert.equal(typeof actual, 'number', `${where}: ${JSON.stringify(actual)} is not a number`);
-    assert.ok(Math.abs(actual - expected) <= 1e-6, `${where}: ${actual} ≠ ${expected}`);
-  } else if (Array.isArray(expected)) {
-    assert.ok(Array.isArray(actual), `${where}: not a list`);
-    assert.equal(actual.length, expected.length, `${where}: length`);
-    expected.forEach((e, i) => assertClose(actual[i], e, `${where}[${i}]`));
-  } else if (expected && typeof expected === 'object') {
-    assert.ok(actual && typeof actual === 'object', `${where}: not an object`);
-    assert.deepEqual(Object.keys(actual).sort(), Object.keys(expected).sort(), `${where}: keys`);
-    for (const k of Object.keys(expected)) assertClose(actual[k], expected[k], `${where}.${k}`);
-  } else {
-    assert.equal(actual, expected, `${where}`);
-  }
 }
 
 async function openExample() {

@@ -51,8 +51,8 @@ pub fn grade_reason(r: Reason, before: u32, after: u32, g: &Grades, lang: Lang) 
     }
 }
 
-/// The rule in words as the grades page words it when the rule did all it says.
-fn plain_reason(r: Reason, g: &Grades, lang: Lang) -> String {
+/// The rule in words as the grades page words it when the rule did all it says (with the setting it used).
+pub fn plain_reason(r: Reason, g: &Grades, lang: Lang) -> String {
     match r {
         Reason::Veto => TGr::ReasonVeto.get(lang).replace("{}", &g.veto_drop.to_string()),
         Reason::Bottom => TGr::ReasonBottom.get(lang).to_string(),

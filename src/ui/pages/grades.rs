@@ -16,16 +16,7 @@ use crate::ui::state::{Action, Edit};
 
 /// The rule that decided, in words (with the setting it used).
 pub fn reason_text(r: Reason, g: &Grades, lang: Lang) -> String {
-    match r {
-        Reason::Veto => TGr::ReasonVeto.get(lang).replace("{}", &g.veto_drop.to_string()),
-        Reason::Bottom => TGr::ReasonBottom.get(lang).to_string(),
-        Reason::Warnings => TGr::ReasonWarnings.get(lang).replace("{}", &g.warnings_to_demote.to_string()),
-        Reason::TopNotKept => TGr::ReasonTopNotKept.get(lang).replace("{}", &number(g.top_keep_min_score)),
-        Reason::Promoted => TGr::ReasonPromoted.get(lang).to_string(),
-        Reason::MinHold => TGr::ReasonMinHold.get(lang).replace("{}", &g.min_hold_cycles.to_string()),
-        Reason::Held => TGr::ReasonHeld.get(lang).to_string(),
-        Reason::Quota => crate::i18n::pages::TQuo::ReasonQuotaShort.get(lang).to_string(),
-    }
+    crate::i18n::pages::outputs::plain_reason(r, g, lang)
 }
 
 #[function_component(GradesPage)]
