@@ -324,6 +324,15 @@ test('periods are added, renamed, chosen and deleted (undoably)', async () => {
 test('a target override is typed in place, explained on focus and cleared back to derived', async () => {
   const page = await openPage('targets');
   const c = targetCell(page, 'c1b', 'tasks');
+  // Enter commits and then moves down: wait for the move before the next key (a key pressed before it lands
+  // is applied to the row the move then leaves).
+  const grid = page.getByTestId('targets-table-grid');
+  const enterAndMove = async () => {
+    const at = await grid.getAttribute('aria-activedescendant');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(([sel, was]) => document.querySelector(sel).getAttribute('aria-activedescendant') !== was,
+      ['[data-testid="targets-table-grid"]', at]);
+  };
   assert.equal(await c.getAttribute('data-overridden'), 'false');
   const derived = await c.locator('.value').innerText();
   assert.match(await c.getAttribute('title'), /基准目标值 .* × k .* f/);
@@ -333,7 +342,7 @@ test('a target override is typed in place, explained on focus and cleared back t
   assert.match(await detail.innerText(), /基准目标值 8 × k/);
   assert.match(await detail.innerText(), /p = /);
   await page.keyboard.type('15');
-  await page.keyboard.press('Enter');
+  await enterAndMove();
   assert.equal(await c.getAttribute('data-overridden'), 'true');
   assert.equal(await c.locator('.value').innerText(), '15');
   assert.match(await c.innerText(), /✎/);
@@ -349,7 +358,7 @@ test('a target override is typed in place, explained on focus and cleared back t
   // The clear button of the focused cell, after an override typed again.
   await c.click();
   await page.keyboard.type('14');
-  await page.keyboard.press('Enter');
+  await enterAndMove();
   await page.keyboard.press('ArrowUp');
   await page.getByTestId('clear-override').click();
   assert.equal(await c.getAttribute('data-overridden'), 'false');
