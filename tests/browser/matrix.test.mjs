@@ -138,9 +138,10 @@ test('an invalid value is marked in place with its message and changes nothing',
   const old = await target.innerText();
   await target.click();
   await page.keyboard.type('12x');
-  // While typing, the input says it is invalid.
-  assert.equal(await page.locator('.mx-input').getAttribute('aria-invalid'), 'true');
+  // While typing, the input says it is invalid (once the keystroke's render is done).
+  await page.locator('.mx-input[aria-invalid="true"]').waitFor();
   await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelector('.mx-input') === null);
   assert.equal(await target.getAttribute('aria-invalid'), 'true');
   assert.match(await target.getAttribute('title'), /类型错误，应为数值/);
   assert.match(await target.innerText(), /✖\s*12x/);
