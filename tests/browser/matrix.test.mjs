@@ -43,6 +43,9 @@ async function expectFocus(page, rc) {
   }, rc, { timeout: 5000 }).catch(() => {});
   assert.deepEqual(await focused(page), rc);
 }
+/** Waits for the renders that follow the keys just pressed (two animation frames). */
+const settle = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+
 const allFinals = (page) => page.locator('[data-testid="row-final"]').allInnerTexts();
 
 /** Pastes text at the focused element the way a browser does after Ctrl+V. */
@@ -148,6 +151,10 @@ test('an invalid value is marked in place with its message and changes nothing',
   const err = page.getByTestId('period-matrix-error');
   assert.match(await err.innerText(), /未保存.*应为数值/);
   assert.match(await page.getByTestId('period-matrix-invalid').innerText(), /1/);
+  // The valid prefix "12" was applied as it was typed and is taken back when the text turns invalid: wait for
+  // that render before comparing (a bounded wait; the comparison below fails if it never comes).
+  await page.waitForFunction((want) => JSON.stringify([...document.querySelectorAll('[data-testid="row-final"]')]
+    .map((e) => e.innerText)) === want, JSON.stringify(finals), { timeout: 5000 }).catch(() => {});
   assert.deepEqual(await allFinals(page), finals, 'results unchanged');
   // Nothing of it saved: the cell keeps its old value in storage (valid prefixes typed on the way were taken
   // back when the text became invalid).
@@ -462,6 +469,7 @@ test('a table bigger than the screen renders what is in view and still moves, ed
   await far.click();
   await page.keyboard.type('0');
   await page.keyboard.press('Enter');
+  await settle(page);
   assert.equal(await far.innerText(), '0');
   // Saved (a big document is written when the editing pauses).
   await page.waitForFunction(() => {
@@ -478,6 +486,7 @@ test('a table bigger than the screen renders what is in view and still moves, ed
   const [r, c] = await focused(page);
   await paste(page, '70\t71\t72\t73\n');
   assert.match(await page.getByTestId('paste-summary').innerText(), /已粘贴单元格 3；超出表格范围、已忽略 1/);
+  await settle(page);
   assert.equal(await page.locator(`td[data-r="${r}"][data-c="${c}"]`).innerText(), '70');
   assert.equal(await page.locator(`td[data-r="${r}"][data-c="${c + 2}"]`).innerText(), '72');
   assert.deepEqual(page.problems, []);
