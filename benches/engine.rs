@@ -31,7 +31,10 @@ fn with_plans(s: &pbcalc::model::Scenario, n: usize) -> pbcalc::model::Scenario 
                 for b in &s.branches {
                     if rng.below(10) == 0 {
                         let v = q.base_target * (0.8 + 0.4 * rng.unit());
-                        p.target_overrides.entry(b.id.clone()).or_default().insert(ind.id.clone(), OverrideChange::Set(v));
+                        p.target_overrides
+                            .entry(b.id.clone())
+                            .or_default()
+                            .insert(ind.id.clone(), OverrideChange::Set(v));
                     }
                 }
             }
@@ -83,7 +86,8 @@ fn main() {
     // branch × indicator pair in ten, against the same scenario without plans.
     let s = scenario(1000, INDICATORS, PERIODS);
     let planned = with_plans(&s, 4);
-    let cells: usize = planned.target_plans.iter().map(|p| p.target_overrides.values().map(|m| m.len()).sum::<usize>()).sum();
+    let cells: usize =
+        planned.target_plans.iter().map(|p| p.target_overrides.values().map(|m| m.len()).sum::<usize>()).sum();
     let runs = 9;
     let without = median_ms(runs, || {
         black_box(evaluate(black_box(&s)));

@@ -2,8 +2,8 @@
 //! (`window.wasmBindings.bench(text, runs)`), so `scripts/bench.sh` can put the two side by side. It prints
 //! figures only; nothing asserts a time.
 
-use crate::engine::simulation::Simulation;
 use crate::engine::evaluate;
+use crate::engine::simulation::Simulation;
 use crate::model::codec::parse_scenario;
 
 /// Median wall times in milliseconds on one scenario.

@@ -82,7 +82,8 @@ fn plans_apply_in_period_order_whatever_their_order_in_the_list() {
     assert_eq!(results.periods[0].plan, None);
     // Scores follow the target in force: b's out = 10 against 10, 15, 20 scores less as the target rises, and
     // the same in p3 and p4 (same plan, same actuals).
-    let base: Vec<f64> = results.periods.iter().map(|p| p.rows.iter().find(|r| r.branch == "b").unwrap().base).collect();
+    let base: Vec<f64> =
+        results.periods.iter().map(|p| p.rows.iter().find(|r| r.branch == "b").unwrap().base).collect();
     assert!(base[0] > base[1] && base[1] > base[2] && base[2] == base[3], "{base:?}");
 }
 

@@ -244,8 +244,11 @@ pub fn compile(s: &Scenario) -> Compiled {
         let row = &mut overrides[b * n_scored..(b + 1) * n_scored];
         merge_join(&scored_ids, &branch.target_overrides, |j, &t| row[j] = Some(t));
     }
-    let mut first =
-        TargetSet { plan: None, targets: vec![f64::NAN; n_branches * n_scored], breakdowns: vec![None; n_branches * n_scored] };
+    let mut first = TargetSet {
+        plan: None,
+        targets: vec![f64::NAN; n_branches * n_scored],
+        breakdowns: vec![None; n_branches * n_scored],
+    };
     // Recomputes one cell of `set` from the values now in force.
     let cell = |set: &mut TargetSet, base: &[f64], overrides: &[Option<f64>], b: usize, j: usize| {
         if let Some(q) = quantitative[j] {

@@ -71,7 +71,14 @@ pub fn target_breakdown(q: &Quantitative, k: f64, f: f64, override_value: Option
 #[inline]
 pub fn breakdown_from(q: &Quantitative, base: f64, k: f64, f: f64, override_value: Option<f64>) -> TargetBreakdown {
     let derived = derived_from(q, base, k, f);
-    TargetBreakdown { base, k, f, derived, target: override_value.unwrap_or(derived), overridden: override_value.is_some() }
+    TargetBreakdown {
+        base,
+        k,
+        f,
+        derived,
+        target: override_value.unwrap_or(derived),
+        overridden: override_value.is_some(),
+    }
 }
 
 /// §1 the target breakdown of `branch` for `indicator` (both ids) in force in the **last** period (the

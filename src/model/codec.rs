@@ -9,11 +9,11 @@ use std::collections::BTreeMap;
 
 use serde_json::{json, Map, Value};
 
+use super::limits::{self, MAX_HISTORY};
 use super::problem::{index, join, Expected, Problem, ProblemKind};
 use super::settings::{self, Allocation, Grades, Settings, TierMethod, NUMBERS};
-use super::limits::{self, MAX_HISTORY};
-use super::{encoding, strict_json, validate};
 use super::*;
+use super::{encoding, strict_json, validate};
 
 /// Reads a scenario file's text. Files over [`MAX_FILE_BYTES`] are refused before parsing. Strict JSON: a key
 /// written twice in one object is a problem at its path ([`strict_json`]).
@@ -40,8 +40,7 @@ pub fn parse_scenario_bytes(bytes: &[u8]) -> Result<Scenario, Vec<Problem>> {
     if bytes.len() > MAX_FILE_BYTES {
         return Err(vec![Problem::new("", ProblemKind::TooLarge { bytes: bytes.len(), max: MAX_FILE_BYTES })]);
     }
-    let text =
-        encoding::decode(bytes).map_err(|problem| vec![Problem::new("", ProblemKind::Encoding { problem })])?;
+    let text = encoding::decode(bytes).map_err(|problem| vec![Problem::new("", ProblemKind::Encoding { problem })])?;
     parse_scenario(&text)
 }
 

@@ -11,9 +11,9 @@
 
 pub mod codec;
 pub mod edit;
-pub mod number;
 pub mod encoding;
 pub mod limits;
+pub mod number;
 pub mod paste;
 pub mod problem;
 pub mod record;

@@ -257,7 +257,9 @@ fn branch_fields(b: &Branch, scenario: &Scenario, ids: &Ids<'_>, path: &str, out
 fn plan_target(s: &Scenario, indicator: &str, value: Option<f64>) -> Result<(), ProblemKind> {
     match s.indicator(indicator) {
         None => Err(ProblemKind::Dangling { id: indicator.to_string(), list: "indicators" }),
-        Some(i) if i.quantitative().is_none() => Err(ProblemKind::WrongType { expected: Expected::QuantitativeIndicator }),
+        Some(i) if i.quantitative().is_none() => {
+            Err(ProblemKind::WrongType { expected: Expected::QuantitativeIndicator })
+        }
         Some(_) => value.map_or(Ok(()), |v| non_negative(v).map(|_| ())),
     }
 }

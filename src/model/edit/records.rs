@@ -11,7 +11,9 @@
 //! assessed); clearing a field of an absent record changes nothing.
 
 use super::super::problem::{index, Expected, Problem, ProblemKind};
-use super::super::{number, validate, Actual, Adjustment, Ballots, IndicatorKind, Level, Measure, Period, Record, Scenario};
+use super::super::{
+    number, validate, Actual, Adjustment, Ballots, IndicatorKind, Level, Measure, Period, Record, Scenario,
+};
 
 /// One of the four ballot grades: 优秀 / 较好 / 一般 / 较差.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -324,7 +326,8 @@ pub fn set_fields(
     let created: std::collections::HashSet<&str> = cells
         .iter()
         .filter(|(b, f, v)| {
-            !records.contains_key(b) && if matches!(f, RecordField::Assessed) { *v == FieldValue::Flag(true) } else { !v.is_blank() }
+            !records.contains_key(b)
+                && if matches!(f, RecordField::Assessed) { *v == FieldValue::Flag(true) } else { !v.is_blank() }
         })
         .map(|(b, _, _)| b.as_str())
         .collect();

@@ -7,8 +7,8 @@
 
 use super::super::problem::{Expected, Problem, ProblemKind};
 use super::super::{validate, Scenario};
-use super::records::parse_number;
 use super::plans::{owner_at, set_overrides_in};
+use super::records::parse_number;
 use crate::engine::motivation::{check, remedy, Remedy};
 use crate::engine::targets::{last_period, resolve};
 use crate::engine::{Motivation, MotivationClass};

@@ -7,7 +7,7 @@ pub mod field;
 pub mod files;
 pub mod matrix;
 pub mod notice;
+pub mod print_report;
 pub mod record;
 pub mod sync;
-pub mod print_report;
 pub mod welcome;

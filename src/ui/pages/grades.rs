@@ -199,8 +199,8 @@ fn grade_names() -> Html {
                             "name" => g.names[i] = text.trim().to_string(),
                             "text" => g.texts[i] = text.clone(),
                             _ => {
-                                g.bonus_coefficients[i] =
-                                    crate::model::edit::settings::parse_number(&text).map_err(|_| Vec::<Problem>::new())?
+                                g.bonus_coefficients[i] = crate::model::edit::settings::parse_number(&text)
+                                    .map_err(|_| Vec::<Problem>::new())?
                             }
                         }
                         Ok(())

@@ -146,9 +146,7 @@ fn period_bar(props: &BarProps) -> Html {
             Callback::from(move |_| {
                 // The revision this deletion will make (read before dispatching: the handle shows the newest state).
                 let rev = state.revision + 1;
-                state.dispatch(Action::Edit(Edit::new(T::Delete, move |sc| {
-                    records::delete_period(sc, i).map(|_| ())
-                })));
+                state.dispatch(Action::Edit(Edit::new(T::Delete, move |sc| records::delete_period(sc, i).map(|_| ()))));
                 // A refused deletion (a target plan starts in the period) shows its message instead.
                 if crate::model::edit::plans::period_deletion_problem(state.doc.scenario(), i).is_none() {
                     deleted.set(Some((name.clone(), rev)));

@@ -7,8 +7,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::engine::{PeriodResult, PeriodRow, Results, Tier};
-use crate::i18n::why::{actual_text, why};
 use crate::i18n::pages::TDemo;
+use crate::i18n::why::{actual_text, why};
 use crate::i18n::{Lang, T};
 use crate::model::Scenario;
 use crate::report::tier_word;

@@ -17,8 +17,8 @@ use crate::engine::{MotivationClass, Results, TargetBreakdown, TargetRow};
 use crate::i18n::pages::outputs::no_remedy_text;
 use crate::i18n::pages::{TPlan, TTgt};
 use crate::i18n::{Lang, T};
-use crate::model::edit::records::number_text;
 use crate::model::edit::plans::{owner_at, set_overrides_in};
+use crate::model::edit::records::number_text;
 use crate::model::edit::targets::{self as edit, is_flagged, parse_override};
 use crate::model::{Direction, ProblemKind, Scenario};
 use crate::ui::components::matrix::{
@@ -399,7 +399,12 @@ impl MatrixData for TargetGrid {
                     }
                 </>
             }),
-            class: classes!("cell", format!("mot-{}", m.class.as_str()), o.then_some("overridden"), from_plan.then_some("from-plan")),
+            class: classes!(
+                "cell",
+                format!("mot-{}", m.class.as_str()),
+                o.then_some("overridden"),
+                from_plan.then_some("from-plan")
+            ),
             title: self.cell_text(r, c).map(AttrValue::from),
             attrs: vec![
                 ("data-testid", "target-cell".into()),
