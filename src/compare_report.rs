@@ -10,7 +10,7 @@ use crate::engine::{MotivationClass, Reason};
 use crate::i18n::pages::{TGr, TRec};
 use crate::i18n::{number, Lang, T};
 use crate::model::Scenario;
-use crate::report::{tier_word, BOM};
+use crate::report::{class_word, tier_word, BOM};
 
 /// The name of a kind of change.
 pub fn change_label(c: Change, lang: Lang) -> &'static str {
@@ -45,16 +45,6 @@ pub fn row_value(f: &RowFacts, c: Change, lang: Lang) -> String {
 /// A cycle row as `g → g′（rule）`.
 pub fn cycle_value(f: &CycleFacts, reason: &dyn Fn(Reason) -> String) -> String {
     format!("{} → {}（{}）", f.grade_before, f.grade_after, reason(f.reason))
-}
-
-/// The motivation class in words.
-pub fn class_word(c: MotivationClass, lang: Lang) -> &'static str {
-    match c {
-        MotivationClass::TooEasy => T::TooEasy.get(lang),
-        MotivationClass::Motivating => T::Motivating.get(lang),
-        MotivationClass::OutOfReach => T::OutOfReach.get(lang),
-        MotivationClass::Unknown => T::Unknown.get(lang),
-    }
 }
 
 /// A target and its class, e.g. `12.5（有激发性）`, or "(none)".

@@ -1,7 +1,7 @@
 //! Reports made from results for people rather than programs: the ranking sheet (CSV) of FORMAT.md.
 //! Pure, so it is tested natively; the UI only hands the text to the browser as a download.
 
-use crate::engine::{PeriodResult, Tier};
+use crate::engine::{MotivationClass, PeriodResult, Tier};
 use crate::i18n::{Lang, T};
 use crate::model::Scenario;
 
@@ -14,6 +14,16 @@ pub fn tier_word(tier: Tier, lang: Lang) -> &'static str {
         Tier::First => T::TierFirst.get(lang),
         Tier::Middle => T::TierMiddle.get(lang),
         Tier::Bottom => T::TierBottom.get(lang),
+    }
+}
+
+/// The motivation class in words, in the UI language.
+pub fn class_word(c: MotivationClass, lang: Lang) -> &'static str {
+    match c {
+        MotivationClass::TooEasy => T::TooEasy.get(lang),
+        MotivationClass::Motivating => T::Motivating.get(lang),
+        MotivationClass::OutOfReach => T::OutOfReach.get(lang),
+        MotivationClass::Unknown => T::Unknown.get(lang),
     }
 }
 

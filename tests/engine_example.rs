@@ -2,6 +2,8 @@
 //! independently of this code) against `results_to_value` of `small.pbcalc.json` — field by field, rows in
 //! order, numbers to 1e-6, targets exactly to their decimals, integers, strings, booleans and nulls exactly.
 
+mod common;
+
 use pbcalc::engine::{evaluate, results_to_string, results_to_value};
 use pbcalc::model::codec::parse_scenario;
 use serde_json::Value;
@@ -11,66 +13,12 @@ const EXPECTED: &str = include_str!("fixtures/small.expected.pbcalc-results.json
 const PLANS_SCENARIO: &str = include_str!("fixtures/small-plans.pbcalc.json");
 const PLANS_EXPECTED: &str = include_str!("fixtures/small-plans.expected.pbcalc-results.json");
 
-/// Fields whose numbers are whole in the file format: compared as integers.
-const INTEGERS: &[&str] = &["version", "rank", "bonus_amount", "cycle", "warnings", "grade_before", "grade_after"];
-
-fn compare(path: &str, key: &str, expected: &Value, actual: &Value, errors: &mut Vec<String>) {
-    match (expected, actual) {
-        (Value::Object(e), Value::Object(a)) => {
-            for k in e.keys() {
-                if !a.contains_key(k) {
-                    errors.push(format!("{path}.{k}: missing"));
-                }
-            }
-            for k in a.keys() {
-                if !e.contains_key(k) {
-                    errors.push(format!("{path}.{k}: not in the expected file"));
-                }
-            }
-            for (k, ev) in e {
-                if let Some(av) = a.get(k) {
-                    compare(&format!("{path}.{k}"), k, ev, av, errors);
-                }
-            }
-        }
-        (Value::Array(e), Value::Array(a)) => {
-            if e.len() != a.len() {
-                errors.push(format!("{path}: {} items expected, {} found", e.len(), a.len()));
-            }
-            for (i, (ev, av)) in e.iter().zip(a).enumerate() {
-                compare(&format!("{path}[{i}]"), key, ev, av, errors);
-            }
-        }
-        (Value::Number(e), Value::Number(a)) => {
-            let (ef, af) = (e.as_f64().unwrap(), a.as_f64().unwrap());
-            if INTEGERS.contains(&key) {
-                if !(a.is_u64() || a.is_i64()) || e.as_i64() != a.as_i64() {
-                    errors.push(format!("{path}: expected integer {e}, found {a}"));
-                }
-            } else if key == "target" {
-                // Targets are rounded to their decimals (or overrides as given): equal to float noise.
-                if (ef - af).abs() > 1e-9 {
-                    errors.push(format!("{path}: expected {e}, found {a}"));
-                }
-            } else if (ef - af).abs() > 1e-6 {
-                errors.push(format!("{path}: expected {e}, found {a} (difference {:e})", af - ef));
-            }
-        }
-        (e, a) => {
-            if e != a {
-                errors.push(format!("{path}: expected {e}, found {a}"));
-            }
-        }
-    }
-}
-
 #[test]
 fn small_example_matches_every_expected_value() {
     let scenario = parse_scenario(SCENARIO).unwrap_or_else(|p| panic!("{p:?}"));
     let expected: Value = serde_json::from_str(EXPECTED).unwrap();
     let actual = results_to_value(&evaluate(&scenario));
-    let mut errors = Vec::new();
-    compare("$", "", &expected, &actual, &mut errors);
+    let errors = common::compare(&expected, &actual);
     assert!(errors.is_empty(), "{} mismatches:\n{}", errors.len(), errors.join("\n"));
 }
 
@@ -81,8 +29,7 @@ fn small_example_with_target_plans_matches_every_expected_value() {
     assert_eq!(scenario.target_plans.len(), 2);
     let expected: Value = serde_json::from_str(PLANS_EXPECTED).unwrap();
     let actual = results_to_value(&evaluate(&scenario));
-    let mut errors = Vec::new();
-    compare("$", "", &expected, &actual, &mut errors);
+    let errors = common::compare(&expected, &actual);
     assert!(errors.is_empty(), "{} mismatches:\n{}", errors.len(), errors.join("\n"));
 }
 
@@ -92,8 +39,7 @@ fn target_plans_change_the_results() {
     let mut scenario = parse_scenario(PLANS_SCENARIO).unwrap();
     scenario.target_plans.clear();
     let expected: Value = serde_json::from_str(PLANS_EXPECTED).unwrap();
-    let mut errors = Vec::new();
-    compare("$", "", &expected, &results_to_value(&evaluate(&scenario)), &mut errors);
+    let errors = common::compare(&expected, &results_to_value(&evaluate(&scenario)));
     assert!(errors.len() > 20, "{errors:?}");
 }
 
@@ -104,8 +50,7 @@ fn written_text_is_the_same_document() {
     let text = results_to_string(&r);
     let back: Value = serde_json::from_str(&text).unwrap();
     // serde_json's text reader may differ from the written float in the last bit: compare, don't assert_eq.
-    let mut errors = Vec::new();
-    compare("$", "", &results_to_value(&r), &back, &mut errors);
+    let errors = common::compare(&results_to_value(&r), &back);
     assert!(errors.is_empty(), "{errors:?}");
     assert!(!text.contains("-0.0"), "no negative zeros in the file");
     // Fields in the order of FORMAT.md.
@@ -125,7 +70,6 @@ fn comparison_catches_a_changed_value() {
     changed["cycles"][0]["branches"][4]["reason"] = serde_json::json!("bottom");
     changed["targets"][0]["target"] = serde_json::json!(9.1);
     changed["periods"][1]["branches"][2]["rank"] = serde_json::json!(3.0);
-    let mut errors = Vec::new();
-    compare("$", "", &expected, &changed, &mut errors);
+    let errors = common::compare(&expected, &changed);
     assert_eq!(errors.len(), 4, "{errors:?}");
 }

@@ -2,6 +2,8 @@
 //! section's cases one by one (cap rounding, `stay`, working top down, ties, no demotion, `null` entries), and
 //! `settings.grades.quotas` in the file (reading with the path of each problem, writing, editing, resizing).
 
+mod common;
+
 use std::collections::BTreeMap;
 
 use pbcalc::engine::grades::{apply_quotas, CycleEnd, QuotaCheck, Step};
@@ -19,64 +21,13 @@ const EXPECTED: &str = include_str!("fixtures/small-quotas.expected.pbcalc-resul
 // ---------------------------------------------------------------------------------------------------------
 // The public worked example with quotas
 
-/// Fields whose numbers are whole in the file format: compared as integers.
-const INTEGERS: &[&str] = &["version", "rank", "bonus_amount", "cycle", "warnings", "grade_before", "grade_after"];
-
-/// Field by field, rows in order, numbers to 1e-6, targets to float noise, everything else exactly (as
-/// tests/engine_example.rs compares the example without quotas).
-fn compare(path: &str, key: &str, expected: &Value, actual: &Value, errors: &mut Vec<String>) {
-    match (expected, actual) {
-        (Value::Object(e), Value::Object(a)) => {
-            for k in e.keys().filter(|k| !a.contains_key(*k)) {
-                errors.push(format!("{path}.{k}: missing"));
-            }
-            for k in a.keys().filter(|k| !e.contains_key(*k)) {
-                errors.push(format!("{path}.{k}: not in the expected file"));
-            }
-            for (k, ev) in e {
-                if let Some(av) = a.get(k) {
-                    compare(&format!("{path}.{k}"), k, ev, av, errors);
-                }
-            }
-        }
-        (Value::Array(e), Value::Array(a)) => {
-            if e.len() != a.len() {
-                errors.push(format!("{path}: {} items expected, {} found", e.len(), a.len()));
-            }
-            for (i, (ev, av)) in e.iter().zip(a).enumerate() {
-                compare(&format!("{path}[{i}]"), key, ev, av, errors);
-            }
-        }
-        (Value::Number(e), Value::Number(a)) => {
-            let (ef, af) = (e.as_f64().unwrap(), a.as_f64().unwrap());
-            if INTEGERS.contains(&key) {
-                if !(a.is_u64() || a.is_i64()) || e.as_i64() != a.as_i64() {
-                    errors.push(format!("{path}: expected integer {e}, found {a}"));
-                }
-            } else if key == "target" {
-                if (ef - af).abs() > 1e-9 {
-                    errors.push(format!("{path}: expected {e}, found {a}"));
-                }
-            } else if (ef - af).abs() > 1e-6 {
-                errors.push(format!("{path}: expected {e}, found {a} (difference {:e})", af - ef));
-            }
-        }
-        (e, a) => {
-            if e != a {
-                errors.push(format!("{path}: expected {e}, found {a}"));
-            }
-        }
-    }
-}
-
 #[test]
 fn quotas_example_matches_every_expected_value() {
     let scenario = parse_scenario(SCENARIO).unwrap_or_else(|p| panic!("{p:?}"));
     assert_eq!(scenario.settings.grades.quotas, Some(vec![None, None, Some(0.2), Some(0.2), None]));
     let expected: Value = serde_json::from_str(EXPECTED).unwrap();
     let r = evaluate(&scenario);
-    let mut errors = Vec::new();
-    compare("$", "", &expected, &results_to_value(&r), &mut errors);
+    let errors = common::compare(&expected, &results_to_value(&r));
     assert!(errors.is_empty(), "{} mismatches:\n{}", errors.len(), errors.join("\n"));
 
     // What the example is about (its README): p2's promotion into grade 3 held back, p1's into 4 kept.
@@ -105,8 +56,7 @@ fn quotas_example_without_quotas_promotes_p2() {
     let p2 = r.cycles[0].rows.iter().find(|row| row.branch == "p2").unwrap();
     assert_eq!((p2.grade_after, p2.reason), (3, Reason::Promoted));
     let expected: Value = serde_json::from_str(EXPECTED).unwrap();
-    let mut errors = Vec::new();
-    compare("$", "", &expected, &results_to_value(&r), &mut errors);
+    let errors = common::compare(&expected, &results_to_value(&r));
     assert!(!errors.is_empty());
 }
 

@@ -110,3 +110,16 @@ export function assertClose(actual, expected, where = '$') {
     assert.equal(actual, expected, `${where}`);
   }
 }
+
+/** Runs a sensitivity sweep of `parameter` from `from` to `to` in `steps` steps on the grades page and waits for
+ *  it to finish; returns the step rows. */
+export async function runSweep(page, url, parameter, from, to, steps) {
+  await page.goto(`${url}#/grades`);
+  await page.getByTestId('sweep-parameter').selectOption(parameter);
+  await page.getByTestId('sweep-from').fill(String(from));
+  await page.getByTestId('sweep-to').fill(String(to));
+  await page.getByTestId('sweep-steps').fill(String(steps));
+  await page.getByTestId('run-sweep').click();
+  await page.getByTestId('sweep-done').waitFor();
+  return page.getByTestId('sweep-step');
+}

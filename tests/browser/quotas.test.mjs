@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serveDist, launch, openApp, assertClose } from './harness.mjs';
+import { serveDist, launch, openApp, assertClose, runSweep } from './harness.mjs';
 
 const fixture = (name) => path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', name);
 const NAME = '公开示例：小型气田党委（含等级比例控制）';
@@ -115,14 +115,7 @@ test('the simulation shows per grade the share of trials in which the quota held
 
 test('a sweep of a grade quota names the branch whose grade changes as the cap moves', async () => {
   const page = await openExample();
-  await page.goto(`${server.url}#/grades`);
-  await page.getByTestId('sweep-parameter').selectOption('quota:3');
-  await page.getByTestId('sweep-from').fill('0');
-  await page.getByTestId('sweep-to').fill('1');
-  await page.getByTestId('sweep-steps').fill('6');
-  await page.getByTestId('run-sweep').click();
-  await page.getByTestId('sweep-done').waitFor();
-  const steps = page.getByTestId('sweep-step');
+  const steps = await runSweep(page, server.url, 'quota:3', 0, 1, 6);
   assert.equal(await steps.count(), 6);
   // From a cap of 2 (0.4) on, 集输站党支部 (p2) reaches grade 3; at 0 and 0.2 nothing changes.
   const changes = await steps.evaluateAll((rs) => rs.map((r) => r.children[3].innerText));

@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { serveDist, launch, openApp } from './harness.mjs';
+import { serveDist, launch, openApp, runSweep } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
@@ -65,14 +65,7 @@ test('run, cancel, and rerun with the same seed give identical figures', async (
 
 test('a sensitivity sweep shows tau and the branches whose tier changes', async () => {
   const page = await openApp(browser, server.url);
-  await page.goto(`${server.url}#/grades`);
-  await page.getByTestId('sweep-parameter').selectOption('a');
-  await page.getByTestId('sweep-from').fill('0');
-  await page.getByTestId('sweep-to').fill('1');
-  await page.getByTestId('sweep-steps').fill('6');
-  await page.getByTestId('run-sweep').click();
-  await page.getByTestId('sweep-done').waitFor();
-  const steps = page.getByTestId('sweep-step');
+  const steps = await runSweep(page, server.url, 'a', 0, 1, 6);
   assert.equal(await steps.count(), 6);
   const taus = await steps.evaluateAll((rs) => rs.map((r) => Number(r.dataset.tau)));
   for (const t of taus) assert.ok(t >= -1 && t <= 1, `tau ${t}`);

@@ -54,6 +54,13 @@ pub fn delete_branch(s: &mut Scenario, index: usize) -> Option<Branch> {
     Some(b)
 }
 
+/// Test helper of the editors: the scenario passes validation, or the test fails with the problems.
+#[cfg(test)]
+pub(crate) fn assert_valid(s: &Scenario) {
+    let problems = validate::scenario(s);
+    assert!(problems.is_empty(), "{problems:?}");
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -274,10 +274,7 @@ mod tests {
     use crate::engine::targets::{breakdown, resolve, Origin};
     use crate::model::sample::sample;
 
-    fn valid(s: &Scenario) {
-        let problems = validate::scenario(s);
-        assert!(problems.is_empty(), "{problems:?}");
-    }
+    use crate::model::edit::assert_valid as valid;
 
     #[test]
     fn a_plan_records_only_what_changes() {

@@ -510,10 +510,7 @@ mod tests {
     use super::*;
     use crate::model::sample::sample;
 
-    fn valid(s: &Scenario) {
-        let problems = validate::scenario(s);
-        assert!(problems.is_empty(), "{problems:?}");
-    }
+    use crate::model::edit::assert_valid as valid;
 
     fn actual(f: &str) -> RecordField {
         RecordField::Actual(f.to_string())

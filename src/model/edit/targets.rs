@@ -158,10 +158,7 @@ mod tests {
     use crate::engine::targets::breakdown;
     use crate::model::sample::sample;
 
-    fn valid(s: &Scenario) {
-        let problems = validate::scenario(s);
-        assert!(problems.is_empty(), "{problems:?}");
-    }
+    use crate::model::edit::assert_valid as valid;
 
     #[test]
     fn parse_overrides() {

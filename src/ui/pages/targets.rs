@@ -32,15 +32,7 @@ use crate::ui::state::{Action, AppState, Edit};
 const CLASSES: [MotivationClass; 4] =
     [MotivationClass::TooEasy, MotivationClass::Motivating, MotivationClass::OutOfReach, MotivationClass::Unknown];
 
-/// The class's word in the UI language.
-pub fn class_word(c: MotivationClass, lang: Lang) -> &'static str {
-    match c {
-        MotivationClass::TooEasy => T::TooEasy.get(lang),
-        MotivationClass::Motivating => T::Motivating.get(lang),
-        MotivationClass::OutOfReach => T::OutOfReach.get(lang),
-        MotivationClass::Unknown => T::Unknown.get(lang),
-    }
-}
+pub use crate::report::class_word;
 
 /// The class's icon, so that nothing depends on colour alone.
 pub fn class_icon(c: MotivationClass) -> &'static str {
