@@ -73,6 +73,8 @@ if [ "${1:-}" = "--browser" ]; then
   if [ ${#missing[@]} -gt 0 ]; then
     apt_install "${missing[@]}"
   fi
+  # LibreOffice Calc without its GUI opens the exported ranking CSV in the CSV check (csv-libreoffice.test.mjs).
+  command -v soffice >/dev/null 2>&1 || apt_install --no-install-recommends libreoffice-calc-nogui
 fi
 
 # trunk's update check needs the network; the tools above are all it uses.
