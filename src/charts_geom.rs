@@ -41,11 +41,12 @@ pub fn ticks(lo: f64, hi: f64, max: usize) -> Vec<f64> {
     let mag = 10f64.powf(raw.log10().floor());
     let step = [1.0, 2.0, 5.0, 10.0].iter().map(|m| m * mag).find(|s| *s >= raw - 1e-12).unwrap_or(10.0 * mag);
     let first = (lo / step - 1e-9).ceil();
+    let scale = 10f64.powi((-step.log10().floor()).max(0.0) as i32 + 1);
     let mut out = Vec::new();
     let mut k = first;
     while k * step <= hi + step * 1e-9 {
-        // Snap to the step's decimals so 0.30000000000000004 prints as 0.3.
-        let v = (k * step / mag * 1e6).round() / 1e6 * mag;
+        // Snap to the step's decimals so 0.6000000000000001 is 0.6 (a division by a power of ten is exact).
+        let v = (k * step * scale).round() / scale;
         out.push(if v.abs() < step * 1e-9 { 0.0 } else { v });
         k += 1.0;
     }
