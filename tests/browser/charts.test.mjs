@@ -21,7 +21,7 @@ async function checkCharts(page) {
   for (let i = 0; i < n; i++) {
     const pic = pictures.nth(i);
     const snapshot = await pic.ariaSnapshot();
-    assert.match(snapshot, /- img "[^"]+"/, `picture ${i} has an accessible name: ${snapshot}`);
+    assert.match(snapshot, /- '?img "[^"]+"/, `picture ${i} has an accessible name: ${snapshot}`);
     const inFigure = await pic.evaluate((el) => {
       const fig = el.closest('[data-chart]');
       if (!fig) return null;
@@ -129,7 +129,9 @@ test('targets: the motivation map has branches × quantitative indicators, p in 
   assert.ok(ps.length > 0 && ps.every((p) => p >= 0 && p <= 1));
   const drawn = await page.locator('[data-chart="motivation"] .cell text').allTextContents();
   const drawnP = drawn.map((t) => parseFloat(t.replace(/^\D+/, ''))).filter((v) => !Number.isNaN(v));
-  assert.deepEqual(drawnP, ps.map((p) => Number(p.toFixed(2))));
+  assert.equal(drawnP.length, ps.length);
+  // The cells write p to 2 decimals, the table to 3 (both rounded from the engine's p).
+  drawnP.forEach((d, i) => assert.ok(Math.abs(d - ps[i]) <= 0.0051, `cell ${i}: ${d} vs ${ps[i]}`));
   const legend = await page.locator('[data-chart="motivation"] .chart-legend').innerText();
   assert.match(legend, /p < 0?\.\d+/);
   assert.match(legend, /p > 0?\.\d+/);
@@ -140,6 +142,7 @@ test('targets: the motivation map has branches × quantitative indicators, p in 
 test('simulation: the distribution bars have a legend and their numbers; the τ chart has labelled axes and values', async () => {
   const page = await openApp(browser, server.url, { locale: 'en' });
   await goTo(page, server.url, 'grades');
+  await page.getByTestId('lang-switch').selectOption('en');
   const trials = page.getByTestId('setting-simulation.trials');
   await trials.fill('300');
   await trials.press('Enter');
@@ -189,7 +192,7 @@ test('the walk-through\'s 刚性与弹性 step shows the scoring curve; its chan
   await page.getByTestId('demo-change').click();
   await page.getByTestId('demo-moved').waitFor();
   assert.deepEqual(await panels(), [false, true], 'elastic in force after the change');
-  assert.match(await curve.locator('svg').ariaSnapshot(), /- img "[^"]+"/);
+  assert.match(await curve.locator('svg').ariaSnapshot(), /- '?img "[^"]+"/);
   await page.getByTestId('demo-change').click();
   assert.deepEqual(await panels(), [true, false], 'taken back');
   assert.deepEqual(page.problems, []);
