@@ -174,20 +174,20 @@ pub fn grade_counts(paths: &[Vec<PathPoint>], levels: u32) -> Vec<Vec<usize>> {
     out
 }
 
-/// The hue (degrees) of a motivation probability p, continuous in p and turning at the classes' limits: red at
-/// 0, amber at `hard_below` (out of reach below), green in the middle of the motivating band, blue at
-/// `easy_above` and beyond (too easy).
-pub fn p_hue(p: f64, hard_below: f64, easy_above: f64) -> f64 {
+/// The colour of a motivation probability p as (hue in degrees, lightness in %): one hue per class (red out of
+/// reach below `hard_below`, green motivating, blue too easy above `easy_above`), and within a class the
+/// lightness follows p (deepest at p = 0, in the middle of the motivating band, and at p = 1).
+pub fn p_colour(p: f64, hard_below: f64, easy_above: f64) -> (f64, f64) {
     let p = p.clamp(0.0, 1.0);
-    let mid = (hard_below + easy_above) / 2.0;
-    let stops = [(0.0, 0.0), (hard_below, 40.0), (mid, 130.0), (easy_above, 195.0), (1.0, 225.0)];
-    for w in stops.windows(2) {
-        let ((p0, h0), (p1, h1)) = (w[0], w[1]);
-        if p <= p1 {
-            return if p1 - p0 < 1e-12 { h1 } else { h0 + (h1 - h0) * (p - p0) / (p1 - p0) };
-        }
+    let frac = |x: f64, a: f64, b: f64| if b - a < 1e-12 { 0.0 } else { ((x - a) / (b - a)).clamp(0.0, 1.0) };
+    if p < hard_below {
+        (4.0, 70.0 + 14.0 * frac(p, 0.0, hard_below))
+    } else if p > easy_above {
+        (212.0, 84.0 - 14.0 * frac(p, easy_above, 1.0))
+    } else {
+        let mid = (hard_below + easy_above) / 2.0;
+        (128.0, 70.0 + 14.0 * frac((p - mid).abs(), 0.0, (easy_above - hard_below) / 2.0))
     }
-    225.0
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 //! the engine, the floor, tolerance and target marks sit where §2 puts them, and the grade ladder's flows add up
 //! to the cycle tables (§8).
 
-use pbcalc::charts_geom::{curve_marks, curve_points, flows, grade_counts, grade_paths, p_hue, ticks};
+use pbcalc::charts_geom::{curve_marks, curve_points, flows, grade_counts, grade_paths, p_colour, ticks};
 use pbcalc::engine::evaluate;
 use pbcalc::engine::scoring::ScoreRule;
 use pbcalc::model::sample::sample;
@@ -101,10 +101,14 @@ fn the_ladder_flows_add_up_to_the_cycle_tables() {
 
 #[test]
 fn the_p_colour_turns_at_the_class_limits() {
-    let (hard, easy) = (0.3, 0.85);
-    assert_eq!(p_hue(0.0, hard, easy), 0.0);
-    assert_eq!(p_hue(hard, hard, easy), 40.0);
-    assert_eq!(p_hue(easy, hard, easy), 195.0);
-    let hues: Vec<f64> = (0..=100).map(|i| p_hue(i as f64 / 100.0, hard, easy)).collect();
-    assert!(hues.windows(2).all(|w| w[0] <= w[1]), "continuous and rising in p");
+    let (hard, easy) = (0.2, 0.9);
+    let hue = |p: f64| p_colour(p, hard, easy).0;
+    assert_eq!(hue(0.0), hue(0.199));
+    assert_ne!(hue(0.199), hue(0.2), "out of reach and motivating differ");
+    assert_eq!(hue(0.2), hue(0.9), "the limits are motivating (strict limits, §9)");
+    assert_ne!(hue(0.9), hue(0.901), "motivating and too easy differ");
+    // Within a class the shade follows p.
+    assert!(p_colour(0.0, hard, easy).1 < p_colour(0.15, hard, easy).1);
+    assert!(p_colour(0.55, hard, easy).1 < p_colour(0.3, hard, easy).1);
+    assert!(p_colour(1.0, hard, easy).1 < p_colour(0.95, hard, easy).1);
 }

@@ -126,6 +126,7 @@ pub fn demo_panel() -> Html {
                 </button>
                 <span>{ t(s.change) }</span>
             </div>
+            if let Some(c) = curve { { c } }
             if let Some(m) = moves.as_ref() {
                 <table class="data compact demo-moved" data-testid="demo-moved" aria-label={t(TDemo::Moved)}>
                     <thead><tr><th>{ t(TDemo::What) }</th><th>{ t(TDemo::Before) }</th><th>{"→ "}{ t(TDemo::After) }</th></tr></thead>
@@ -137,7 +138,6 @@ pub fn demo_panel() -> Html {
                     </tbody>
                 </table>
             }
-            if let Some(c) = curve { { c } }
             <div class="demo-nav">
                 <button class="ghost" onclick={go(i.saturating_sub(1))} disabled={i == 0} data-testid="demo-prev">{"← "}{ t(TDemo::Prev) }</button>
                 <span class="hint">{ t(TDemo::Keys) }</span>

@@ -70,7 +70,7 @@ pub fn scoring_curve(s: &Scenario, k: usize, target: f64, dots: &[Dot], id: &str
                 { axis_x(&xs, &x_ticks, BOTTOM, t(TChart::Actual)) }
                 if let Some(f) = floor_line { { f } }
                 <line class="target" x1={c(xs.at(target))} x2={c(xs.at(target))} y1={c(TOP - 4.0)} y2={c(BOTTOM)} />
-                <text class="mark" x={c(xs.at(target) + 4.0)} y={c(TOP + 8.0)}>{ "T = " }{ number(target) }</text>
+                <text class="mark" x={c(xs.at(target) + 4.0)} y={c(BOTTOM - 24.0)}>{ "T = " }{ number(target) }</text>
                 <path class="curve" d={d} />
                 { for dots.iter().filter(|d| d.actual.is_finite()).map(|dot| {
                     let v = quantitative_fraction(ratio(dir, target, dot.actual), divisor, floor);

@@ -5,7 +5,7 @@
 use yew::prelude::*;
 
 use super::{c, data_table, figure, legend, svg, Key};
-use crate::charts_geom::p_hue;
+use crate::charts_geom::p_colour;
 use crate::engine::{MotivationClass, Results};
 use crate::i18n::pages::TChart;
 use crate::i18n::{number, Lang, T};
@@ -19,7 +19,8 @@ const CELL_H: f64 = 30.0;
 const TOP: f64 = 96.0;
 
 fn fill(p: f64, hard: f64, easy: f64) -> String {
-    format!("hsl({:.0} 62% 80%)", p_hue(p, hard, easy))
+    let (h, l) = p_colour(p, hard, easy);
+    format!("hsl({h:.0} 60% {l:.0}%)")
 }
 
 pub fn motivation_map(s: &Scenario, r: &Results, lang: Lang) -> Html {

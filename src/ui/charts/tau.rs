@@ -19,15 +19,18 @@ pub fn tau_chart(r: &SweepResult, parameter: &str, lang: Lang) -> Html {
     let (x0, x1) = (r.steps.first().map_or(0.0, |s| s.value), r.steps.last().map_or(1.0, |s| s.value));
     let (lo, hi) = (x0.min(x1).min(r.current), x0.max(x1).max(r.current));
     let xs = Scale::new(lo, hi, 72.0, 610.0);
-    let ys = Scale::new(-1.0, 1.0, 228.0, 44.0);
+    // τ-b is in −1..1; the axis starts a little under the lowest value so that small moves show.
+    let low = pts.iter().map(|p| p.1).fold(1.0_f64, f64::min);
+    let y0 = (((low - 0.05) * 10.0).floor() / 10.0).clamp(-1.0, 0.9);
+    let ys = Scale::new(y0, 1.0, 228.0, 44.0);
     // Every value written when they fit, else about ten of them.
     let every = pts.len().div_ceil(12).max(1);
     let body = html! {
         <>
-            { axis_y(&ys, &ticks(-1.0, 1.0, 5), 72.0, 610.0, t(TChart::TauAxis)) }
+            { axis_y(&ys, &ticks(y0, 1.0, 6), 72.0, 610.0, t(TChart::TauAxis)) }
             { axis_x(&xs, &ticks(lo, hi, 7), 236.0, parameter) }
             <line class="current" x1={c(xs.at(r.current))} x2={c(xs.at(r.current))} y1={c(ys.r1 - 4.0)} y2={c(ys.r0)} />
-            <text class="mark" x={c(xs.at(r.current) + 4.0)} y={c(ys.r1 + 10.0)}>{ t(TChart::CurrentValue) }{" "}{ number(r.current) }</text>
+            <text class="mark" x={c(xs.at(r.current) + 4.0)} y={c(ys.r0 - 8.0)}>{ t(TChart::CurrentValue) }{" "}{ number(r.current) }</text>
             <path class="curve" d={polyline(pts.iter().map(|(v, tau)| (xs.at(*v), ys.at(*tau))))} />
             { for pts.iter().enumerate().map(|(i, (v, tau))| html! {
                 <g class="dot">

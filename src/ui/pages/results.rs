@@ -286,9 +286,16 @@ fn why_panel(
                             let (h, k) = (curve_ind.clone(), i.indicator);
                             Callback::from(move |_: MouseEvent| h.set(Some(k)))
                         });
+                        let key = i.target.is_some().then(|| {
+                            let (h, k) = (curve_ind.clone(), i.indicator);
+                            Callback::from(move |e: KeyboardEvent| if e.key() == "Enter" || e.key() == " " {
+                                e.prevent_default();
+                                h.set(Some(k));
+                            })
+                        });
                         html! {
                             <tr class={classes!(i.actual.is_none().then_some("missing"), pick.is_some().then_some("clickable"), (shown_ind == Some(i.indicator)).then_some("selected"))}
-                                onclick={pick} title={i.target.map(|_| crate::i18n::pages::TChart::CurvePick.get(lang))}>
+                                onclick={pick} onkeydown={key} tabindex={i.target.map(|_| "0")} title={i.target.map(|_| crate::i18n::pages::TChart::CurvePick.get(lang))}>
                                 <td>{ ind.name.clone() }</td>
                                 <td class="num">{ i.target.map_or_else(|| "A".to_string(), plain) }</td>
                                 <td class="num">{ actual_text(i.actual.as_ref()) }</td>
