@@ -158,6 +158,37 @@ pub fn moved(i: usize, before: &Scenario, after: &Scenario, lang: Lang) -> Vec<M
         .collect()
 }
 
+/// The indicator whose scoring curve (controllable beside elastic) step `i` shows: 自由度 (the tolerance widened)
+/// and 刚性与弹性 (an indicator made elastic).
+pub fn curve_indicator(i: usize) -> Option<&'static str> {
+    match i {
+        1 => Some("innovation"),
+        3 => Some("tasks"),
+        _ => None,
+    }
+}
+
+/// The branch the curve of `indicator` shows, in the last period: the one whose score fraction the elastic rule
+/// raises most over the controllable one (the first in display order on a tie), as (indicator index, branch
+/// id, its target, its actual).
+pub fn curve_pick(s: &Scenario, r: &Results, indicator: &str) -> Option<(usize, String, f64, f64)> {
+    use crate::engine::scoring::{quantitative_fraction, ratio};
+    let k = s.indicators.iter().position(|i| i.id == indicator)?;
+    let q = s.indicators[k].quantitative()?;
+    let floor = s.settings.scoring.floor_ratio;
+    let mut best: Option<(f64, (usize, String, f64, f64))> = None;
+    for row in &r.periods.last()?.rows {
+        let Some(sc) = row.indicators.iter().find(|x| x.indicator == k) else { continue };
+        let (Some(t), Some(crate::model::Actual::Number(a))) = (sc.target, sc.actual) else { continue };
+        let rr = ratio(q.direction, t, a);
+        let gain = quantitative_fraction(rr, 1.0 - q.tolerance, floor) - quantitative_fraction(rr, 1.0, floor);
+        if best.as_ref().is_none_or(|(g, _)| gain > *g + 1e-12) {
+            best = Some((gain, (k, row.branch.clone(), t, a)));
+        }
+    }
+    best.map(|b| b.1)
+}
+
 fn name(s: &Scenario, branch: &str) -> String {
     s.branch(branch).map_or(branch.to_string(), |b| b.name.clone())
 }

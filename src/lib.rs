@@ -7,6 +7,7 @@
 //! * `ui` — the Yew app (browser build only): pages, components, state.
 
 pub mod bench;
+pub mod charts_geom;
 pub mod compare_report;
 pub mod demo;
 pub mod engine;

@@ -31,6 +31,7 @@ pub fn demo_panel() -> Html {
     let lang = state.lang();
     let navigator = use_navigator();
     let step = state.demo.as_ref().map(|d| d.step);
+    let results = crate::ui::hooks::use_results();
 
     // Each step opens its page.
     use_effect_with(step, move |step| {
@@ -102,8 +103,16 @@ pub fn demo_panel() -> Html {
         Callback::from(move |_| state.dispatch(Action::DemoChange(!changed)))
     };
     let t = |x: TDemo| x.get(lang);
+    // 自由度 and 刚性与弹性 show the indicator's scoring curve, controllable beside elastic, for one branch.
+    let curve = crate::demo::curve_indicator(i).and_then(|id| {
+        let sc = state.scenario();
+        let (k, branch, target, actual) = crate::demo::curve_pick(sc, &results, id)?;
+        let name = sc.branch(&branch).map_or(branch, |b| b.name.clone());
+        let dots = [crate::ui::charts::curve::Dot { name, actual, selected: true }];
+        Some(crate::ui::charts::curve::scoring_curve(sc, k, target, &dots, "demo-curve", lang))
+    });
     html! {
-        <aside class="demo card" data-testid="demo-step" data-step={(i + 1).to_string()} data-steps={n.to_string()}
+        <aside class={classes!("demo", "card", curve.is_some().then_some("demo-wide"))} data-testid="demo-step" data-step={(i + 1).to_string()} data-steps={n.to_string()}
             aria-label={t(TDemo::Demo)} aria-live="polite">
             <div class="demo-head">
                 <span class="demo-count">{ t(TDemo::Demo) }{" · "}{ t(TDemo::Step).replacen("{}", &(i + 1).to_string(), 1).replacen("{}", &n.to_string(), 1) }</span>
@@ -117,6 +126,7 @@ pub fn demo_panel() -> Html {
                 </button>
                 <span>{ t(s.change) }</span>
             </div>
+            if let Some(c) = curve { { c } }
             if let Some(m) = moves.as_ref() {
                 <table class="data compact demo-moved" data-testid="demo-moved" aria-label={t(TDemo::Moved)}>
                     <thead><tr><th>{ t(TDemo::What) }</th><th>{ t(TDemo::Before) }</th><th>{"→ "}{ t(TDemo::After) }</th></tr></thead>

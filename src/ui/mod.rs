@@ -8,6 +8,7 @@
 //! * [`components`] — small shared pieces (fields, notices, toasts).
 
 pub mod app;
+pub mod charts;
 pub mod components;
 pub mod demo;
 pub mod download;

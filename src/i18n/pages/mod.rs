@@ -2,6 +2,7 @@
 //! Add a page's enum to [`all`] so the completeness test covers it.
 
 pub mod categories;
+pub mod charts;
 pub mod demo;
 pub mod grades;
 pub mod indicators;
@@ -19,6 +20,7 @@ pub mod storage;
 pub mod targets;
 
 pub use categories::TCat;
+pub use charts::TChart;
 pub use demo::TDemo;
 pub use grades::TGr;
 pub use indicators::TInd;
@@ -45,6 +47,7 @@ pub fn all() -> Vec<(String, &'static str, &'static str)> {
         };
     }
     add!(TCat);
+    add!(TChart);
     add!(TDemo);
     add!(TGr);
     add!(TInd);

@@ -32,6 +32,7 @@ pub fn grades_page() -> Html {
             if results.cycles.is_empty() {
                 <p class="empty">{ TGr::NoCycles.get(lang) }</p>
             } else {
+                { crate::ui::charts::ladder::grade_ladder(&s, &results, lang) }
                 { paths(&s, &results, lang) }
                 { for results.cycles.iter().map(|c| cycle_table(&s, c, lang)) }
             }
@@ -49,22 +50,12 @@ fn paths(s: &Scenario, r: &Results, lang: Lang) -> Html {
     let (w, h, pad) = (150.0_f64, 75.0_f64, 8.0_f64);
     let x = |i: usize| pad + (w - 2.0 * pad) * i as f64 / (n_points.max(2) - 1) as f64;
     let y = |g: u32| h - pad - (h - 2.0 * pad) * (g.saturating_sub(1)) as f64 / (levels.max(2) - 1) as f64;
-    html! {
-        <div class="paths">
-            <h3>{ TGr::Paths.get(lang) }</h3>
-            <p class="muted">{ TGr::PathsHint.get(lang) }</p>
+    let all = crate::charts_geom::grade_paths(s, r);
+    let grid = html! {
             <div class="path-grid" data-testid="grade-paths">
-                { for s.branches.iter().map(|b| {
-                    // Grade at the start, then after each cycle (unchanged where the branch had no row).
-                    let mut grade = b.grade;
-                    let mut points = vec![(0usize, grade, None::<Reason>, true)];
-                    for (i, c) in r.cycles.iter().enumerate() {
-                        let row = c.rows.iter().find(|row| row.branch == b.id);
-                        if let Some(row) = row {
-                            grade = row.grade_after;
-                        }
-                        points.push((i + 1, grade, row.map(|r| r.reason), c.complete));
-                    }
+                { for s.branches.iter().zip(&all).map(|(b, path)| {
+                    let points: Vec<(usize, u32, Option<Reason>, bool)> =
+                        path.iter().enumerate().map(|(i, p)| (i, p.grade, p.reason, p.complete)).collect();
                     let line: Vec<String> = points.windows(2).map(|p| {
                         format!("M{:.1},{:.1} H{:.1} V{:.1}", x(p[0].0), y(p[0].1), x(p[1].0), y(p[1].1))
                     }).collect();
@@ -99,6 +90,29 @@ fn paths(s: &Scenario, r: &Results, lang: Lang) -> Html {
                     }
                 }) }
             </div>
+    };
+    use crate::i18n::pages::TChart;
+    use crate::ui::charts::{data_table, figure, legend, Key};
+    let t = |x: TChart| x.get(lang);
+    let mut head = vec![T::BranchName.get(lang).to_string(), t(TChart::StartCol).to_string()];
+    head.extend(r.cycles.iter().map(|c| t(TChart::CycleCol).replace("{}", &c.cycle.to_string())));
+    let rows = s
+        .branches
+        .iter()
+        .zip(&all)
+        .map(|(b, p)| std::iter::once(b.name.clone()).chain(p.iter().map(|x| x.grade.to_string())).collect())
+        .collect();
+    let keys = vec![
+        Key::new("k-up", format!("▲ {}", t(TChart::Up))),
+        Key::new("k-down", format!("▼ {}", t(TChart::Down))),
+        Key::new("k-same", t(TChart::Same)),
+        Key::new("k-open", TGr::InProgress.get(lang)),
+    ];
+    html! {
+        <div class="paths">
+            <h3>{ TGr::Paths.get(lang) }</h3>
+            <p class="muted">{ TGr::PathsHint.get(lang) }</p>
+            { figure("paths", None, grid, legend(keys), data_table(head, rows, lang)) }
         </div>
     }
 }

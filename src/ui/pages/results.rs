@@ -33,6 +33,8 @@ pub fn results_page() -> Html {
     let results = use_results();
     let scenario = state.scenario().clone();
     let chosen = use_state(|| None::<String>);
+    // The indicator whose scoring curve the "why" panel shows (index in scenario.indicators).
+    let curve_ind = use_state(|| None::<usize>);
 
     let Some(period_id) = selected_period(&state, &results) else {
         return html! {
@@ -85,7 +87,7 @@ pub fn results_page() -> Html {
             <div class="split">
                 { ranking_table(&scenario, period, lang, chosen.as_deref(), &choose) }
                 if let Some(row) = chosen_row {
-                    { why_panel(&scenario, &results, period_index, row, lang, &chosen) }
+                    { why_panel(&scenario, &results, period_index, row, lang, &chosen, &curve_ind) }
                 }
             </div>
             { crate::ui::components::print_report::appendix(&scenario, &results, &period_id, lang) }
@@ -111,23 +113,30 @@ fn period_lines(s: &Scenario, p: &PeriodResult, lang: Lang) -> Html {
     }
 }
 
-/// The share of each tier as a bar, with the counts written on it.
+/// The share of each tier as a bar, with the counts written on it, its legend and its numbers as a table.
 fn tier_chart(p: &PeriodResult, lang: Lang) -> Html {
+    use crate::i18n::pages::TChart;
+    use crate::ui::charts::{data_table, figure, legend, Key};
     let n = p.rows.len().max(1);
     let count = |t: Tier| p.rows.iter().filter(|r| r.tier == t).count();
-    html! {
-        <div class="tier-chart" data-testid="tier-chart" role="img"
-            aria-label={Tier::ALL.iter().map(|t| format!("{} {}", tier_word(*t, lang), count(*t))).collect::<Vec<_>>().join(", ")}>
+    let share = |c: usize| format!("{:.0}%", 100.0 * c as f64 / n as f64);
+    let title = TChart::TierTitle.get(lang);
+    let bar = html! {
+        <div class="tier-chart" data-testid="tier-chart" role="img" aria-label={title}>
             { for Tier::ALL.iter().filter(|t| count(**t) > 0).map(|t| {
                 let c = count(*t);
                 html! {
                     <div class={classes!("seg", format!("tier-{}", t.as_str()))} style={format!("flex: {c}")}>
-                        { tier_word(*t, lang) }{" · "}{ c }{" · "}{ format!("{:.0}%", 100.0 * c as f64 / n as f64) }
+                        { tier_word(*t, lang) }{" · "}{ c }{" · "}{ share(c) }
                     </div>
                 }
             }) }
         </div>
-    }
+    };
+    let keys = Tier::ALL.iter().map(|t| Key::new(["k-first", "k-middle", "k-bottom"][*t as usize], tier_word(*t, lang))).collect();
+    let rows = Tier::ALL.iter().map(|t| vec![tier_word(*t, lang).to_string(), count(*t).to_string(), share(count(*t))]).collect();
+    let head = vec![T::Tier.get(lang).to_string(), TChart::Count.get(lang).to_string(), TChart::Share.get(lang).to_string()];
+    figure("tiers", None, bar, legend(keys), data_table(head, rows, lang))
 }
 
 fn tier_badge(t: Tier, lang: Lang) -> Html {
@@ -222,7 +231,29 @@ fn why_panel(
     row: &PeriodRow,
     lang: Lang,
     chosen: &UseStateHandle<Option<String>>,
+    curve_ind: &UseStateHandle<Option<usize>>,
 ) -> Html {
+    use crate::model::Actual;
+    use crate::ui::charts::curve::{scoring_curve, Dot};
+    // §2 the scoring curve of the indicator clicked in the table (else the first quantitative one).
+    let quantitative = |i: &&crate::engine::IndicatorScore| i.target.is_some();
+    let shown = row
+        .indicators
+        .iter()
+        .filter(quantitative)
+        .find(|i| Some(i.indicator) == **curve_ind)
+        .or_else(|| row.indicators.iter().find(quantitative));
+    let curve = shown.map_or_else(
+        || html! {},
+        |i| {
+            let dots: Vec<Dot> = match i.actual {
+                Some(Actual::Number(a)) => vec![Dot { name: s.branch(&row.branch).map_or(row.branch.clone(), |b| b.name.clone()), actual: a, selected: true }],
+                _ => Vec::new(),
+            };
+            scoring_curve(s, i.indicator, i.target.unwrap_or(0.0), &dots, "why-curve", lang)
+        },
+    );
+    let shown_ind = shown.map(|i| i.indicator);
     let n = results.periods[period_index].rows.len();
     let steps = why(s, period_index, row, n, lang);
     let name = s.branch(&row.branch).map_or(row.branch.clone(), |b| b.name.clone());
@@ -251,8 +282,20 @@ fn why_panel(
                 <tbody>
                     { for row.indicators.iter().map(|i| {
                         let ind = &s.indicators[i.indicator];
+                        let pick = i.target.is_some().then(|| {
+                            let (h, k) = (curve_ind.clone(), i.indicator);
+                            Callback::from(move |_: MouseEvent| h.set(Some(k)))
+                        });
+                        let key = i.target.is_some().then(|| {
+                            let (h, k) = (curve_ind.clone(), i.indicator);
+                            Callback::from(move |e: KeyboardEvent| if e.key() == "Enter" || e.key() == " " {
+                                e.prevent_default();
+                                h.set(Some(k));
+                            })
+                        });
                         html! {
-                            <tr class={classes!(i.actual.is_none().then_some("missing"))}>
+                            <tr class={classes!(i.actual.is_none().then_some("missing"), pick.is_some().then_some("clickable"), (shown_ind == Some(i.indicator)).then_some("selected"))}
+                                onclick={pick} onkeydown={key} tabindex={i.target.map(|_| "0")} title={i.target.map(|_| crate::i18n::pages::TChart::CurvePick.get(lang))}>
                                 <td>{ ind.name.clone() }</td>
                                 <td class="num">{ i.target.map_or_else(|| "A".to_string(), plain) }</td>
                                 <td class="num">{ actual_text(i.actual.as_ref()) }</td>
@@ -265,6 +308,7 @@ fn why_panel(
                     }) }
                 </tbody>
             </table>
+            { curve }
             <ol class="why-steps">
                 { for steps.iter().map(|w| html! {
                     <li><span class="why-title">{ w.title.clone() }{ crate::ui::pages::method::link(crate::i18n::pages::method::why_section(&w.title), lang) }</span><span class="why-formula">{ w.formula.clone() }</span></li>

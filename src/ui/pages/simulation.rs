@@ -215,6 +215,7 @@ fn simulation_view(s: &Scenario, r: &SimulationResult, lang: Lang) -> Html {
     let g = &s.settings.grades;
     html! {
         <div class="sim-result" data-testid="simulation-result" data-trials={r.trials.to_string()}>
+            { distributions(s, r, lang, html! {
             <div class="table-wrap">
                 <table class="data sim-branches" data-testid="simulation-branches">
                     <thead>
@@ -246,6 +247,7 @@ fn simulation_view(s: &Scenario, r: &SimulationResult, lang: Lang) -> Html {
                     </tbody>
                 </table>
             </div>
+            }) }
             <div class="sim-org">
                 <div>
                     <h4>{ TSim::Organisation.get(lang) }</h4>
@@ -269,6 +271,33 @@ fn simulation_view(s: &Scenario, r: &SimulationResult, lang: Lang) -> Html {
             </div>
             { super::grade_quotas::simulation_figure(s, r, lang) }
         </div>
+    }
+}
+
+/// The table of grade distributions as a chart: its legend (the grades' colours, grade 1 at the left) and every
+/// distribution's numbers as a data table.
+fn distributions(s: &Scenario, r: &SimulationResult, lang: Lang, bars: Html) -> Html {
+    use crate::i18n::pages::TChart;
+    use crate::ui::charts::{data_table, figure, legend, Key};
+    const KEYS: [&str; 6] = ["k-g1", "k-g2", "k-g3", "k-g4", "k-g5", "k-gx"];
+    let g = &s.settings.grades;
+    let keys = (1..=r.levels).map(|i| Key::new(KEYS[(i as usize - 1).min(5)], format!("{i} · {}", g.name(i)))).collect();
+    let mut head = vec![TSim::Branch.get(lang).to_string(), TSim::SimCycle.get(lang).to_string()];
+    head.extend((1..=r.levels).map(|i| format!("{i} · {}", g.name(i))));
+    let mut rows = Vec::new();
+    for b in &r.branches {
+        let name = s.branch(&b.branch).map_or(b.branch.clone(), |x| x.name.clone());
+        for (k, dist) in b.grades.iter().enumerate() {
+            let mut row = vec![name.clone(), TChart::AfterCycle.get(lang).replace("{}", &(r.recorded_cycles + k as u32 + 1).to_string())];
+            row.extend((0..r.levels as usize).map(|i| percent(dist.get(i).copied().unwrap_or(0.0))));
+            rows.push(row);
+        }
+    }
+    html! {
+        <>
+            <p class="muted small">{ TChart::DistLegend.get(lang) }</p>
+            { figure("dist", Some(TChart::DistTitle.get(lang)), bars, legend(keys), data_table(head, rows, lang)) }
+        </>
     }
 }
 
@@ -485,7 +514,7 @@ fn sensitivity() -> Html {
             { progress_bar(&run, lang, "sweep-progress") }
             if let Some((sc, r)) = &*result {
                 <p class="done" data-testid="sweep-done">{"✓ "}{ TSim::SweepDone.get(lang) }</p>
-                { sweep_view(sc, r, lang) }
+                { sweep_view(sc, r, params.iter().find(|p| p.1 == r.parameter).map_or("", |p| p.2.as_str()), lang) }
             }
         </section>
     }
@@ -500,11 +529,11 @@ fn tier_icon(t: Option<Tier>) -> &'static str {
     }
 }
 
-fn sweep_view(s: &Scenario, r: &SweepResult, lang: Lang) -> Html {
+fn sweep_view(s: &Scenario, r: &SweepResult, parameter: &str, lang: Lang) -> Html {
     let name = |id: &str| s.branch(id).map_or(id.to_string(), |b| b.name.clone());
     html! {
         <div class="sweep-result">
-            { tau_chart(r) }
+            { crate::ui::charts::tau::tau_chart(r, parameter, lang) }
             <div class="table-wrap">
                 <table class="data compact" data-testid="sweep-table">
                     <thead>
@@ -564,36 +593,5 @@ fn sweep_view(s: &Scenario, r: &SweepResult, lang: Lang) -> Html {
                 </table>
             </div>
         </div>
-    }
-}
-
-/// Kendall's τ against the parameter's value, as a small line chart (numbers are in the table beside it).
-fn tau_chart(r: &SweepResult) -> Html {
-    let pts: Vec<(f64, f64)> = r.steps.iter().filter_map(|s| s.tau.map(|t| (s.value, t))).collect();
-    if pts.len() < 2 {
-        return html! {};
-    }
-    let (w, h, pad) = (360.0_f64, 120.0_f64, 24.0_f64);
-    let (x0, x1) = (r.steps.first().map_or(0.0, |s| s.value), r.steps.last().map_or(1.0, |s| s.value));
-    let span = if (x1 - x0).abs() < 1e-12 { 1.0 } else { x1 - x0 };
-    let x = |v: f64| pad + (w - 2.0 * pad) * (v - x0) / span;
-    let y = |t: f64| h - pad - (h - 2.0 * pad) * (t + 1.0) / 2.0;
-    let d: Vec<String> = pts
-        .iter()
-        .enumerate()
-        .map(|(i, (v, t))| format!("{}{:.1},{:.1}", if i == 0 { "M" } else { "L" }, x(*v), y(*t)))
-        .collect();
-    html! {
-        <svg class="tau-chart" viewBox={format!("0 0 {w} {h}")} role="img" aria-label="Kendall τ">
-            <line class="axis" x1={pad.to_string()} x2={(w - pad).to_string()} y1={y(1.0).to_string()} y2={y(1.0).to_string()} />
-            <line class="axis" x1={pad.to_string()} x2={(w - pad).to_string()} y1={y(0.0).to_string()} y2={y(0.0).to_string()} />
-            <text x="2" y={(y(1.0) + 4.0).to_string()}>{"1"}</text>
-            <text x="2" y={(y(0.0) + 4.0).to_string()}>{"0"}</text>
-            <line class="current" x1={x(r.current).to_string()} x2={x(r.current).to_string()} y1={pad.to_string()} y2={(h - pad).to_string()} />
-            <path class="tau" d={d.join(" ")} />
-            { for pts.iter().map(|(v, t)| html! { <circle cx={x(*v).to_string()} cy={y(*t).to_string()} r="3"><title>{ format!("{v:.3}: τ = {t:.3}") }</title></circle> }) }
-            <text x={pad.to_string()} y={(h - 4.0).to_string()}>{ fixed(x0, 2) }</text>
-            <text x={(w - pad - 24.0).to_string()} y={(h - 4.0).to_string()}>{ fixed(x1, 2) }</text>
-        </svg>
     }
 }

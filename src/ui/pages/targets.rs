@@ -202,6 +202,7 @@ pub fn targets_page() -> Html {
             </ul>
             <Matrix data={data} {on_commit} {on_history} testid="targets-table" label={T::NavTargets.get(lang)} lang={lang}
                 corner={html! { { T::BranchName.get(lang) } }} />
+            { crate::ui::charts::motivation::motivation_map(&s, &results, lang) }
         </section>
     }
 }
