@@ -4,7 +4,7 @@
 // the page's compiled WebAssembly.Module (so the worker neither fetches nor compiles it again), the scenario
 // file text, and the range of trials. The worker loads the same module as the page (its start function sees no
 // window and mounts nothing), runs trials start..end on its own copy of the compiled scenario (McRange in
-// src/main.rs) and posts { kind: 'progress', done, counts } about every 50 ms, then { kind: 'done', done,
+// src/main.rs) and posts { kind: 'progress', done, counts } about every 100 ms, then { kind: 'done', done,
 // counts }; counts is a BigUint64Array the page adds up. On any failure it posts { kind: 'error', message } and
 // the page runs the trials itself. The page stops a run by terminating the worker.
 self.onmessage = async (event) => {
@@ -16,7 +16,7 @@ self.onmessage = async (event) => {
     let last = performance.now();
     while (!range.step(4)) {
       const now = performance.now();
-      if (now - last >= 50) {
+      if (now - last >= 100) {
         last = now;
         self.postMessage({ kind: 'progress', done: range.done(), counts: range.counts() });
       }

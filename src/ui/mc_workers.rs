@@ -8,7 +8,7 @@
 //! (seed, trial), so the page adds the workers' counts up ([`Simulation::merge_counts`]) to exactly the numbers
 //! of the single-threaded run.
 //!
-//! A worker posts `{kind: "progress", done, counts}` about every 50 ms and `{kind: "done", done, counts}` at
+//! A worker posts `{kind: "progress", done, counts}` about every 100 ms and `{kind: "done", done, counts}` at
 //! its end (counts: the flat list of [`Simulation::counts`], a `BigUint64Array`), or `{kind: "error"}` when it
 //! cannot start. Dropping the [`Pool`] terminates every worker (cancel, a new run, the page going away).
 //!

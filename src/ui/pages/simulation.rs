@@ -243,7 +243,7 @@ fn monte_carlo() -> Html {
                 <p class="banner banner-warn">{ TSim::Stale.get(lang) }</p>
             }
             if let Some((sc, r)) = result {
-                { simulation_view(&sc, &r, lang) }
+                <SimulationView s={sc} r={r} {lang} />
             }
         </section>
     }
@@ -287,6 +287,27 @@ fn worker_status(
             tick.set((*tick).wrapping_add(1).max(1));
         }
     }
+}
+
+/// A result shown: the same `Rc`s and language draw the same table.
+#[derive(Properties)]
+struct ViewProps {
+    s: Rc<Scenario>,
+    r: Rc<SimulationResult>,
+    lang: Lang,
+}
+
+impl PartialEq for ViewProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.s, &other.s) && Rc::ptr_eq(&self.r, &other.r) && self.lang == other.lang
+    }
+}
+
+/// The result's tables, drawn again only when the result or the language changes — not at every progress
+/// report of the next run (so the page stays light while workers report).
+#[function_component(SimulationView)]
+fn simulation_view_component(p: &ViewProps) -> Html {
+    simulation_view(&p.s, &p.r, p.lang)
 }
 
 fn simulation_view(s: &Scenario, r: &SimulationResult, lang: Lang) -> Html {
