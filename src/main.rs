@@ -9,6 +9,11 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
+    // In a Web Worker (the Monte Carlo's, web/mc-worker.js) the same module starts without a window: there is
+    // no page to mount; the worker only calls [`McRange`].
+    if web_sys::window().is_none() {
+        return;
+    }
     // The router would rewrite an empty address to `#/` after the first render, rendering the shell twice:
     // set it first.
     if let Some(w) = web_sys::window() {
@@ -28,6 +33,43 @@ pub fn bench(text: &str, runs: u32, sim_runs: u32) -> String {
     match pbcalc::bench::time_scenario(text, runs, sim_runs, now) {
         Ok(f) => f.to_json(),
         Err(path) => format!("{{\"error\":{path:?}}}"),
+    }
+}
+
+/// One worker's share of a Monte Carlo run (web/mc-worker.js; the page side is `pbcalc::ui::mc_workers`): trials
+/// `start..end` of the scenario's `settings.simulation`, on the worker's own copy of the compiled scenario.
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub struct McRange {
+    sim: pbcalc::engine::Simulation,
+}
+
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+impl McRange {
+    /// Reads the scenario file text (as the page wrote it) and prepares trials `start..end`; a file that does not
+    /// read is an error naming the first problem's path (the page then runs the trials itself).
+    #[wasm_bindgen(constructor)]
+    pub fn new(scenario: &str, start: u32, end: u32) -> Result<McRange, String> {
+        let s = pbcalc::model::codec::parse_scenario(scenario)
+            .map_err(|p| p.first().map_or_else(String::new, |p| format!("{p:?}")))?;
+        let sim = pbcalc::engine::Simulation::new(&s, &s.settings.simulation).with_range(start, end);
+        Ok(McRange { sim })
+    }
+
+    /// Runs up to `n` more trials of the range; returns whether the range is done.
+    pub fn step(&mut self, n: u32) -> bool {
+        self.sim.run_trials(n)
+    }
+
+    /// Trials of the range done so far.
+    pub fn done(&self) -> u32 {
+        self.sim.progress().0
+    }
+
+    /// The counts so far (`Simulation::counts`: the number of trials, then every count), for the page to add up.
+    pub fn counts(&self) -> Vec<u64> {
+        self.sim.counts()
     }
 }
 

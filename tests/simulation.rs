@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 
 use pbcalc::engine::motivation::phi;
-use pbcalc::engine::simulation::{simulate, simulation_to_value, Simulation, SimulationResult};
+use pbcalc::engine::simulation::{simulate, simulation_to_value, MergeError, Simulation, SimulationResult};
 use pbcalc::engine::{evaluate, Results};
 use pbcalc::model::settings::{Settings, TierMethod};
 use pbcalc::model::{
@@ -726,4 +726,88 @@ fn the_results_block_carries_every_number() {
     sim.run_trials(10);
     let v = simulation_to_value(&sim.result());
     assert_eq!((v["trials"].as_u64(), v["complete"].as_bool()), (Some(10), Some(false)));
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Ranges of trials merged (the page's workers)
+
+/// Runs trials `start..end` of `s` in a simulation of their own, as one worker does, and returns its counts.
+fn range_counts(s: &Scenario, start: u32, end: u32) -> Vec<u64> {
+    let mut sim = Simulation::new(s, &s.settings.simulation).with_range(start, end);
+    assert_eq!(sim.progress(), (0, end - start));
+    // In uneven slices, as a worker posting progress does.
+    while !sim.run_trials(7) {}
+    assert_eq!(sim.progress(), (end - start, end - start));
+    sim.counts()
+}
+
+#[test]
+fn ranges_of_trials_merged_equal_the_whole_run() {
+    for seed in [7, 8] {
+        let mut s = varied(seed);
+        let whole = simulate(&s);
+        let n = s.settings.simulation.trials;
+        // [0, a) + [a, n) for several a (an empty range at either end included), and a split in 3 and in 8.
+        let splits: Vec<Vec<u32>> = vec![
+            vec![0, n],
+            vec![0, 1, n],
+            vec![0, 150, n],
+            vec![0, 299, n],
+            vec![0, n, n],
+            vec![0, 100, 200, n],
+            (0..=8).map(|i| i * n / 8).collect(),
+        ];
+        for bounds in splits {
+            let mut merged = Simulation::new(&s, &s.settings.simulation);
+            // Merged in reverse order: the order of arrival does not matter.
+            for w in bounds.windows(2).rev() {
+                assert!(!merged.is_done() || w[0] == w[1]);
+                merged.merge_counts(&range_counts(&s, w[0], w[1])).unwrap();
+            }
+            assert!(merged.is_done(), "{bounds:?}");
+            assert_eq!(merged.result(), whole, "seed {seed}, ranges {bounds:?}");
+        }
+        // With grade quotas too (their held-back counts merge like the rest).
+        s.settings.grades.quotas = Some(vec![None, None, None, Some(0.2), Some(0.1)]);
+        let whole = simulate(&s);
+        let mut merged = Simulation::new(&s, &s.settings.simulation);
+        merged.merge_counts(&range_counts(&s, 0, 123)).unwrap();
+        merged.merge_counts(&range_counts(&s, 123, n)).unwrap();
+        assert_eq!(merged.result(), whole, "seed {seed}, with quotas");
+    }
+}
+
+#[test]
+fn a_range_run_alone_is_a_partial_run_of_its_trials() {
+    let s = varied(7);
+    // The first range alone is the partial run of its length.
+    let mut first = Simulation::new(&s, &s.settings.simulation);
+    first.run_trials(100);
+    let mut merged = Simulation::new(&s, &s.settings.simulation);
+    merged.merge_counts(&range_counts(&s, 0, 100)).unwrap();
+    assert_eq!(merged.result(), first.result());
+    assert_eq!(merged.progress(), (100, 300));
+    // A range past the plan is cut to it.
+    let sim = Simulation::new(&s, &s.settings.simulation).with_range(250, 1000);
+    assert_eq!(sim.progress(), (0, 50));
+}
+
+#[test]
+fn merging_refuses_counts_of_another_shape_or_too_many_trials() {
+    let s = varied(7);
+    let mut merged = Simulation::new(&s, &s.settings.simulation);
+    let good = range_counts(&s, 0, 200);
+    // Another scenario's shape (one cycle more).
+    let mut other = varied(7);
+    other.settings.simulation.cycles = 3;
+    let wrong = range_counts(&other, 0, 10);
+    assert!(matches!(merged.merge_counts(&wrong), Err(MergeError::Shape { .. })));
+    assert!(matches!(merged.merge_counts(&good[1..]), Err(MergeError::Shape { .. })));
+    merged.merge_counts(&good).unwrap();
+    // 200 + 200 > 300 planned: refused, nothing changed.
+    let before = merged.result();
+    assert_eq!(merged.merge_counts(&good), Err(MergeError::TooManyTrials));
+    assert_eq!(merged.result(), before);
+    merged.merge_counts(&range_counts(&s, 200, 300)).unwrap();
+    assert_eq!(merged.result(), simulate(&s));
 }

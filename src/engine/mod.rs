@@ -49,7 +49,7 @@ pub use sensitivity::{
     kendall_tau_b, sweep, Parameter, Share, Source, Sweep, SweepError, SweepPoint, SweepResult, SweepSpec, SweepStep,
 };
 pub use simulation::{
-    simulate, simulation_to_value, BranchOutlook, CycleShares, Simulation, SimulationResult, Transitions,
+    simulate, simulation_to_value, BranchOutlook, CycleShares, MergeError, Simulation, SimulationResult, Transitions,
 };
 pub use targets::TargetBreakdown;
 pub use tiers::Tier;

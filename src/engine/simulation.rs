@@ -154,6 +154,10 @@ pub struct Simulation {
     /// `settings.grades.quotas` when some grade has one (empty otherwise: the trials skip the step).
     quotas: Vec<Option<f64>>,
 
+    /// The trials this run covers: `first..end` (all of them, `0..trials`, unless [`Simulation::with_range`]).
+    first: u32,
+    end: u32,
+    /// Trials counted: run here (the next one is `first + done`) or added by [`Simulation::merge_counts`].
     done: u32,
     counts: Counts,
     scratch: Scratch,
@@ -174,6 +178,41 @@ struct Counts {
     transitions: Vec<u64>,
     /// Per grade: trials in which its quota held a promotion back.
     quota_held_back: Vec<u32>,
+}
+
+impl Counts {
+    /// The number of counts (their flat layout in [`Simulation::counts`] after the number of trials).
+    fn len(&self) -> usize {
+        self.grades.len()
+            + self.promoted_any.len()
+            + self.demoted_any.len()
+            + self.final_grade_sum.len()
+            + self.promoted.len()
+            + self.demoted.len()
+            + self.transitions.len()
+            + self.quota_held_back.len()
+    }
+
+    /// Every count back to 0.
+    fn clear(&mut self) {
+        self.grades.fill(0);
+        self.promoted_any.fill(0);
+        self.demoted_any.fill(0);
+        self.final_grade_sum.fill(0);
+        self.promoted.fill(0);
+        self.demoted.fill(0);
+        self.transitions.fill(0);
+        self.quota_held_back.fill(0);
+    }
+}
+
+/// Why [`Simulation::merge_counts`] refused a list of counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MergeError {
+    /// Not the layout of this scenario's counts (another scenario or other settings).
+    Shape { expected: usize, found: usize },
+    /// More trials than the run plans in all.
+    TooManyTrials,
 }
 
 /// Buffers of one trial, reused by every trial.
@@ -528,10 +567,85 @@ impl Simulation {
                 Some(q) if st.grades.has_quotas() => q.clone(),
                 _ => Vec::new(),
             },
+            first: 0,
+            end: sim.trials,
             done: 0,
             counts,
             scratch,
         }
+    }
+
+    /// The same run restricted to trials `start..end` (cut to the planned trials): what one worker of a
+    /// parallel run does. Every trial has its own generator, so the counts of contiguous ranges covering
+    /// `0..trials`, added up with [`merge_counts`](Simulation::merge_counts), are exactly those of the whole run.
+    /// [`progress`](Simulation::progress) then counts within the range.
+    pub fn with_range(mut self, start: u32, end: u32) -> Simulation {
+        let end = end.min(self.sim.trials);
+        self.first = start.min(end);
+        self.end = end;
+        self.done = 0;
+        self.counts.clear();
+        self
+    }
+
+    /// What the trials so far have counted, as one flat list: the number of trials first, then every count
+    /// (its layout is fixed by the scenario's shape — branches, simulated cycles, levels — so it can only be
+    /// merged into a simulation of the same scenario and settings).
+    pub fn counts(&self) -> Vec<u64> {
+        let c = &self.counts;
+        let mut out = Vec::with_capacity(1 + c.len());
+        out.push(self.done as u64);
+        out.extend(c.grades.iter().map(|&x| x as u64));
+        out.extend(c.promoted_any.iter().map(|&x| x as u64));
+        out.extend(c.demoted_any.iter().map(|&x| x as u64));
+        out.extend_from_slice(&c.final_grade_sum);
+        out.extend_from_slice(&c.promoted);
+        out.extend_from_slice(&c.demoted);
+        out.extend_from_slice(&c.transitions);
+        out.extend(c.quota_held_back.iter().map(|&x| x as u64));
+        out
+    }
+
+    /// Adds the [`counts`](Simulation::counts) of another run of the same scenario and settings (another
+    /// range of its trials) to this one's: a simulation either runs its trials or gathers the counts of runs over
+    /// disjoint ranges, and once the ranges cover every planned trial its [`result`](Simulation::result) is the
+    /// whole run's, number for number. A list of the wrong length, or one that would count more trials than
+    /// planned, is refused and changes nothing.
+    pub fn merge_counts(&mut self, flat: &[u64]) -> Result<(), MergeError> {
+        let c = &mut self.counts;
+        if flat.len() != 1 + c.len() {
+            return Err(MergeError::Shape { expected: 1 + c.len(), found: flat.len() });
+        }
+        let trials = u32::try_from(flat[0]).ok().and_then(|t| t.checked_add(self.done));
+        let Some(total) = trials.filter(|&t| t <= self.end - self.first) else {
+            return Err(MergeError::TooManyTrials);
+        };
+        // Each list takes its length off the front of the rest.
+        fn add32(xs: &mut [u32], rest: &mut &[u64]) {
+            let (head, tail) = rest.split_at(xs.len());
+            for (x, &y) in xs.iter_mut().zip(head) {
+                *x = x.saturating_add(u32::try_from(y).unwrap_or(u32::MAX));
+            }
+            *rest = tail;
+        }
+        fn add64(xs: &mut [u64], rest: &mut &[u64]) {
+            let (head, tail) = rest.split_at(xs.len());
+            for (x, &y) in xs.iter_mut().zip(head) {
+                *x = x.saturating_add(y);
+            }
+            *rest = tail;
+        }
+        let rest = &mut &flat[1..];
+        add32(&mut c.grades, rest);
+        add32(&mut c.promoted_any, rest);
+        add32(&mut c.demoted_any, rest);
+        add64(&mut c.final_grade_sum, rest);
+        add64(&mut c.promoted, rest);
+        add64(&mut c.demoted, rest);
+        add64(&mut c.transitions, rest);
+        add32(&mut c.quota_held_back, rest);
+        self.done = total;
+        Ok(())
     }
 
     /// Runs up to `n` more trials; returns whether all of them are done.
@@ -543,22 +657,23 @@ impl Simulation {
     /// the grade quotas: (trial, simulated cycle from 0, every branch's [`CycleEnd`] in the scenario's order).
     /// For tests of what happens inside the trials; it changes nothing.
     pub fn run_trials_observed(&mut self, n: u32, mut observe: impl FnMut(u32, usize, &[CycleEnd])) -> bool {
-        let end = self.done.saturating_add(n).min(self.sim.trials);
-        for t in self.done..end {
+        let next = self.first.saturating_add(self.done);
+        let end = next.saturating_add(n).min(self.end);
+        for t in next..end {
             self.trial(t, &mut observe);
         }
-        self.done = end;
+        self.done = self.done.max(end - self.first);
         self.is_done()
     }
 
-    /// (trials done, trials planned).
+    /// (trials done, trials planned) — within the range of [`with_range`](Simulation::with_range) if any.
     pub fn progress(&self) -> (u32, u32) {
-        (self.done, self.sim.trials)
+        (self.done, self.end - self.first)
     }
 
-    /// Whether every planned trial is done.
+    /// Whether every planned trial (of the range) is done.
     pub fn is_done(&self) -> bool {
-        self.done >= self.sim.trials
+        self.done >= self.end - self.first
     }
 
     /// One trial: its own generator, the starting grades, `cycles` cycles of `cycle_periods` periods.

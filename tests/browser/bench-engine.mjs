@@ -1,7 +1,8 @@
 // Benchmark (not a test): the same engine code natively and in the page, on the same generated scenarios:
 //   evaluate   — 1000 branches × 30 indicators × 8 periods (the edit benchmark's big scenario), median of 9;
 //   Monte Carlo — 1000 trials × 50 branches × 30 indicators × 12 periods (the simulation benchmark), median of 5,
-//                 single-threaded (the page's exported `bench`, no slicing and no repaints).
+//                 single-threaded (the page's exported `bench`, no slicing and no repaints); and the same with
+//                 10,000 trials, median of 3 (the single-thread figure of bench-sim.mjs's worker rows).
 // Natively through `pbcalc bench <file>` (target/release/pbcalc, or PBCALC_BIN); in the page through
 // `window.wasmBindings.bench(text, runs, simRuns)` of the release build (trunk exposes the wasm exports there).
 // Run: node tests/browser/bench-engine.mjs  (after trunk build --release and cargo build --release)
@@ -22,7 +23,15 @@ big.settings = { simulation: { trials: 1 } };
 const cases = [
   { key: 'evaluate', what: 'evaluate, 1000 × 30 × 8', text: JSON.stringify(big), runs: 9, simRuns: 1, pick: (f) => f.evaluate_ms },
   { key: 'mc', what: 'Monte Carlo, 1000 trials × 50 × 30 × 12', text: JSON.stringify(simScenario(50, 30, 12)), runs: 1, simRuns: 5, pick: (f) => f.simulate_ms },
+  // The 10,000 trials of bench-sim.mjs's worker rows, on one thread (median of 3).
+  { key: 'mc10k', what: 'Monte Carlo, 10,000 trials × 50 × 30 × 12', text: JSON.stringify(sim10k()), runs: 1, simRuns: 3, pick: (f) => f.simulate_ms },
 ];
+
+function sim10k() {
+  const s = simScenario(50, 30, 12);
+  s.settings.simulation.trials = 10000;
+  return s;
+}
 
 const server = await serveDist();
 const browser = await launch();

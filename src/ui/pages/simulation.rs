@@ -1,7 +1,9 @@
 //! Monte Carlo simulation (METHOD.md §10) and the sensitivity sweep, on the grades page.
 //!
-//! Both run in slices of about 30 ms (a timer between slices lets the page repaint and take clicks), with a
-//! progress bar and a cancel button. The engine's result does not depend on the slicing, so the same seed
+//! The Monte Carlo runs in Web Workers, one per core (see [`crate::ui::mc_workers`]), and the page only adds up
+//! their counts; where workers are unavailable or fail to start (and for `?workers=0`), it runs on the page.
+//! The sweep, and a Monte Carlo on the page, run in slices of about 30 ms (a timer between slices lets the page
+//! repaint and take clicks). Either way with a progress bar and a cancel button. The engine's result does not depend on the slicing, so the same seed
 //! gives the same figures however the browser schedules the work. Handles for tests: `run-simulation`
 //! starts a run, `simulation-done` appears when it ends.
 
@@ -20,6 +22,7 @@ use crate::model::{IndicatorKind, Scenario};
 use crate::report::tier_word;
 use crate::ui::format::{fixed, percent};
 use crate::ui::hooks::{use_app, use_lang};
+use crate::ui::mc_workers::{self, Pool, Status};
 use crate::ui::state::{Action, AppState};
 
 /// Milliseconds of work per slice.
@@ -29,19 +32,34 @@ fn now() -> f64 {
     web_sys::window().and_then(|w| w.performance()).map_or_else(js_sys::Date::now, |p| p.now())
 }
 
-/// A job that advances in slices: the Monte Carlo or the sweep.
+/// A job that advances in slices: the Monte Carlo or the sweep; or a Monte Carlo in workers.
 enum Job {
     Simulation(Box<Simulation>),
     Sweep(Box<Sweep>),
+    Workers(Box<WorkerRun>),
+}
+
+/// A Monte Carlo in workers: the simulation their counts are added to at the end, the workers, the start time.
+struct WorkerRun {
+    sim: Simulation,
+    pool: Pool,
+    started: f64,
 }
 
 /// The state of a run shown by the page.
 #[derive(Clone, PartialEq)]
 enum Run {
     Idle,
-    Running { done: u32, total: u32 },
+    Running {
+        done: u32,
+        total: u32,
+    },
     Cancelled,
-    Finished { seconds: f64 },
+    /// `workers`: how many workers ran the trials (0: the page, in slices).
+    Finished {
+        seconds: f64,
+        workers: u32,
+    },
 }
 
 #[function_component(SimulationPanel)]
@@ -83,12 +101,14 @@ fn use_sliced(job: Rc<RefCell<Option<Job>>>, run: UseStateHandle<Run>, on_done: 
                     let mut finished = false;
                     let progress = {
                         let mut slot = job.borrow_mut();
-                        // Cancelled between the scheduling of this slice and its run: nothing to do.
-                        let Some(job) = slot.as_mut() else { return };
+                        // Cancelled between the scheduling of this slice and its run: nothing to do. Workers
+                        // report by themselves.
+                        let Some(job) = slot.as_mut().filter(|j| !matches!(j, Job::Workers(_))) else { return };
                         while now() - start < SLICE_MS {
                             finished = match job {
                                 Job::Simulation(sim) => sim.run_trials(10),
                                 Job::Sweep(sw) => sw.step(),
+                                Job::Workers(_) => true,
                             };
                             if finished {
                                 break;
@@ -97,10 +117,11 @@ fn use_sliced(job: Rc<RefCell<Option<Job>>>, run: UseStateHandle<Run>, on_done: 
                         match job {
                             Job::Simulation(sim) => sim.progress(),
                             Job::Sweep(sw) => sw.progress(),
+                            Job::Workers(w) => w.sim.progress(),
                         }
                     };
                     if finished {
-                        run.set(Run::Finished { seconds: (now() - *started.borrow()) / 1000.0 });
+                        run.set(Run::Finished { seconds: (now() - *started.borrow()) / 1000.0, workers: 0 });
                         on_done.emit(());
                     } else {
                         run.set(Run::Running { done: progress.0, total: progress.1 });
@@ -147,14 +168,21 @@ fn monte_carlo() -> Html {
             state.dispatch(Action::SimulationDone(sc, result));
         })
     };
-    let tick = use_sliced(job.clone(), run.clone(), on_done);
+    let tick = use_sliced(job.clone(), run.clone(), on_done.clone());
 
     let start = {
-        let (job, run, s, tick) = (job.clone(), run.clone(), s.clone(), tick.clone());
+        let (job, run, s, tick, on_done) = (job.clone(), run.clone(), s.clone(), tick.clone(), on_done.clone());
         Callback::from(move |_| {
             let sim = Simulation::new(&s, &s.settings.simulation);
             let total = sim.progress().1;
-            *job.borrow_mut() = Some(Job::Simulation(Box::new(sim)));
+            // A new run ends the previous one's workers, if any, before new ones start.
+            job.borrow_mut().take();
+            let on_status = worker_status(Rc::downgrade(&job), run.clone(), tick.clone(), on_done.clone(), total);
+            let pool = Pool::start(&s, total, mc_workers::worker_count(total), on_status);
+            *job.borrow_mut() = Some(match pool {
+                Some(pool) => Job::Workers(Box::new(WorkerRun { sim, pool, started: now() })),
+                None => Job::Simulation(Box::new(sim)),
+            });
             tick.set(0);
             run.set(Run::Running { done: 0, total });
         })
@@ -162,8 +190,19 @@ fn monte_carlo() -> Html {
     let cancel = {
         let (job, run, shown, s) = (job.clone(), run.clone(), shown.clone(), s.clone());
         Callback::from(move |_| {
-            if let Some(Job::Simulation(sim)) = job.borrow_mut().take() {
-                shown.set(Some((s.clone(), Rc::new(sim.result()))));
+            let partial = match job.borrow_mut().take() {
+                Some(Job::Simulation(sim)) => Some(sim.result()),
+                // The workers stop; what they counted so far is shown (each worker's first trials).
+                Some(Job::Workers(w)) => {
+                    let WorkerRun { mut sim, pool, .. } = *w;
+                    pool.merge_into(&mut sim);
+                    drop(pool);
+                    Some(sim.result())
+                }
+                _ => None,
+            };
+            if let Some(r) = partial {
+                shown.set(Some((s.clone(), Rc::new(r))));
             }
             run.set(Run::Cancelled);
         })
@@ -193,8 +232,8 @@ fn monte_carlo() -> Html {
                     s.settings.simulation.seed, s.settings.simulation.veto_probability, s.settings.simulation.evaluation_sd) }
             </p>
             { progress_bar(&run, lang, "simulation-progress") }
-            if let Run::Finished { seconds } = *run {
-                <p class="done" data-testid="simulation-done" data-seconds={format!("{seconds:.4}")}>
+            if let Run::Finished { seconds, workers } = *run {
+                <p class="done" data-testid="simulation-done" data-seconds={format!("{seconds:.4}")} data-workers={workers.to_string()}>
                     {"✓ "}{ TSim::Done.get(lang) }{" · "}{ TSim::Took.get(lang) }{" "}
                     <span data-testid="simulation-time">{ format!("{seconds:.3}") }</span>{" "}{ TSim::Seconds.get(lang) }
                     {" · "}{ TSim::ExportNote.get(lang) }
@@ -204,10 +243,71 @@ fn monte_carlo() -> Html {
                 <p class="banner banner-warn">{ TSim::Stale.get(lang) }</p>
             }
             if let Some((sc, r)) = result {
-                { simulation_view(&sc, &r, lang) }
+                <SimulationView s={sc} r={r} {lang} />
             }
         </section>
     }
+}
+
+/// What the page does on a report of the workers of a run of `total` trials: shows the progress; at the end adds
+/// their counts up and finishes as the slices do (`on_done`); when a worker fails, or the counts do not add up,
+/// runs the trials on the page instead (from the start). Reports for a run that is over are ignored.
+fn worker_status(
+    job: std::rc::Weak<RefCell<Option<Job>>>,
+    run: UseStateHandle<Run>,
+    tick: UseStateHandle<u64>,
+    on_done: Callback<()>,
+    total: u32,
+) -> impl Fn(Status) + 'static {
+    move |status: Status| {
+        let Some(job) = job.upgrade() else { return };
+        let mut slot = job.borrow_mut();
+        if !matches!(*slot, Some(Job::Workers(_))) {
+            return;
+        }
+        if !status.failed && !status.finished {
+            drop(slot);
+            run.set(Run::Running { done: status.done, total });
+            return;
+        }
+        let Some(Job::Workers(w)) = slot.take() else { return };
+        let WorkerRun { mut sim, pool, started } = *w;
+        let merged = status.finished && !status.failed && pool.merge_into(&mut sim) && sim.is_done();
+        if merged {
+            *slot = Some(Job::Simulation(Box::new(sim)));
+            drop(slot);
+            run.set(Run::Finished { seconds: (now() - started) / 1000.0, workers: pool.count() as u32 });
+            on_done.emit(());
+        } else {
+            // The slices take over, from the first trial (`with_range` forgets any counts added): a tick other
+            // than the 0 set at the start wakes them.
+            drop(pool);
+            *slot = Some(Job::Simulation(Box::new(sim.with_range(0, total))));
+            drop(slot);
+            tick.set((*tick).wrapping_add(1).max(1));
+        }
+    }
+}
+
+/// A result shown: the same `Rc`s and language draw the same table.
+#[derive(Properties)]
+struct ViewProps {
+    s: Rc<Scenario>,
+    r: Rc<SimulationResult>,
+    lang: Lang,
+}
+
+impl PartialEq for ViewProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.s, &other.s) && Rc::ptr_eq(&self.r, &other.r) && self.lang == other.lang
+    }
+}
+
+/// The result's tables, drawn again only when the result or the language changes — not at every progress
+/// report of the next run (so the page stays light while workers report).
+#[function_component(SimulationView)]
+fn simulation_view_component(p: &ViewProps) -> Html {
+    simulation_view(&p.s, &p.r, p.lang)
 }
 
 fn simulation_view(s: &Scenario, r: &SimulationResult, lang: Lang) -> Html {
