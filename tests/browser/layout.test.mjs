@@ -50,7 +50,8 @@ async function overlaps(page, at) {
     const sr = status.getBoundingClientRect();
     const name = (el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')}"${(el.innerText || '').trim().slice(0, 16)}"`;
     const parts = [];
-    for (const w of document.querySelectorAll('.table-wrap')) {
+    // (A table in a closed <details> keeps a layout box but is not shown.)
+    for (const w of [...document.querySelectorAll('.table-wrap')].filter((w) => w.checkVisibility())) {
       const wr = w.getBoundingClientRect();
       let hb = wr.top;
       for (const th of w.querySelectorAll('thead th')) {

@@ -101,10 +101,14 @@ pub fn unsaved_cells() -> Html {
     use_effect_with((), move |_| {
         let id = subscribe(Callback::from(move |_| update.force_update()));
         let window = web_sys::window().expect("window");
-        let ask = gloo_events::EventListener::new(&window, "beforeunload", |e| {
-            if total().0 > 0 {
+        // Not passive: the question is asked through `preventDefault` (and a non-empty `returnValue` for
+        // browsers that still read it).
+        let options = gloo_events::EventListenerOptions::enable_prevent_default();
+        let ask = gloo_events::EventListener::new_with_options(&window, "beforeunload", options, |e| {
+            let (n, _) = total();
+            if n > 0 {
                 e.prevent_default();
-                let _ = js_sys::Reflect::set(e, &"returnValue".into(), &"".into());
+                let _ = js_sys::Reflect::set(e, &"returnValue".into(), &n.to_string().into());
             }
         });
         move || {
