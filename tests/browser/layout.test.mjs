@@ -255,7 +255,8 @@ test('a grid entry that did not parse is kept, counted in the status line, and l
   await page.getByTestId('period-matrix-discard').click();
   await unsaved.waitFor({ state: 'detached' });
   await page.close({ runBeforeUnload: true });
-  await page.waitForTimeout(300);
+  await new Promise((r) => setTimeout(r, 500));
   assert.deepEqual(asked, ['beforeunload']);
+  assert.ok(page.isClosed());
   await page.context().close();
 });

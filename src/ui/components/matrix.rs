@@ -1057,7 +1057,11 @@ pub fn matrix(props: &MatrixProps) -> Html {
 
     let onkeydown = {
         let ops = ops.clone();
-        Callback::from(move |e: KeyboardEvent| ops.keydown(e))
+        Callback::from(move |e: KeyboardEvent| {
+            // Typing (also after a click) brings the grid and its detail line wholly into view.
+            show_whole(e.current_target());
+            ops.keydown(e)
+        })
     };
     let onfocusin = {
         let ops = ops.clone();
@@ -1067,14 +1071,7 @@ pub fn matrix(props: &MatrixProps) -> Html {
             ops.inner.borrow_mut().has_focus = true;
             let by_mouse = std::mem::take(&mut *pressed.borrow_mut());
             if entering && !by_mouse {
-                let mx = e.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
-                if let Some(mx) = mx {
-                    let opts = js_sys::Object::new();
-                    let _ = js_sys::Reflect::set(&opts, &"block".into(), &"nearest".into());
-                    if let Ok(f) = js_sys::Reflect::get(&mx, &"scrollIntoView".into()) {
-                        let _ = f.unchecked_into::<js_sys::Function>().call1(&mx, &opts);
-                    }
-                }
+                show_whole(e.current_target());
             }
         })
     };
@@ -1371,6 +1368,17 @@ pub fn matrix(props: &MatrixProps) -> Html {
             </div>
             { for detail }
         </div>
+    }
+}
+
+/// Scrolls the page the least needed for the matrix (`.mx`: the grid and its detail line) to be wholly in view
+/// (its `scroll-margin` keeps it clear of the status line); nothing moves when it already is.
+fn show_whole(target: Option<web_sys::EventTarget>) {
+    let Some(mx) = target.and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
+    let opts = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&opts, &"block".into(), &"nearest".into());
+    if let Ok(f) = js_sys::Reflect::get(&mx, &"scrollIntoView".into()) {
+        let _ = f.unchecked_into::<js_sys::Function>().call1(&mx, &opts);
     }
 }
 
