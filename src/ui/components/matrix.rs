@@ -1059,7 +1059,7 @@ pub fn matrix(props: &MatrixProps) -> Html {
         let ops = ops.clone();
         Callback::from(move |e: KeyboardEvent| {
             // Typing (also after a click) brings the grid and its detail line wholly into view.
-            show_whole(e.current_target());
+            show_whole(&ops.scroll);
             ops.keydown(e)
         })
     };
@@ -1070,8 +1070,9 @@ pub fn matrix(props: &MatrixProps) -> Html {
             let entering = !ops.inner.borrow().has_focus;
             ops.inner.borrow_mut().has_focus = true;
             let by_mouse = std::mem::take(&mut *pressed.borrow_mut());
+            let _ = e;
             if entering && !by_mouse {
-                show_whole(e.current_target());
+                show_whole(&ops.scroll);
             }
         })
     };
@@ -1373,8 +1374,8 @@ pub fn matrix(props: &MatrixProps) -> Html {
 
 /// Scrolls the page the least needed for the matrix (`.mx`: the grid and its detail line) to be wholly in view
 /// (its `scroll-margin` keeps it clear of the status line); nothing moves when it already is.
-fn show_whole(target: Option<web_sys::EventTarget>) {
-    let Some(mx) = target.and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
+fn show_whole(scroll: &NodeRef) {
+    let Some(mx) = scroll.cast::<web_sys::Element>().and_then(|el| el.parent_element()) else { return };
     let opts = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&opts, &"block".into(), &"nearest".into());
     if let Ok(f) = js_sys::Reflect::get(&mx, &"scrollIntoView".into()) {
