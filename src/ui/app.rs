@@ -179,7 +179,10 @@ fn shell() -> Html {
                 <Switch<Route> render={switch} />
             </main>
             <super::demo::DemoPanel />
-            <SaveStatus />
+            <div class="status-area">
+                <super::components::unsaved::UnsavedCells />
+                <SaveStatus />
+            </div>
             <ToastView />
         </div>
     }

@@ -29,7 +29,7 @@ use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
-use crate::i18n::pages::TMat;
+use crate::i18n::pages::{TLay, TMat};
 use crate::i18n::{kind_message, Lang};
 use crate::model::{paste, ProblemKind};
 
@@ -247,6 +247,10 @@ pub struct MatrixProps {
     /// The header over the row headers.
     #[prop_or_default]
     pub corner: Html,
+    /// The key under which the entries that did not parse are kept while the grid is not shown (see
+    /// `unsaved.rs`); it names what the grid shows (e.g. the period). Default: `testid`.
+    #[prop_or_default]
+    pub drafts_key: Option<AttrValue>,
 }
 
 /// The text being typed into a cell.
@@ -312,6 +316,8 @@ struct Inner {
     patching: bool,
     /// Rows and columns rendered last time (windowing).
     window: Window,
+    /// The key the drafts are published under (`MatrixProps::drafts_key`); `None` before the first render.
+    drafts_key: Option<String>,
 }
 
 impl Inner {
@@ -949,6 +955,36 @@ pub fn matrix(props: &MatrixProps) -> Html {
         }
     }
 
+    // Entries that did not parse are kept across pages (unsaved.rs): take back this grid's, and keep those of
+    // what it showed before (another period) under that one's key.
+    let drafts_key = props.drafts_key.clone().unwrap_or_else(|| props.testid.clone()).to_string();
+    {
+        let mut i = inner.borrow_mut();
+        if i.drafts_key.as_deref() != Some(drafts_key.as_str()) {
+            if let Some(old) = i.drafts_key.take() {
+                crate::ui::components::unsaved::put(&old, unsaved_entries(&i.drafts));
+            }
+            let (row_keys, col_keys): (std::collections::HashSet<_>, std::collections::HashSet<_>) =
+                ((0..rows).map(|r| data.row_key(r)).collect(), data.columns().iter().map(|c| c.key.clone()).collect());
+            i.drafts = crate::ui::components::unsaved::get(&drafts_key)
+                .into_iter()
+                .filter(|e| row_keys.contains(&e.row) && col_keys.contains(&e.col))
+                .map(|e| ((e.row, e.col), Draft { text: e.text, problem: e.problem }))
+                .collect();
+            i.drafts_key = Some(drafts_key.clone());
+        }
+    }
+    {
+        let (inner, key) = (inner.clone(), drafts_key.clone());
+        use_effect(move || {
+            let entries = unsaved_entries(&inner.borrow().drafts);
+            crate::ui::components::unsaved::put(&key, entries);
+        });
+    }
+    // Keyboard focus entering the grid brings the whole grid and its detail line into view (a press of the
+    // mouse does not scroll the page under the pointer).
+    let pressed = use_mut_ref(|| false);
+
     // After each render: move DOM focus where the keyboard went, and measure the scrolling box.
     {
         let (inner, scroll) = (inner.clone(), scroll.clone());
@@ -1021,19 +1057,31 @@ pub fn matrix(props: &MatrixProps) -> Html {
 
     let onkeydown = {
         let ops = ops.clone();
-        Callback::from(move |e: KeyboardEvent| ops.keydown(e))
+        Callback::from(move |e: KeyboardEvent| {
+            // Typing (also after a click) brings the grid and its detail line wholly into view.
+            show_whole(&ops.scroll);
+            ops.keydown(e)
+        })
     };
     let onfocusin = {
         let ops = ops.clone();
+        let pressed = pressed.clone();
         Callback::from(move |e: FocusEvent| {
-            let _ = e;
+            let entering = !ops.inner.borrow().has_focus;
             ops.inner.borrow_mut().has_focus = true;
+            let by_mouse = std::mem::take(&mut *pressed.borrow_mut());
+            let _ = e;
+            if entering && !by_mouse {
+                show_whole(&ops.scroll);
+            }
         })
     };
     // A press on a cell makes it the active cell (the grid takes the focus: it is the cell's focusable ancestor).
     let onmousedown = {
         let ops = ops.clone();
+        let pressed = pressed.clone();
         Callback::from(move |e: MouseEvent| {
+            *pressed.borrow_mut() = true;
             let Some((r, c, _)) = cell_of(e.target()) else { return };
             let changed = ops.inner.borrow().focus != (r, c);
             if changed {
@@ -1242,6 +1290,16 @@ pub fn matrix(props: &MatrixProps) -> Html {
     let spacer = |n: usize| {
         (n > 0).then(|| html! { <tr class="mx-spacer" aria-hidden="true" style={format!("height:{}px", n as f64 * row_px)}></tr> })
     };
+    let discard_all = {
+        let ops = ops.clone();
+        Callback::from(move |_: MouseEvent| {
+            let mut i = ops.inner.borrow_mut();
+            i.drafts.clear();
+            i.editing = None;
+            drop(i);
+            ops.update.force_update();
+        })
+    };
     let close_report = {
         let ops = ops.clone();
         Callback::from(move |_| {
@@ -1256,6 +1314,8 @@ pub fn matrix(props: &MatrixProps) -> Html {
             if invalid_count > 0 {
                 <p class="mx-invalid-count" role="status" data-testid={format!("{}-invalid", props.testid)}>
                     {"✖ "}{ invalid_count }{" "}{ TMat::InvalidCells.get(lang) }
+                    {" "}<button type="button" class="small" onclick={discard_all} title={TLay::DiscardAllHint.get(lang)}
+                        data-testid={format!("{}-discard", props.testid)}>{ TLay::DiscardAll.get(lang) }</button>
                 </p>
             }
             if let Some(rep) = report {
@@ -1310,6 +1370,32 @@ pub fn matrix(props: &MatrixProps) -> Html {
             { for detail }
         </div>
     }
+}
+
+/// Scrolls the page the least needed for the matrix (`.mx`: the grid and its detail line) to be wholly in view
+/// (its `scroll-margin` keeps it clear of the status line); nothing moves when it already is.
+fn show_whole(scroll: &NodeRef) {
+    let Some(mx) = scroll.cast::<web_sys::Element>().and_then(|el| el.parent_element()) else { return };
+    let opts = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&opts, &"block".into(), &"nearest".into());
+    if let Ok(f) = js_sys::Reflect::get(&mx, &"scrollIntoView".into()) {
+        let _ = f.unchecked_into::<js_sys::Function>().call1(&mx, &opts);
+    }
+}
+
+/// The drafts as the app-wide list of unsaved entries (`unsaved.rs`).
+fn unsaved_entries(drafts: &HashMap<(AttrValue, AttrValue), Draft>) -> Vec<crate::ui::components::unsaved::Entry> {
+    let mut out: Vec<_> = drafts
+        .iter()
+        .map(|((row, col), d)| crate::ui::components::unsaved::Entry {
+            row: row.clone(),
+            col: col.clone(),
+            text: d.text.clone(),
+            problem: d.problem.clone(),
+        })
+        .collect();
+    out.sort_by(|a, b| (a.row.as_str(), a.col.as_str()).cmp(&(b.row.as_str(), b.col.as_str())));
+    out
 }
 
 /// Whether a table of this size renders only what is in view.

@@ -10,4 +10,5 @@ pub mod notice;
 pub mod print_report;
 pub mod record;
 pub mod sync;
+pub mod unsaved;
 pub mod welcome;

@@ -12,6 +12,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::engine::{PeriodRow, Results, Tier};
+use crate::i18n::pages::TLay;
 use crate::i18n::pages::TPer;
 use crate::i18n::{kind_message, Lang, T};
 use crate::model::edit::records::{
@@ -365,6 +366,7 @@ fn data_matrix(props: &MatrixPageProps) -> Html {
                 <span class="muted">{" · "}{ TPer::ResultsFollow.get(lang) }</span>
             </p>
             <Matrix data={data} {on_commit} {on_history} {on_activate} testid="period-matrix"
+                drafts_key={format!("period-matrix:{}:{}", state.doc.current, period.id)}
                 label={format!("{} · {}", TPer::Title.get(lang), period.name)} lang={lang}
                 corner={html! { { T::BranchName.get(lang) } }} />
             if let Some(b) = adjusting.as_ref().filter(|b| s.branch(b).is_some()) {
@@ -625,7 +627,19 @@ impl MatrixData for PeriodGrid {
 
     fn detail(&self, r: usize, c: usize) -> Html {
         let lang = self.lang;
-        match &self.cols[c] {
+        // While a value of a row is entered, its F, rank and tier stay in view here (the columns scroll away to
+        // the left), following each valid keystroke.
+        let summary = match (&self.cols[c], self.result(r)) {
+            (Col::Field(_) | Col::Adjustments, Some(x)) => html! {
+                <span class="row-summary" data-testid="row-summary" data-final={fixed(x.final_score, 2)}
+                    data-rank={x.rank.to_string()} data-tier={x.tier.as_str()}>
+                    { TLay::EditedRow.get(lang) }{ lang.colon() }{ format!("F {} · {} {} · ", fixed(x.final_score, 2), T::Rank.get(lang), x.rank) }
+                    <span class={classes!("tier", format!("tier-{}", x.tier.as_str()))}>{ tier_word(x.tier, lang) }</span>
+                </span>
+            },
+            _ => html! {},
+        };
+        let main = match &self.cols[c] {
             Col::Field(RecordField::Actual(id)) => {
                 let b = &self.s.branches[r];
                 let target = crate::engine::targets::breakdown(&self.s, &b.id, id)
@@ -651,7 +665,8 @@ impl MatrixData for PeriodGrid {
                 },
                 None => html! { { TPer::NotAssessedHint.get(lang) } },
             },
-        }
+        };
+        html! { <>{ main }{ summary }</> }
     }
 }
 

@@ -201,6 +201,7 @@ pub fn targets_page() -> Html {
                 <li class="overridden-mark">{"✎ "}{ T::Overridden.get(lang) }{" "}<span data-testid="override-count">{ overridden }</span></li>
             </ul>
             <Matrix data={data} {on_commit} {on_history} testid="targets-table" label={T::NavTargets.get(lang)} lang={lang}
+                drafts_key={format!("targets-table:{}:{:?}", state.doc.current, grid.at)}
                 corner={html! { { T::BranchName.get(lang) } }} />
             { crate::ui::charts::motivation::motivation_map(&s, &results, lang) }
         </section>
