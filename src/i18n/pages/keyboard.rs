@@ -5,6 +5,18 @@ use crate::i18n::{define_texts, Lang};
 define_texts! {
     TKey;
     GradeN => "等级 {}", "Grade {}";
+    LineN => "第 {} 条", "Line {}";
+}
+
+/// The accessible name of a field of a form that may be open beside the same field elsewhere on the page
+/// (e.g. "新增考核期 · 考核期名称" next to the chosen period's "考核期名称").
+pub fn in_form(form: &str, field: &str) -> String {
+    format!("{form} · {field}")
+}
+
+/// The accessible name of a field of the `n`-th line (1-based) of a list editor, e.g. "第 2 条 原因".
+pub fn line_field(n: usize, field: &str, lang: Lang) -> String {
+    format!("{} {field}", TKey::LineN.get(lang).replace("{}", &n.to_string()))
 }
 
 /// The accessible name of a field of one grade's row, e.g. "五级 名称" / "Grade 5 name": the grade's name when

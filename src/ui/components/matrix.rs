@@ -893,9 +893,10 @@ fn render_cell(id_prefix: &str, r: usize, c: usize, cell: &CellRender) -> Html {
         },
     );
     let title = cell.draft.as_ref().map(|(_, m)| m.clone()).or_else(|| v.title.clone());
+    // The input is focused by the grid, never by Tab (`tabindex=-1`): Tab leaves the grid.
     let content = if let Some((text, problem)) = &cell.editing {
         html! {
-            <input class="mx-input" value={text.clone()} aria-label={cell.aria.clone()}
+            <input class="mx-input" tabindex="-1" value={text.clone()} aria-label={cell.aria.clone()}
                 aria-invalid={problem.is_some().to_string()} spellcheck="false" autocomplete="off" />
         }
     } else if let Some((text, _)) = &cell.draft {
