@@ -35,6 +35,20 @@ pub fn results_page() -> Html {
     let chosen = use_state(|| None::<String>);
     // The ranking row that holds the Tab stop (roving tabindex): arrows move it, Enter opens its "why".
     let active = use_state(|| None::<String>);
+    // "Why" opened from the keyboard takes the focus (Escape gives it back to the row).
+    let focus_why = use_mut_ref(|| false);
+    let why_ref = use_node_ref();
+    {
+        let (focus_why, why_ref) = (focus_why.clone(), why_ref.clone());
+        use_effect(move || {
+            if *focus_why.borrow() {
+                if let Some(el) = why_ref.cast::<web_sys::HtmlElement>() {
+                    *focus_why.borrow_mut() = false;
+                    let _ = el.focus();
+                }
+            }
+        });
+    }
 
     let Some(period_id) = selected_period(&state, &results) else {
         return html! {
@@ -79,6 +93,13 @@ pub fn results_page() -> Html {
             let chosen = chosen.clone();
             Callback::from(move |_| chosen.set(None))
         },
+        open_by_key: {
+            let chosen = chosen.clone();
+            Callback::from(move |id: String| {
+                *focus_why.borrow_mut() = true;
+                chosen.set(Some(id));
+            })
+        },
     };
     let chosen_row = chosen.as_ref().and_then(|id| period.rows.iter().find(|r| &r.branch == id));
 
@@ -104,7 +125,7 @@ pub fn results_page() -> Html {
             <div class="split">
                 { ranking_table(&scenario, period, lang, chosen.as_deref(), &choose, &rows) }
                 if let Some(row) = chosen_row {
-                    { why_panel(&scenario, &results, period_index, row, lang, &chosen) }
+                    { why_panel(&scenario, &results, period_index, row, lang, &chosen, why_ref.clone()) }
                 }
             </div>
             { crate::ui::components::print_report::appendix(&scenario, &results, &period_id, lang) }
@@ -160,13 +181,16 @@ fn tier_badge(t: Tier, lang: Lang) -> Html {
 
 /// The keyboard model of the ranking rows: one Tab stop (the active row has `tabindex=0`, the others `-1`);
 /// ArrowUp / ArrowDown / Home / End move the focus between rows (and, while "why" is open, show the new
-/// row's), Enter or Space opens "why", Escape closes it and leaves the focus on the row.
+/// row's), Enter or Space opens "why" and moves the focus into it, Escape (in it or on the row) closes it and
+/// gives the focus back to the row.
 struct RowKeys {
     active: Option<String>,
     set_active: Callback<String>,
     /// Whether the "why" panel is open.
     open: bool,
     close: Callback<()>,
+    /// Enter or Space: opens "why" and moves the focus into it.
+    open_by_key: Callback<String>,
 }
 
 /// The ranking row of `branch` on the page.
@@ -218,14 +242,20 @@ fn ranking_table(
                         };
                         let ids: Vec<String> = p.rows.iter().map(|r| r.branch.clone()).collect();
                         let onkeydown = {
-                            let (choose, id, set_active, open, close) =
-                                (choose.clone(), r.branch.clone(), keys.set_active.clone(), keys.open, keys.close.clone());
+                            let (choose, id, set_active, open, close, open_by_key) = (
+                                choose.clone(),
+                                r.branch.clone(),
+                                keys.set_active.clone(),
+                                keys.open,
+                                keys.close.clone(),
+                                keys.open_by_key.clone(),
+                            );
                             Callback::from(move |e: KeyboardEvent| {
                                 let at = ids.iter().position(|b| *b == id).unwrap_or(0);
                                 let to = match e.key().as_str() {
                                     "Enter" | " " => {
                                         e.prevent_default();
-                                        choose.emit(id.clone());
+                                        open_by_key.emit(id.clone());
                                         return;
                                     }
                                     "ArrowDown" => (at + 1).min(ids.len() - 1),
@@ -299,6 +329,7 @@ fn why_panel(
     row: &PeriodRow,
     lang: Lang,
     chosen: &UseStateHandle<Option<String>>,
+    node: NodeRef,
 ) -> Html {
     let n = results.periods[period_index].rows.len();
     let steps = why(s, period_index, row, n, lang);
@@ -324,7 +355,7 @@ fn why_panel(
         })
     };
     html! {
-        <aside class="why card" data-testid="why-panel" aria-label={T::Why.get(lang)} {onkeydown}>
+        <aside class="why card" data-testid="why-panel" aria-label={T::Why.get(lang)} {onkeydown} tabindex="-1" ref={node}>
             <div class="why-head">
                 <h3>{ T::Why.get(lang) }{ lang.colon() }{ name }</h3>
                 <button class="icon" {onclick} aria-label={T::Dismiss.get(lang)} data-testid="why-close">{"×"}</button>
