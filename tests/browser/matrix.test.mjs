@@ -196,14 +196,10 @@ test('cells are navigated and edited with the keyboard like a spreadsheet', asyn
   await page.keyboard.press('ArrowLeft');
   await page.keyboard.press('ArrowUp');
   assert.deepEqual(await focused(page), [r0, c0]);
-  await page.keyboard.press('Tab');
-  assert.deepEqual(await focused(page), [r0, c0 + 1]);
-  await page.keyboard.press('Shift+Tab');
-  assert.deepEqual(await focused(page), [r0, c0]);
+  // (Tab and Shift+Tab leave the grid: keyboard.test.mjs.)
   await page.keyboard.press('End');
   assert.deepEqual(await focused(page), [r0, ncols - 1]);
-  await page.keyboard.press('Tab');
-  assert.deepEqual(await focused(page), [r0 + 1, 0], 'Tab wraps to the next row');
+  await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Home');
   assert.deepEqual(await focused(page), [r0 + 1, 0]);
   await page.keyboard.press('Control+End');

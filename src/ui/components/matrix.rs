@@ -3,15 +3,17 @@
 //!
 //! The page describes its table through [`MatrixData`]: the columns, each cell's text (what editing starts from)
 //! and how it looks, and a parser per cell (text → `Ok` or the [`ProblemKind`] that stops it). The matrix keeps
-//! what is typed as text; a cell is **committed when editing ends** — Enter (then down), Tab (then right), an
-//! arrow key while typing, or leaving the cell (blur) — as one [`Change`] through `on_commit`, which the page
+//! what is typed as text; a cell is **committed when editing ends** — Enter (then down), Tab (then out of the grid),
+//! an arrow key while typing, or leaving the cell (blur) — as one [`Change`] through `on_commit`, which the page
 //! turns into one undoable edit. A text that does not parse never reaches the page: the cell keeps it, marked
 //! in place (✖, its message as title and in the detail line under the table) until it is corrected or reverted
 //! with Escape. A pasted block is committed as one list of changes (one undo step); the cells that did not
 //! parse are left unchanged and listed in a report with their position and reason.
 //!
-//! Keys (not editing): arrows move, Ctrl+arrow to the edge, Tab / Shift+Tab right / left (wrapping, leaving the
-//! table at its ends), Enter / Shift+Enter down / up, Home / End the row's ends, Ctrl+Home / Ctrl+End the
+//! The grid is one Tab stop (the scrolling box has `tabindex=0` and names the active cell through
+//! `aria-activedescendant`; cells are not focusable): Tab / Shift+Tab leave it for the next / previous control
+//! of the page, also while a cell is edited (the text is committed first). Keys (not editing): arrows move,
+//! Ctrl+arrow to the edge, Enter / Shift+Enter down / up, Home / End the row's ends, Ctrl+Home / Ctrl+End the
 //! table's, PageUp / PageDown a screen; F2 (or double-click) edits the text, typing replaces it; Space toggles
 //! a yes/no cell; Delete or Backspace clears; Escape reverts an invalid cell; Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y
 //! undo and redo the app's last edit (`on_history`). While editing: Escape reverts, Ctrl+Z undoes the typing
@@ -486,9 +488,21 @@ impl Ops {
         }
     }
 
+    /// Gives the DOM focus back to the grid itself at once when the cell's input has it, before a render
+    /// removes the input: a focused element that is removed leaves the focus on the page's body, and keys
+    /// typed before the next render would not reach the grid (or its blur would end the next cell's edit).
+    fn focus_grid(&self) {
+        let Some(root) = self.scroll.cast::<web_sys::HtmlElement>() else { return };
+        let active = web_sys::window().and_then(|w| w.document()).and_then(|d| d.active_element());
+        if active.is_some_and(|a| a.dyn_ref::<web_sys::HtmlInputElement>().is_some() && root.contains(Some(&a))) {
+            let _ = root.focus();
+        }
+    }
+
     /// Ends editing and commits; when valid, moves by (dr, dc) (see [`Ops::step`]).
     fn commit_edit(&self, step: Option<Step>) {
         let Some(ed) = self.inner.borrow_mut().editing.take() else { return };
+        self.focus_grid();
         let ok = self.commit_cell(ed.r, ed.c, ed.text);
         crate::ui::state::end_typing();
         self.inner.borrow_mut().want_focus = true;
@@ -498,9 +512,20 @@ impl Ops {
         }
     }
 
+    /// Ends editing and commits, without moving, giving the DOM focus back to the grid at once (Tab then leaves
+    /// it like any other control).
+    fn leave_edit(&self) {
+        let Some(ed) = self.inner.borrow_mut().editing.take() else { return };
+        self.focus_grid();
+        self.commit_cell(ed.r, ed.c, ed.text);
+        crate::ui::state::end_typing();
+        self.update.force_update();
+    }
+
     /// Ends editing without committing and reverts the cell.
     fn cancel_edit(&self) {
         let Some(ed) = self.inner.borrow_mut().editing.take() else { return };
+        self.focus_grid();
         let key = self.key(ed.r, ed.c);
         let mut i = self.inner.borrow_mut();
         i.drafts.remove(&key);
@@ -530,22 +555,6 @@ impl Ops {
             Step::Down => ((r + 1).min(rows - 1), c),
             Step::Left => (r, c.saturating_sub(1)),
             Step::Right => (r, (c + 1).min(cols - 1)),
-            Step::Next => {
-                if c + 1 < cols {
-                    (r, c + 1)
-                } else {
-                    ((r + 1).min(rows - 1), if r + 1 < rows { 0 } else { c })
-                }
-            }
-            Step::Prev => {
-                if c > 0 {
-                    (r, c - 1)
-                } else if r > 0 {
-                    (r - 1, cols - 1)
-                } else {
-                    (r, c)
-                }
-            }
             Step::RowStart => (r, 0),
             Step::RowEnd => (r, cols - 1),
             Step::Top => (0, c),
@@ -647,7 +656,12 @@ impl Ops {
         let caret = self.inner.borrow().editing.as_ref().is_some_and(|ed| ed.caret);
         let step = match key {
             "Enter" => Some(if e.shift_key() { Step::Up } else { Step::Down }),
-            "Tab" => Some(if e.shift_key() { Step::Prev } else { Step::Next }),
+            "Tab" => {
+                // Ends the editing and leaves the grid: the focus goes back to the grid (so that the input
+                // removed by the next render is not the focused element), and the browser's Tab moves it on.
+                self.leave_edit();
+                return;
+            }
             "ArrowUp" => Some(Step::Up),
             "ArrowDown" => Some(Step::Down),
             "ArrowLeft" if !caret => Some(Step::Left),
@@ -660,7 +674,9 @@ impl Ops {
             }
             k if k.chars().count() == 1 && !e.ctrl_key() && !e.meta_key() && !e.alt_key() => {
                 // Typed before the input took the focus (keys arriving faster than a render): keep them.
-                let on_input = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()).is_some();
+                let at = self.inner.borrow().editing.as_ref().map(|ed| (ed.r, ed.c));
+                let on_input = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()).is_some()
+                    && cell_of(e.target()).map(|(r, c, _)| (r, c)) == at;
                 if !on_input {
                     e.prevent_default();
                     if let Some(ed) = self.inner.borrow_mut().editing.as_mut() {
@@ -708,14 +724,8 @@ impl Ops {
             "End" => Some(Step::RowEnd),
             "PageUp" => Some(Step::PageUp),
             "PageDown" => Some(Step::PageDown),
-            "Tab" => {
-                let at_end = if e.shift_key() { (r, c) == (0, 0) } else { (r, c) == (rows - 1, cols - 1) };
-                if at_end {
-                    // Leave the table like any other control.
-                    return;
-                }
-                Some(if e.shift_key() { Step::Prev } else { Step::Next })
-            }
+            // The grid is one Tab stop: Tab and Shift+Tab leave it (the browser moves the focus on).
+            "Tab" => return,
             "Enter" if kind == ColKind::Action => {
                 e.prevent_default();
                 self.on_activate.emit((r, c));
@@ -781,10 +791,6 @@ enum Step {
     Down,
     Left,
     Right,
-    /// Tab: right, wrapping to the next row.
-    Next,
-    /// Shift+Tab: left, wrapping to the previous row.
-    Prev,
     RowStart,
     RowEnd,
     Top,
@@ -893,9 +899,10 @@ fn render_cell(id_prefix: &str, r: usize, c: usize, cell: &CellRender) -> Html {
         },
     );
     let title = cell.draft.as_ref().map(|(_, m)| m.clone()).or_else(|| v.title.clone());
+    // The input is focused by the grid, never by Tab (`tabindex=-1`): Tab leaves the grid.
     let content = if let Some((text, problem)) = &cell.editing {
         html! {
-            <input class="mx-input" value={text.clone()} aria-label={cell.aria.clone()}
+            <input class="mx-input" tabindex="-1" value={text.clone()} aria-label={cell.aria.clone()}
                 aria-invalid={problem.is_some().to_string()} spellcheck="false" autocomplete="off" />
         }
     } else if let Some((text, _)) = &cell.draft {
@@ -1106,7 +1113,12 @@ pub fn matrix(props: &MatrixProps) -> Html {
             if !is_input {
                 return;
             }
-            // Leaving the cell being edited commits it (an invalid text stays in it, marked).
+            // Leaving the cell being edited commits it (an invalid text stays in it, marked). Only the input of
+            // the cell being edited: an input removed by a render (its editing over) is in no cell any more.
+            let of_edit = |ed: &Editing| cell_of(e.target()).is_some_and(|(r, c, _)| (r, c) == (ed.r, ed.c));
+            if !ops.inner.borrow().editing.as_ref().is_some_and(of_edit) {
+                return;
+            }
             let Some(ed) = ops.inner.borrow_mut().editing.take() else { return };
             ops.commit_cell(ed.r, ed.c, ed.text);
             crate::ui::state::end_typing();
@@ -1116,9 +1128,12 @@ pub fn matrix(props: &MatrixProps) -> Html {
     let oninput = {
         let ops = ops.clone();
         Callback::from(move |e: InputEvent| {
+            let at = cell_of(e.target()).map(|(r, c, _)| (r, c));
             let value = e.target_unchecked_into::<web_sys::HtmlInputElement>().value();
-            if let Some(ed) = ops.inner.borrow_mut().editing.as_mut() {
-                ed.text = value;
+            match ops.inner.borrow_mut().editing.as_mut() {
+                // The input of the cell being edited (not one a render is about to remove).
+                Some(ed) if at == Some((ed.r, ed.c)) => ed.text = value,
+                _ => return,
             }
             ops.commit_live();
             ops.update.force_update();

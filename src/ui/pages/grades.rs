@@ -257,12 +257,14 @@ fn grade_names() -> Html {
                                     if let Some(e) = err { <div class="field-error" role="alert">{ format!("{label}{}{e}", lang.colon()) }</div> }
                                 </td>
                             };
+                            // Each input named by its grade and column ("五级 名称"), so that no two share a name.
+                            let label = |t: TGr| crate::i18n::pages::keyboard::grade_field(&g.names, i + 1, t.get(lang), lang);
                             html! {
                                 <tr>
                                     <td class="num"><span class="grade-badge" data-grade={(i + 1).to_string()}>{ i + 1 }</span></td>
-                                    { cell(name, name_err, commit(i, "name"), format!("grade-name-{}", i + 1), TGr::GradeName.get(lang), "") }
-                                    { cell(coef, coef_err, commit(i, "coef"), format!("grade-coef-{}", i + 1), TGr::GradeCoefficient.get(lang), "num") }
-                                    { cell(text, text_err, commit(i, "text"), format!("grade-text-{}", i + 1), TGr::GradeText.get(lang), "wide") }
+                                    { cell(name, name_err, commit(i, "name"), format!("grade-name-{}", i + 1), &label(TGr::GradeName), "") }
+                                    { cell(coef, coef_err, commit(i, "coef"), format!("grade-coef-{}", i + 1), &label(TGr::GradeCoefficient), "num") }
+                                    { cell(text, text_err, commit(i, "text"), format!("grade-text-{}", i + 1), &label(TGr::GradeText), "wide") }
                                     <td class="num">{ n }</td>
                                 </tr>
                             }

@@ -226,7 +226,8 @@ fn period_bar(props: &BarProps) -> Html {
                     </div>
                     <div class={classes!("field", name_error.is_some().then_some("invalid"))}>
                         <label for="f-period-new-name">{ TPer::PeriodName.get(lang) }</label>
-                        <input id="f-period-new-name" value={name.clone()} oninput={set(1)} data-testid="period-new-name" autofocus=true />
+                        <input id="f-period-new-name" value={name.clone()} oninput={set(1)} data-testid="period-new-name" autofocus=true
+                            aria-label={crate::i18n::pages::keyboard::in_form(TPer::AddPeriod.get(lang), TPer::PeriodName.get(lang))} />
                         if let Some(m) = name_error { <div class="field-error" role="alert" data-testid="period-new-name-error">{ m }</div> }
                     </div>
                 </div>
@@ -796,12 +797,14 @@ fn adjustments_editor(props: &AdjProps) -> Html {
                             <div class={classes!("field", pe.is_some().then_some("invalid"))}>
                                 <label for={format!("adj-p-{k}")}>{ T::Points.get(lang) }</label>
                                 <input id={format!("adj-p-{k}")} value={points.clone()} oninput={set(k, 0)} data-testid="adj-points"
+                                    aria-label={crate::i18n::pages::keyboard::line_field(k + 1, T::Points.get(lang), lang)}
                                     inputmode="decimal" aria-invalid={pe.is_some().to_string()} autofocus={k + 1 == rows.len()} />
                                 if let Some(m) = pe { <div class="field-error" role="alert" data-testid="adj-points-error">{ T::Points.get(lang) }{ lang.colon() }{ m }</div> }
                             </div>
                             <div class={classes!("field", "wide", re.is_some().then_some("invalid"))}>
                                 <label for={format!("adj-r-{k}")}>{ TPer::Reason.get(lang) }</label>
                                 <input id={format!("adj-r-{k}")} value={reason.clone()} oninput={set(k, 1)} data-testid="adj-reason"
+                                    aria-label={crate::i18n::pages::keyboard::line_field(k + 1, TPer::Reason.get(lang), lang)}
                                     aria-invalid={re.is_some().to_string()} />
                                 if let Some(m) = re { <div class="field-error" role="alert" data-testid="adj-reason-error">{ TPer::Reason.get(lang) }{ lang.colon() }{ m }</div> }
                             </div>

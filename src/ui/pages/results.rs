@@ -35,6 +35,22 @@ pub fn results_page() -> Html {
     let chosen = use_state(|| None::<String>);
     // The indicator whose scoring curve the "why" panel shows (index in scenario.indicators).
     let curve_ind = use_state(|| None::<usize>);
+    // The ranking row that holds the Tab stop (roving tabindex): arrows move it, Enter opens its "why".
+    let active = use_state(|| None::<String>);
+    // "Why" opened from the keyboard takes the focus (Escape gives it back to the row).
+    let focus_why = use_mut_ref(|| false);
+    let why_ref = use_node_ref();
+    {
+        let (focus_why, why_ref) = (focus_why.clone(), why_ref.clone());
+        use_effect(move || {
+            if *focus_why.borrow() {
+                if let Some(el) = why_ref.cast::<web_sys::HtmlElement>() {
+                    *focus_why.borrow_mut() = false;
+                    let _ = el.focus();
+                }
+            }
+        });
+    }
 
     let Some(period_id) = selected_period(&state, &results) else {
         return html! {
@@ -63,6 +79,30 @@ pub fn results_page() -> Html {
         let chosen = chosen.clone();
         Callback::from(move |id: String| chosen.set(Some(id)))
     };
+    let rows = RowKeys {
+        active: active
+            .as_ref()
+            .filter(|id| period.rows.iter().any(|r| &r.branch == *id))
+            .or(chosen.as_ref())
+            .or_else(|| period.rows.first().map(|r| &r.branch))
+            .cloned(),
+        set_active: {
+            let active = active.clone();
+            Callback::from(move |id: String| active.set(Some(id)))
+        },
+        open: chosen.is_some(),
+        close: {
+            let chosen = chosen.clone();
+            Callback::from(move |_| chosen.set(None))
+        },
+        open_by_key: {
+            let chosen = chosen.clone();
+            Callback::from(move |id: String| {
+                *focus_why.borrow_mut() = true;
+                chosen.set(Some(id));
+            })
+        },
+    };
     let chosen_row = chosen.as_ref().and_then(|id| period.rows.iter().find(|r| &r.branch == id));
 
     html! {
@@ -85,9 +125,9 @@ pub fn results_page() -> Html {
                 <p class="banner banner-warn" data-testid="members-weight-warning">{"⚠ "}{ T::MembersWeightWarning.get(lang) }</p>
             }
             <div class="split">
-                { ranking_table(&scenario, period, lang, chosen.as_deref(), &choose) }
+                { ranking_table(&scenario, period, lang, chosen.as_deref(), &choose, &rows) }
                 if let Some(row) = chosen_row {
-                    { why_panel(&scenario, &results, period_index, row, lang, &chosen, &curve_ind) }
+                    { why_panel(&scenario, &results, period_index, row, lang, &chosen, &curve_ind, why_ref.clone()) }
                 }
             </div>
             { crate::ui::components::print_report::appendix(&scenario, &results, &period_id, lang) }
@@ -148,7 +188,36 @@ fn tier_badge(t: Tier, lang: Lang) -> Html {
     html! { <span class={classes!("tier", format!("tier-{}", t.as_str()))}>{ icon }{" "}{ tier_word(t, lang) }</span> }
 }
 
-fn ranking_table(s: &Scenario, p: &PeriodResult, lang: Lang, chosen: Option<&str>, choose: &Callback<String>) -> Html {
+/// The keyboard model of the ranking rows: one Tab stop (the active row has `tabindex=0`, the others `-1`);
+/// ArrowUp / ArrowDown / Home / End move the focus between rows (and, while "why" is open, show the new
+/// row's), Enter or Space opens "why" and moves the focus into it, Escape (in it or on the row) closes it and
+/// gives the focus back to the row.
+struct RowKeys {
+    active: Option<String>,
+    set_active: Callback<String>,
+    /// Whether the "why" panel is open.
+    open: bool,
+    close: Callback<()>,
+    /// Enter or Space: opens "why" and moves the focus into it.
+    open_by_key: Callback<String>,
+}
+
+/// The ranking row of `branch` on the page.
+fn ranking_row(branch: &str) -> Option<web_sys::HtmlElement> {
+    use wasm_bindgen::JsCast;
+    let doc = web_sys::window()?.document()?;
+    let sel = format!("[data-testid=\"ranking-row\"][data-branch=\"{}\"]", branch.replace(['"', '\\'], ""));
+    doc.query_selector(&sel).ok()??.dyn_into::<web_sys::HtmlElement>().ok()
+}
+
+fn ranking_table(
+    s: &Scenario,
+    p: &PeriodResult,
+    lang: Lang,
+    chosen: Option<&str>,
+    choose: &Callback<String>,
+    keys: &RowKeys,
+) -> Html {
     let yes = T::Yes.get(lang);
     html! {
         <div class="table-wrap">
@@ -180,17 +249,55 @@ fn ranking_table(s: &Scenario, p: &PeriodResult, lang: Lang, chosen: Option<&str
                             let (choose, id) = (choose.clone(), r.branch.clone());
                             Callback::from(move |_| choose.emit(id.clone()))
                         };
+                        let ids: Vec<String> = p.rows.iter().map(|r| r.branch.clone()).collect();
                         let onkeydown = {
-                            let (choose, id) = (choose.clone(), r.branch.clone());
-                            Callback::from(move |e: KeyboardEvent| if e.key() == "Enter" || e.key() == " " {
+                            let (choose, id, set_active, open, close, open_by_key) = (
+                                choose.clone(),
+                                r.branch.clone(),
+                                keys.set_active.clone(),
+                                keys.open,
+                                keys.close.clone(),
+                                keys.open_by_key.clone(),
+                            );
+                            Callback::from(move |e: KeyboardEvent| {
+                                let at = ids.iter().position(|b| *b == id).unwrap_or(0);
+                                let to = match e.key().as_str() {
+                                    "Enter" | " " => {
+                                        e.prevent_default();
+                                        open_by_key.emit(id.clone());
+                                        return;
+                                    }
+                                    "ArrowDown" => (at + 1).min(ids.len() - 1),
+                                    "ArrowUp" => at.saturating_sub(1),
+                                    "Home" => 0,
+                                    "End" => ids.len() - 1,
+                                    "Escape" if open => {
+                                        e.prevent_default();
+                                        close.emit(());
+                                        return;
+                                    }
+                                    _ => return,
+                                };
                                 e.prevent_default();
-                                choose.emit(id.clone());
+                                let next = ids[to].clone();
+                                if let Some(el) = ranking_row(&next) {
+                                    let _ = el.focus();
+                                }
+                                if open {
+                                    choose.emit(next.clone());
+                                }
+                                set_active.emit(next);
                             })
                         };
+                        let onfocus = {
+                            let (set_active, id) = (keys.set_active.clone(), r.branch.clone());
+                            Callback::from(move |_: FocusEvent| set_active.emit(id.clone()))
+                        };
+                        let tabindex = if keys.active.as_deref() == Some(r.branch.as_str()) { "0" } else { "-1" };
                         let selected = chosen == Some(r.branch.as_str());
                         let missing: Vec<String> = r.missing.iter().map(|id| s.indicator(id).map_or(id.clone(), |i| i.name.clone())).collect();
                         html! {
-                            <tr data-testid="ranking-row" data-branch={r.branch.clone()} tabindex="0" {onclick} {onkeydown}
+                            <tr data-testid="ranking-row" data-branch={r.branch.clone()} {tabindex} {onclick} {onkeydown} {onfocus}
                                 class={classes!("clickable", selected.then_some("selected"), format!("row-{}", r.tier.as_str()))}
                                 aria-selected={selected.to_string()}>
                                 <td class="num" data-testid="rank">{ r.rank }</td>
@@ -232,6 +339,7 @@ fn why_panel(
     lang: Lang,
     chosen: &UseStateHandle<Option<String>>,
     curve_ind: &UseStateHandle<Option<usize>>,
+    node: NodeRef,
 ) -> Html {
     use crate::model::Actual;
     use crate::ui::charts::curve::{scoring_curve, Dot};
@@ -257,15 +365,31 @@ fn why_panel(
     let n = results.periods[period_index].rows.len();
     let steps = why(s, period_index, row, n, lang);
     let name = s.branch(&row.branch).map_or(row.branch.clone(), |b| b.name.clone());
+    // Closing (× or Escape anywhere in the panel) gives the focus back to the branch's row.
     let close = {
-        let chosen = chosen.clone();
-        Callback::from(move |_| chosen.set(None))
+        let (chosen, branch) = (chosen.clone(), row.branch.clone());
+        Callback::from(move |_: ()| {
+            chosen.set(None);
+            if let Some(el) = ranking_row(&branch) {
+                let _ = el.focus();
+            }
+        })
+    };
+    let onclick = close.reform(|_: MouseEvent| ());
+    let onkeydown = {
+        let close = close.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" {
+                e.prevent_default();
+                close.emit(());
+            }
+        })
     };
     html! {
-        <aside class="why card" data-testid="why-panel" aria-label={T::Why.get(lang)}>
+        <aside class="why card" data-testid="why-panel" aria-label={T::Why.get(lang)} {onkeydown} tabindex="-1" ref={node}>
             <div class="why-head">
                 <h3>{ T::Why.get(lang) }{ lang.colon() }{ name }</h3>
-                <button class="icon" onclick={close} aria-label={T::Dismiss.get(lang)}>{"×"}</button>
+                <button class="icon" {onclick} aria-label={T::Dismiss.get(lang)} data-testid="why-close">{"×"}</button>
             </div>
             <table class="data compact">
                 <thead>

@@ -135,6 +135,23 @@ fn use_sliced(job: Rc<RefCell<Option<Job>>>, run: UseStateHandle<Run>, on_done: 
     tick
 }
 
+/// Where the keyboard focus goes when a run ends: to the summary of its result (`summary`, focusable with
+/// `tabindex=-1`) when it finished, back to the button that starts it (`button`) when it was cancelled (the
+/// cancel button, which had the focus, is gone).
+#[hook]
+fn use_focus_after(run: &Run, summary: NodeRef, button: NodeRef) {
+    use_effect_with(run.clone(), move |r| {
+        let target = match r {
+            Run::Finished { .. } => summary.cast::<web_sys::HtmlElement>(),
+            Run::Cancelled => button.cast::<web_sys::HtmlElement>(),
+            _ => None,
+        };
+        if let Some(el) = target {
+            let _ = el.focus();
+        }
+    });
+}
+
 fn progress_bar(run: &Run, lang: Lang, testid: &'static str) -> Html {
     match run {
         Run::Running { done, total } => html! {
@@ -169,6 +186,8 @@ fn monte_carlo() -> Html {
         })
     };
     let tick = use_sliced(job.clone(), run.clone(), on_done.clone());
+    let (summary_ref, run_ref) = (use_node_ref(), use_node_ref());
+    use_focus_after(&run, summary_ref.clone(), run_ref.clone());
 
     let start = {
         let (job, run, s, tick, on_done) = (job.clone(), run.clone(), s.clone(), tick.clone(), on_done.clone());
@@ -216,7 +235,7 @@ fn monte_carlo() -> Html {
             <div class="ed-section-head">
                 <h3>{"§10 "}{ TSim::Title.get(lang) }</h3>
                 <div class="buttons">
-                    <button class="primary" onclick={start} disabled={running || s.branches.is_empty()} data-testid="run-simulation">
+                    <button class="primary" onclick={start} disabled={running || s.branches.is_empty()} data-testid="run-simulation" ref={run_ref}>
                         {"▶ "}{ if result.is_some() { TSim::Rerun.get(lang) } else { TSim::Run.get(lang) } }
                     </button>
                     if running {
@@ -233,7 +252,7 @@ fn monte_carlo() -> Html {
             </p>
             { progress_bar(&run, lang, "simulation-progress") }
             if let Run::Finished { seconds, workers } = *run {
-                <p class="done" data-testid="simulation-done" data-seconds={format!("{seconds:.4}")} data-workers={workers.to_string()}>
+                <p class="done" data-testid="simulation-done" data-seconds={format!("{seconds:.4}")} data-workers={workers.to_string()} tabindex="-1" ref={summary_ref}>
                     {"✓ "}{ TSim::Done.get(lang) }{" · "}{ TSim::Took.get(lang) }{" "}
                     <span data-testid="simulation-time">{ format!("{seconds:.3}") }</span>{" "}{ TSim::Seconds.get(lang) }
                     {" · "}{ TSim::ExportNote.get(lang) }
@@ -514,6 +533,8 @@ fn sensitivity() -> Html {
         })
     };
     let tick = use_sliced(job.clone(), run.clone(), on_done);
+    let (summary_ref, run_ref) = (use_node_ref(), use_node_ref());
+    use_focus_after(&run, summary_ref.clone(), run_ref.clone());
 
     let parameter = params.iter().find(|p| p.0 == *choice).map(|p| p.1.clone());
     let num = |t: &str, k| crate::model::number::parse_required(t, k);
@@ -603,7 +624,7 @@ fn sensitivity() -> Html {
                         }) }
                     </select>
                 </label>
-                <button class="primary" onclick={start} disabled={running || spec.is_none()} data-testid="run-sweep">{"▶ "}{ TSim::Sweep.get(lang) }</button>
+                <button class="primary" onclick={start} disabled={running || spec.is_none()} data-testid="run-sweep" ref={run_ref}>{"▶ "}{ TSim::Sweep.get(lang) }</button>
                 if running {
                     <button class="ghost" onclick={cancel} data-testid="cancel-sweep">{"■ "}{ TSim::Cancel.get(lang) }</button>
                 }
@@ -613,7 +634,7 @@ fn sensitivity() -> Html {
             }
             { progress_bar(&run, lang, "sweep-progress") }
             if let Some((sc, r)) = &*result {
-                <p class="done" data-testid="sweep-done">{"✓ "}{ TSim::SweepDone.get(lang) }</p>
+                <p class="done" data-testid="sweep-done" tabindex="-1" ref={summary_ref}>{"✓ "}{ TSim::SweepDone.get(lang) }</p>
                 { sweep_view(sc, r, params.iter().find(|p| p.1 == r.parameter).map_or("", |p| p.2.as_str()), lang) }
             }
         </section>
