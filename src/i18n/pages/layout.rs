@@ -6,7 +6,7 @@ use crate::i18n::define_texts;
 define_texts! {
     TLay;
     // `{n}` is the count.
-    Unsaved => "有 {n} 个单元格未保存", "{n} cells not saved";
+    Unsaved => "有 {n} 个单元格未保存", "Cells not saved: {n}";
     UnsavedHint => "（回到该表格改正，或在单元格上按 Esc 放弃）", " (correct them in their table, or press Esc on a cell to discard)";
     UnsavedGo => "前往", "Go there";
     DiscardAll => "全部放弃", "Discard all";
