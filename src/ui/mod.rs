@@ -13,6 +13,7 @@ pub mod demo;
 pub mod download;
 pub mod format;
 pub mod hooks;
+pub mod live;
 pub mod pages;
 pub mod route;
 pub mod state;
