@@ -2,11 +2,13 @@
 //! synthetic scenarios of 50 and 1000 branches × 30 indicators × 8 periods. Run with `cargo bench --bench edit`.
 //!
 //! "full" is the path of an edit evaluated from scratch (copy the scenario, edit the copy, `engine::evaluate`);
-//! the other rows time its parts.
+//! "incremental" the app's path since `engine::incremental` (copy, edit, `Evaluation::apply` of the record change);
+//! the other rows time their parts.
 
 use std::hint::black_box;
 
 use pbcalc::engine::evaluate;
+use pbcalc::engine::incremental::{Change, Evaluation};
 use pbcalc::model::edit::records::{set_fields, FieldValue, RecordField};
 
 mod common;
@@ -28,6 +30,7 @@ fn main() {
         let branch = s.periods[last].records.keys().next().cloned().unwrap();
         let ind = s.indicators.iter().find(|i| i.quantitative().is_some()).unwrap().id.clone();
         let runs = if branches >= 1000 { 15 } else { 41 };
+        let change = Change::Records { period: s.periods[last].id.clone(), branches: vec![branch.clone()] };
         let mut k = 0u32;
         let mut cell = move || {
             k += 1;
@@ -73,5 +76,24 @@ fn main() {
                 black_box(evaluate(&next));
             }),
         );
+        let (mut ev, _) = Evaluation::start(&s);
+        let mut cur = s.clone();
+        row(
+            "apply (incremental)",
+            timed(runs, || {
+                set_fields(&mut cur, last, &cell()).unwrap();
+                black_box(ev.apply(black_box(&cur), &change));
+            }),
+        );
+        row(
+            "incremental: copy+edit+apply",
+            timed(runs, || {
+                let mut next = cur.clone();
+                set_fields(&mut next, last, &cell()).unwrap();
+                black_box(ev.apply(&next, &change));
+                cur = next;
+            }),
+        );
+        assert_eq!(ev.apply(&cur, &change), evaluate(&cur), "incremental equals full");
     }
 }

@@ -325,24 +325,22 @@ fn data_matrix(props: &MatrixPageProps) -> Html {
                 period: period_id.clone(),
                 branches: cells.iter().map(|(b, _, _)| b.clone()).collect(),
             };
-            state.dispatch(Action::Edit(
-                Edit::new(T::Edit, move |sc| {
-                    let pi = sc.periods.iter().position(|p| p.id == period_id).ok_or_else(Vec::new)?;
-                    let mut values = Vec::with_capacity(cells.len());
-                    let mut problems = Vec::new();
-                    for (b, f, text) in &cells {
-                        match parse_field(sc, f, text) {
-                            Ok(v) => values.push((b.clone(), f.clone(), v)),
-                            Err(k) => problems.push(crate::model::Problem::new(records::field_path(pi, b, f), k)),
-                        }
+            let edit = Edit::new(T::Edit, move |sc| {
+                let pi = sc.periods.iter().position(|p| p.id == period_id).ok_or_else(Vec::new)?;
+                let mut values = Vec::with_capacity(cells.len());
+                let mut problems = Vec::new();
+                for (b, f, text) in &cells {
+                    match parse_field(sc, f, text) {
+                        Ok(v) => values.push((b.clone(), f.clone(), v)),
+                        Err(k) => problems.push(crate::model::Problem::new(records::field_path(pi, b, f), k)),
                     }
-                    if !problems.is_empty() {
-                        return Err(problems);
-                    }
-                    records::set_fields(sc, pi, &values)
-                })
-                .touching(change),
-            ));
+                }
+                if !problems.is_empty() {
+                    return Err(problems);
+                }
+                records::set_fields(sc, pi, &values)
+            });
+            state.dispatch(Action::Edit(edit.touching(change)));
         })
     };
     let on_history = {
@@ -752,13 +750,11 @@ fn adjustments_editor(props: &AdjProps) -> Html {
                     period: period.clone(),
                     branches: vec![branch.clone()],
                 };
-                state.dispatch(Action::Edit(
-                    Edit::new(T::AdjustmentPoints, move |sc| {
-                        let pi = sc.periods.iter().position(|p| p.id == period).ok_or_else(Vec::new)?;
-                        records::set_adjustments(sc, pi, &branch, list.clone())
-                    })
-                    .touching(change),
-                ));
+                let edit = Edit::new(T::AdjustmentPoints, move |sc| {
+                    let pi = sc.periods.iter().position(|p| p.id == period).ok_or_else(Vec::new)?;
+                    records::set_adjustments(sc, pi, &branch, list.clone())
+                });
+                state.dispatch(Action::Edit(edit.touching(change)));
             }
             on_close.emit(());
         })
