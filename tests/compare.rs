@@ -127,7 +127,7 @@ fn matching_by_id_lists_one_sided_items_apart() {
     let a = base();
     let mut b = a.clone();
     let gone = b.periods[0].rows.remove(2).branch;
-    let period_gone = b.periods.remove(1).period;
+    let period_gone = b.periods.remove(1).period.clone();
     b.cycles.pop();
     // Rows reordered on one side still pair by branch.
     b.periods[0].rows.reverse();

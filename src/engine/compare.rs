@@ -570,7 +570,7 @@ fn diff_targets(a: &Results, b: &Results) -> Vec<TargetChange> {
     }
     let mb: HashMap<(&str, &str), (f64, MotivationClass)> =
         b.targets.iter().map(|t| (key(t), (t.breakdown.target, t.motivation.class))).collect();
-    let ka: HashSet<(&str, &str)> = a.targets.iter().map(key).collect();
+    let ka: HashSet<(&str, &str)> = a.targets.iter().map(|t| key(t)).collect();
     let mut out = Vec::new();
     for t in &a.targets {
         let va = (t.breakdown.target, t.motivation.class);

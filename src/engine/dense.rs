@@ -302,39 +302,9 @@ pub fn compile(s: &Scenario) -> Compiled {
         set_from[from..].iter_mut().for_each(|x| *x = n);
     }
 
-    let veto_ids = sorted_ids(veto.iter().map(|&i| s.indicators[i].id.as_str()));
-
-    let periods = s
-        .periods
-        .iter()
-        .zip(&set_from)
-        .map(|(period, &target_set)| {
-            let mut found: Vec<(usize, &crate::model::Record)> = Vec::with_capacity(period.records.len());
-            merge_join(&branch_ids, &period.records, |b, r| found.push((b, r)));
-            found.sort_unstable_by_key(|&(b, _)| b);
-            let mut dp = DensePeriod {
-                rows: Vec::with_capacity(found.len()),
-                row_of: vec![NOT_ASSESSED; n_branches],
-                actuals: vec![MISSING; found.len() * n_scored],
-                target_set,
-            };
-            for (row, &(b, rec)) in found.iter().enumerate() {
-                dp.row_of[b] = row as u32;
-                let actuals = &mut dp.actuals[row * n_scored..(row + 1) * n_scored];
-                merge_join(&scored_ids, &rec.actuals, |j, a| actuals[j] = encode(Some(a), scored[j].rule));
-                let mut vetoed = false;
-                merge_join(&veto_ids, &rec.vetoes, |_, &failed| vetoed |= failed);
-                dp.rows.push(DenseRecord {
-                    branch: b,
-                    optional_points: scoring::optional_points(&rec.optional_done, &s.optional_actions),
-                    adjustments: scoring::adjustments(&rec.adjustments),
-                    vetoed,
-                    evaluation: rec.evaluation,
-                });
-            }
-            dp
-        })
-        .collect();
+    let reader = RecordReader::new(s, &scored, &veto);
+    let periods =
+        s.periods.iter().zip(&set_from).map(|(period, &target_set)| reader.period(period, target_set)).collect();
 
     Compiled {
         n_branches,
@@ -344,6 +314,88 @@ pub fn compile(s: &Scenario) -> Compiled {
         target_sets,
         grades: s.branches.iter().map(|b| b.grade.clamp(1, levels)).collect(),
         periods,
+    }
+}
+
+/// Reads records into dense rows: the sorted ids that [`merge_join`] needs, made once per compile (or per edit).
+pub(crate) struct RecordReader<'a> {
+    s: &'a Scenario,
+    scored: &'a [ScoredIndicator],
+    scored_ids: Vec<(&'a str, usize)>,
+    veto_ids: Vec<(&'a str, usize)>,
+    branch_ids: Vec<(&'a str, usize)>,
+}
+
+impl<'a> RecordReader<'a> {
+    pub(crate) fn new(s: &'a Scenario, scored: &'a [ScoredIndicator], veto: &[usize]) -> RecordReader<'a> {
+        RecordReader {
+            s,
+            scored,
+            scored_ids: sorted_ids(scored.iter().map(|si| s.indicators[si.index].id.as_str())),
+            veto_ids: sorted_ids(veto.iter().map(|&i| s.indicators[i].id.as_str())),
+            branch_ids: sorted_ids(s.branches.iter().map(|b| b.id.as_str())),
+        }
+    }
+
+    /// One period: a row per assessed branch (known branches only), in the scenario's branch order.
+    pub(crate) fn period(&self, period: &crate::model::Period, target_set: usize) -> DensePeriod {
+        let n_scored = self.scored.len();
+        let mut found: Vec<(usize, &crate::model::Record)> = Vec::with_capacity(period.records.len());
+        merge_join(&self.branch_ids, &period.records, |b, r| found.push((b, r)));
+        found.sort_unstable_by_key(|&(b, _)| b);
+        let mut dp = DensePeriod {
+            rows: Vec::with_capacity(found.len()),
+            row_of: vec![NOT_ASSESSED; self.s.branches.len()],
+            actuals: vec![MISSING; found.len() * n_scored],
+            target_set,
+        };
+        for (row, &(b, rec)) in found.iter().enumerate() {
+            dp.row_of[b] = row as u32;
+            let record = self.record(b, rec, &mut dp.actuals[row * n_scored..(row + 1) * n_scored]);
+            dp.rows.push(record);
+        }
+        dp
+    }
+
+    /// Branch b's record: its actuals written into `actuals` (one per scored indicator, all [`MISSING`] on entry),
+    /// the rest returned.
+    pub(crate) fn record(&self, b: usize, rec: &crate::model::Record, actuals: &mut [f64]) -> DenseRecord {
+        merge_join(&self.scored_ids, &rec.actuals, |j, a| actuals[j] = encode(Some(a), self.scored[j].rule));
+        let mut vetoed = false;
+        merge_join(&self.veto_ids, &rec.vetoes, |_, &failed| vetoed |= failed);
+        DenseRecord {
+            branch: b,
+            optional_points: scoring::optional_points(&rec.optional_done, &self.s.optional_actions),
+            adjustments: scoring::adjustments(&rec.adjustments),
+            vetoed,
+            evaluation: rec.evaluation,
+        }
+    }
+}
+
+impl Compiled {
+    /// Reads period u of `s` again after its records changed (nothing else of `s` did): when `branches` (indices)
+    /// are the only branches whose records changed and each of them is still assessed or not as before, only
+    /// their rows are read; otherwise the whole period is.
+    pub fn reread_period(&mut self, s: &Scenario, u: usize, branches: &[usize]) {
+        let reader = RecordReader::new(s, &self.scored, &self.veto);
+        let n = self.n_scored();
+        let p = &mut self.periods[u];
+        let records = &s.periods[u].records;
+        let same_rows = branches
+            .iter()
+            .all(|&b| s.branches.get(b).is_some_and(|br| p.row(b).is_some() == records.contains_key(&br.id)));
+        if !same_rows {
+            let target_set = p.target_set;
+            *p = reader.period(&s.periods[u], target_set);
+            return;
+        }
+        for &b in branches {
+            let (Some(row), Some(rec)) = (p.row(b), records.get(&s.branches[b].id)) else { continue };
+            let actuals = &mut p.actuals[row * n..(row + 1) * n];
+            actuals.iter_mut().for_each(|a| *a = MISSING);
+            p.rows[row] = reader.record(b, rec, actuals);
+        }
     }
 }
 

@@ -26,6 +26,7 @@
 pub mod compare;
 pub mod consequences;
 pub mod dense;
+pub mod incremental;
 pub mod evaluation;
 pub mod grades;
 pub mod motivation;
@@ -34,6 +35,7 @@ pub mod results;
 pub mod round;
 pub mod scoring;
 pub mod sensitivity;
+pub mod shared;
 pub mod simulation;
 pub mod targets;
 pub mod tiers;

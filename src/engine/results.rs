@@ -10,6 +10,7 @@ use super::grades::{
 use super::motivation::{self, Motivation};
 use super::ranking::{self, display_order};
 use super::scoring::{self, IndicatorScore};
+use super::shared::Shared;
 use super::targets::TargetBreakdown;
 use super::tiers::{assign_into, Tier, TierScratch};
 use crate::model::{Direction, Scenario};
@@ -25,9 +26,10 @@ pub struct Results {
     /// The scenario's name.
     pub scenario: String,
     /// §1 and §9 for every branch × quantitative indicator, branches then indicators in the scenario's order.
-    pub targets: Vec<TargetRow>,
-    /// §2–§8 per period, in the scenario's order.
-    pub periods: Vec<PeriodResult>,
+    /// Each row is [`Shared`] with the results before an edit that did not change it (read it as a `TargetRow`).
+    pub targets: Vec<Shared<TargetRow>>,
+    /// §2–§8 per period, in the scenario's order; each [`Shared`] like the targets.
+    pub periods: Vec<Shared<PeriodResult>>,
     /// §8 per cycle.
     pub cycles: Vec<CycleResult>,
     /// Each branch's grade and h after the last complete cycle (its initial grade and 0 when there is none),
@@ -144,11 +146,23 @@ pub fn evaluate_compiled(s: &Scenario, c: &Compiled) -> Results {
     let scores = score_periods(s, c);
     let run = run_cycles(s, c, &scores);
     let mut last_bottom = vec![None; c.n_branches];
-    let periods =
-        (0..c.periods.len()).map(|u| period_result(s, c, u, &scores[u], &run.in_force[u], &mut last_bottom)).collect();
+    let periods = (0..c.periods.len())
+        .map(|u| Shared::new(period_result(s, c, u, &scores[u], &run.in_force[u], &mut last_bottom)))
+        .collect();
+    let targets = target_rows(s, c);
+    assemble(s, targets, periods, run)
+}
+
+/// The results from their parts.
+pub(super) fn assemble(
+    s: &Scenario,
+    targets: Vec<Shared<TargetRow>>,
+    periods: Vec<Shared<PeriodResult>>,
+    run: CycleRun,
+) -> Results {
     Results {
         scenario: s.name.clone(),
-        targets: target_rows(s, c),
+        targets,
         periods,
         cycles: run.cycles,
         standing: s
@@ -161,7 +175,7 @@ pub fn evaluate_compiled(s: &Scenario, c: &Compiled) -> Results {
 }
 
 /// §2–§6 and the warnings of §8, period by period, one [`RowScore`] per assessed branch.
-fn score_periods(s: &Scenario, c: &Compiled) -> Vec<Vec<RowScore>> {
+pub(super) fn score_periods(s: &Scenario, c: &Compiled) -> Vec<Vec<RowScore>> {
     let mut scratch = PeriodScratch::default();
     c.periods
         .iter()
@@ -175,17 +189,17 @@ fn score_periods(s: &Scenario, c: &Compiled) -> Vec<Vec<RowScore>> {
 
 /// What §8 leaves behind: the cycles' results, the grade in force in every period row, and each branch's
 /// grade and h after the last complete cycle.
-struct CycleRun {
-    cycles: Vec<CycleResult>,
+pub(super) struct CycleRun {
+    pub(super) cycles: Vec<CycleResult>,
     /// `in_force[u][row]`: the grade in force during period u (the cycle's grade before).
-    in_force: Vec<Vec<u32>>,
-    grade: Vec<u32>,
-    held: Vec<u32>,
+    pub(super) in_force: Vec<Vec<u32>>,
+    pub(super) grade: Vec<u32>,
+    pub(super) held: Vec<u32>,
 }
 
 /// §8 cycle by cycle: cycle score, vetoed and warnings per branch with a cycle result, the cycle tiers (§6 on
 /// cycle scores), and at the end of a complete cycle the rules; a trailing incomplete cycle changes nothing.
-fn run_cycles(s: &Scenario, c: &Compiled, scores: &[Vec<RowScore>]) -> CycleRun {
+pub(super) fn run_cycles(s: &Scenario, c: &Compiled, scores: &[Vec<RowScore>]) -> CycleRun {
     let st = &s.settings;
     let mut grade = c.grades.clone();
     let mut held = vec![0u32; c.n_branches];
@@ -277,7 +291,7 @@ fn run_cycles(s: &Scenario, c: &Compiled, scores: &[Vec<RowScore>]) -> CycleRun 
 
 /// §7 for period u (bonus pool, talk, eligibility) and its rows in display order. `last_bottom` holds each
 /// branch's latest earlier period in the bottom tier and is brought up to date with period u.
-fn period_result(
+pub(super) fn period_result(
     s: &Scenario,
     c: &Compiled,
     u: usize,
@@ -305,11 +319,7 @@ fn period_result(
         .zip(scores)
         .map(|(row, r)| consequences::eligible(r.tier, u, last_bottom[row.branch], st.consequences.disqualify_periods))
         .collect();
-    for (row, r) in p.rows.iter().zip(scores) {
-        if r.tier == Tier::Bottom {
-            last_bottom[row.branch] = Some(u);
-        }
-    }
+    note_bottoms(c, u, scores, last_bottom);
 
     let ranks: Vec<u32> = scores.iter().map(|r| r.rank).collect();
     let branch = |i: usize| &s.branches[p.rows[i].branch];
@@ -345,6 +355,15 @@ fn period_result(
         .collect();
     let plan = c.target_sets[p.target_set].plan.map(|i| s.target_plans[i].id.clone());
     PeriodResult { period: s.periods[u].id.clone(), plan, rows }
+}
+
+/// §7 brings `last_bottom` (each branch's latest period in the bottom tier) up to date with period u.
+pub(super) fn note_bottoms(c: &Compiled, u: usize, scores: &[RowScore], last_bottom: &mut [Option<usize>]) {
+    for (row, r) in c.periods[u].rows.iter().zip(scores) {
+        if r.tier == Tier::Bottom {
+            last_bottom[row.branch] = Some(u);
+        }
+    }
 }
 
 /// §2 every scored indicator's target, actual, ratio, fraction and points for row `row` of period u.
@@ -397,19 +416,47 @@ fn vetoes_failed(s: &Scenario, c: &Compiled, u: usize, row: usize) -> Vec<String
 }
 
 /// §1 and §9 for every branch × quantitative indicator.
-fn target_rows(s: &Scenario, c: &Compiled) -> Vec<TargetRow> {
-    let n_scored = c.n_scored();
-    let scored_ids = sorted_ids(c.scored.iter().map(|si| s.indicators[si.index].id.as_str()));
-    let mut histories: Vec<&[f64]> = vec![&[]; n_scored];
-    let m = &s.settings.motivation;
-    let quantile = |d: Direction| motivation::desired_quantile(d, m.desired);
-    let (higher, lower) = (quantile(Direction::Higher), quantile(Direction::Lower));
-    let mut xs: Vec<f64> = Vec::new();
-    let last = c.last_targets();
-    let mut out = Vec::with_capacity(last.breakdowns.iter().filter(|b| b.is_some()).count());
-    for (b, branch) in s.branches.iter().enumerate() {
-        histories.iter_mut().for_each(|h| *h = &[]);
-        merge_join(&scored_ids, &branch.history, |j, h| histories[j] = h.as_slice());
+pub(super) fn target_rows(s: &Scenario, c: &Compiled) -> Vec<Shared<TargetRow>> {
+    let t = TargetRows::new(s, c);
+    let mut out = Vec::with_capacity(c.last_targets().breakdowns.iter().filter(|b| b.is_some()).count());
+    for b in 0..s.branches.len() {
+        t.branch(b, &mut out);
+    }
+    out
+}
+
+/// §1 and §9 branch by branch: what every branch's rows share.
+pub(super) struct TargetRows<'a> {
+    s: &'a Scenario,
+    c: &'a Compiled,
+    scored_ids: Vec<(&'a str, usize)>,
+    higher: f64,
+    lower: f64,
+}
+
+impl<'a> TargetRows<'a> {
+    pub(super) fn new(s: &'a Scenario, c: &'a Compiled) -> TargetRows<'a> {
+        let m = &s.settings.motivation;
+        let quantile = |d: Direction| motivation::desired_quantile(d, m.desired);
+        TargetRows {
+            s,
+            c,
+            scored_ids: sorted_ids(c.scored.iter().map(|si| s.indicators[si.index].id.as_str())),
+            higher: quantile(Direction::Higher),
+            lower: quantile(Direction::Lower),
+        }
+    }
+
+    /// Branch b's rows (one per quantitative indicator, in the scenario's order), pushed onto `out`.
+    pub(super) fn branch(&self, b: usize, out: &mut Vec<Shared<TargetRow>>) {
+        let (s, c) = (self.s, self.c);
+        let n_scored = c.n_scored();
+        let branch = &s.branches[b];
+        let mut histories: Vec<&[f64]> = vec![&[]; n_scored];
+        merge_join(&self.scored_ids, &branch.history, |j, h| histories[j] = h.as_slice());
+        let last = c.last_targets();
+        let m = &s.settings.motivation;
+        let mut xs: Vec<f64> = Vec::new();
         for (j, si) in c.scored.iter().enumerate() {
             let Some(breakdown) = last.breakdowns[b * n_scored + j] else {
                 continue;
@@ -422,7 +469,7 @@ fn target_rows(s: &Scenario, c: &Compiled) -> Vec<TargetRow> {
             xs.clear();
             xs.extend_from_slice(histories[j]);
             xs.extend(c.recorded(b, j));
-            out.push(TargetRow {
+            out.push(Shared::new(TargetRow {
                 branch: branch.id.clone(),
                 indicator: ind.id.clone(),
                 breakdown,
@@ -432,14 +479,13 @@ fn target_rows(s: &Scenario, c: &Compiled) -> Vec<TargetRow> {
                     q,
                     m,
                     match q.direction {
-                        Direction::Higher => higher,
-                        Direction::Lower => lower,
+                        Direction::Higher => self.higher,
+                        Direction::Lower => self.lower,
                     },
                 ),
-            });
+            }));
         }
     }
-    out
 }
 
 /// `items` in the order of `order` (a permutation of their positions).
@@ -540,6 +586,7 @@ fn file(r: &Results) -> FileResults<'_> {
             .targets
             .iter()
             .map(|t| {
+                let t: &TargetRow = t;
                 let m = &t.motivation;
                 let known = m.class != motivation::MotivationClass::Unknown;
                 FileTarget {

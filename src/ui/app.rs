@@ -74,7 +74,12 @@ pub fn app() -> Html {
     }
 
     // The engine runs once per change of the current scenario; every page reads the same results.
-    let results = use_memo(ScenarioRef(state.scenario().clone()), |s| crate::engine::evaluate(&s.0));
+    // An edit that says what it touched (a grid cell) recomputes only that (see `ui::live`).
+    let live = use_mut_ref(super::live::Live::default);
+    let results = {
+        let mark = state.last_change.clone();
+        use_memo(ScenarioRef(state.scenario().clone()), move |s| live.borrow_mut().results(&s.0, mark.as_ref()))
+    };
     let results = SharedResults(results);
 
     html! {

@@ -14,6 +14,7 @@ pub mod demo;
 pub mod download;
 pub mod format;
 pub mod hooks;
+pub mod live;
 pub mod mc_workers;
 pub mod pages;
 pub mod route;

@@ -9,6 +9,7 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
+use crate::engine::incremental::Change;
 use crate::i18n::{Lang, T};
 use crate::model::record::{self, ChangeKind, Refusal};
 use crate::model::{edit, validate, Branch, Problem, Scenario};
@@ -100,6 +101,23 @@ pub struct AppState {
     pub welcome: bool,
     /// The presentation view (projector) is on.
     pub present: bool,
+    /// The last edit that said what it touched (see `ui::live`): the shell then updates the results incrementally.
+    pub last_change: Option<ChangeMark>,
+}
+
+/// An edit's scenario before and after it (weak: they need not stay alive, and their addresses are never reused
+/// while this exists) and what it touched.
+#[derive(Clone)]
+pub struct ChangeMark {
+    pub before: std::rc::Weak<Scenario>,
+    pub after: std::rc::Weak<Scenario>,
+    pub change: Rc<Change>,
+}
+
+impl PartialEq for ChangeMark {
+    fn eq(&self, other: &Self) -> bool {
+        self.before.ptr_eq(&other.before) && self.after.ptr_eq(&other.after) && Rc::ptr_eq(&self.change, &other.change)
+    }
 }
 
 /// The walk-through's state: the step (0-based), the sample copy it started from, and what the pages show
@@ -132,11 +150,20 @@ pub struct Edit {
     /// Consecutive edits with the same key make one undo step (e.g. the keystrokes typed into one field
     /// while it has the focus), so results can follow every keystroke without flooding the undo history.
     pub coalesce: Option<Rc<str>>,
+    /// What the edit touches, when the page knows (a grid cell: one period's records), so that the results are
+    /// recomputed only where it can change them ([`crate::engine::incremental`]); `None`: everything.
+    pub change: Option<Rc<Change>>,
 }
 
 impl Edit {
     pub fn new(label: T, apply: impl Fn(&mut Scenario) -> Result<(), Vec<Problem>> + 'static) -> Edit {
-        Edit { label, apply: Rc::new(apply), coalesce: None }
+        Edit { label, apply: Rc::new(apply), coalesce: None, change: None }
+    }
+
+    /// This edit, saying that it touches only what `change` names.
+    pub fn touching(mut self, change: Change) -> Edit {
+        self.change = Some(Rc::new(change));
+        self
     }
 
     /// This edit, merged into the previous undo step when that step has the same `key`.
@@ -219,6 +246,7 @@ impl AppState {
             demo: None,
             welcome: false,
             present: false,
+            last_change: None,
         }
     }
 
@@ -295,11 +323,29 @@ impl AppState {
         key: Option<Rc<str>>,
         f: impl FnOnce(&mut Scenario) -> Option<R>,
     ) -> Option<R> {
+        self.edit_touching(label, key, None, f)
+    }
+
+    /// [`Self::edit_keyed`] with what the edit touches (see [`Edit::change`]).
+    fn edit_touching<R>(
+        &mut self,
+        label: T,
+        key: Option<Rc<str>>,
+        change: Option<Rc<Change>>,
+        f: impl FnOnce(&mut Scenario) -> Option<R>,
+    ) -> Option<R> {
+        let mark = |before: &Rc<Scenario>, after: &Rc<Scenario>, change: Rc<Change>| ChangeMark {
+            before: Rc::downgrade(before),
+            after: Rc::downgrade(after),
+            change,
+        };
         if let Some(d) = self.demo.as_mut() {
             // In the walk-through edits change its copy only: no undo step, nothing to save.
             let mut next = (*d.scenario).clone();
             let out = f(&mut next)?;
-            d.scenario = Rc::new(next);
+            let next = Rc::new(next);
+            self.last_change = change.map(|c| mark(&d.scenario, &next, c));
+            d.scenario = next;
             return Some(out);
         }
         let current = self.doc.current;
@@ -309,7 +355,9 @@ impl AppState {
         let mut next = (*self.doc.scenarios[current]).clone();
         let out = f(&mut next)?;
         self.remember_keyed(label, key);
-        self.doc.scenarios[current] = Rc::new(next);
+        let next = Rc::new(next);
+        self.last_change = change.map(|c| mark(&self.doc.scenarios[current], &next, c));
+        self.doc.scenarios[current] = next;
         self.edits += 1;
         self.refusal = None;
         Some(out)
@@ -408,7 +456,7 @@ impl Reducible for AppState {
             Action::Edit(e) => {
                 let mut refused = None;
                 let key = e.coalesce.clone().or_else(|| TYPING.with(|t| t.borrow().clone()));
-                s.edit_keyed(e.label, key, |sc| match (e.apply)(sc) {
+                s.edit_touching(e.label, key, e.change.clone(), |sc| match (e.apply)(sc) {
                     Ok(()) => Some(()),
                     Err(p) => {
                         refused = Some(p);

@@ -322,7 +322,12 @@ fn data_matrix(props: &MatrixPageProps) -> Html {
             if cells.is_empty() {
                 return;
             }
-            state.dispatch(Action::Edit(Edit::new(T::Edit, move |sc| {
+            // Only this period's records of these branches change: the results follow incrementally.
+            let change = crate::engine::incremental::Change::Records {
+                period: period_id.clone(),
+                branches: cells.iter().map(|(b, _, _)| b.clone()).collect(),
+            };
+            let edit = Edit::new(T::Edit, move |sc| {
                 let pi = sc.periods.iter().position(|p| p.id == period_id).ok_or_else(Vec::new)?;
                 let mut values = Vec::with_capacity(cells.len());
                 let mut problems = Vec::new();
@@ -336,7 +341,8 @@ fn data_matrix(props: &MatrixPageProps) -> Html {
                     return Err(problems);
                 }
                 records::set_fields(sc, pi, &values)
-            })));
+            });
+            state.dispatch(Action::Edit(edit.touching(change)));
         })
     };
     let on_history = {
@@ -756,10 +762,15 @@ fn adjustments_editor(props: &AdjProps) -> Html {
             let Some(list) = list.clone() else { return };
             if !unchanged {
                 let (period, branch) = (period.clone(), branch.clone());
-                state.dispatch(Action::Edit(Edit::new(T::AdjustmentPoints, move |sc| {
+                let change = crate::engine::incremental::Change::Records {
+                    period: period.clone(),
+                    branches: vec![branch.clone()],
+                };
+                let edit = Edit::new(T::AdjustmentPoints, move |sc| {
                     let pi = sc.periods.iter().position(|p| p.id == period).ok_or_else(Vec::new)?;
                     records::set_adjustments(sc, pi, &branch, list.clone())
-                })));
+                });
+                state.dispatch(Action::Edit(edit.touching(change)));
             }
             on_close.emit(());
         })

@@ -309,7 +309,7 @@ impl TargetGrid {
         if c >= self.quantitative.len() {
             return None;
         }
-        self.rows.get(r * self.quantitative.len() + c).copied().flatten().map(|k| &self.results.targets[k])
+        self.rows.get(r * self.quantitative.len() + c).copied().flatten().map(|k| &*self.results.targets[k])
     }
 
     fn class_counts(&self, targets: impl Iterator<Item = MotivationClass>) -> [usize; 4] {
