@@ -26,7 +26,7 @@ define_texts! {
     LadderHint => "每列为一个时点（起点、各考核周期末），每行为一个等级，方块内为支部数；带子为相邻两列之间的流向，粗细与标注为支部数。", "Each column is a moment (the start, each cycle's end), each row a grade, the box holds the number of branches; the bands are the flows between two columns, their width and label the number of branches.";
     StartCol => "起点", "Start";
     CycleCol => "周期 {}", "Cycle {}";
-    OpenCol => "（进行中）", "(in progress)";
+    OpenCol => "（进行中）", " (in progress)";
     Up => "升级", "Promoted";
     Down => "降级", "Demoted";
     Same => "保持", "Held";

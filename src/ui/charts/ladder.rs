@@ -42,7 +42,8 @@ pub fn grade_ladder(s: &Scenario, r: &Results, lang: Lang) -> Html {
     let x = |k: usize| LEFT + COL * k as f64;
     let y = |grade: u32| TOP + ROW * (levels - grade.clamp(1, levels)) as f64;
     let n = s.branches.len().max(1) as f64;
-    let (w, h) = (x(cols - 1) + NODE_W + 16.0, TOP + ROW * levels as f64);
+    // Room on the right for the last column's heading ("Cycle 3 (in progress)" is wider than its box).
+    let (w, h) = (x(cols - 1) + NODE_W / 2.0 + 90.0, TOP + ROW * levels as f64);
     let kind = |from: u32, to: u32| {
         if to > from {
             "up"
