@@ -139,8 +139,15 @@ fn bench_import(path: &str, rest: &[String]) -> std::process::ExitCode {
             return std::process::ExitCode::from(2);
         }
     };
+    // The thread's CPU time where Linux gives it (so a busy machine does not inflate the figures), else wall time.
     let start = std::time::Instant::now();
-    let now = move || start.elapsed().as_secs_f64() * 1e3;
+    let cpu = || {
+        let t = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+        t.split_whitespace().next()?.parse::<f64>().ok().map(|ns| ns / 1e6)
+    };
+    let use_cpu = cpu().is_some();
+    let now = move || if use_cpu { cpu().unwrap_or(0.0) } else { start.elapsed().as_secs_f64() * 1e3 };
+    eprintln!("clock: {}", if use_cpu { "this thread's CPU time" } else { "wall time" });
     match pbcalc::bench::time_import(&text, runs, now) {
         Ok(f) => {
             println!("{}", f.to_json());

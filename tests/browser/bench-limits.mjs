@@ -85,6 +85,19 @@ async function memory(page, cdp) {
   return { wasm, js: m.JSHeapUsedSize };
 }
 
+// The renderer main thread's tasks in a trace (playwright's browser.startTracing): the longest one's wall time and
+// thread CPU time (`tdur`: what the task itself cost, whatever else the machine ran), and the CPU time of all.
+async function traced(browser, page, run) {
+  await browser.startTracing(page, { categories: ['toplevel', 'devtools.timeline', '__metadata'] });
+  await run();
+  const buf = await browser.stopTracing();
+  const events = JSON.parse(buf.toString()).traceEvents || [];
+  const main = new Set(events.filter((e) => e.name === 'thread_name' && e.args && e.args.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+  const tasks = events.filter((e) => /RunTask$/.test(e.name) && e.ph === 'X' && main.has(`${e.pid}:${e.tid}`));
+  const longest = tasks.reduce((m, e) => (e.dur > m.dur ? e : m), { dur: 0, tdur: 0 });
+  return { wall: longest.dur / 1000, cpu: (longest.tdur || 0) / 1000, cpuAll: tasks.reduce((a, e) => a + (e.tdur || 0), 0) / 1000 };
+}
+
 // Long tasks of the page, from its start (the observer is installed before any script runs).
 async function longTasksSince(page, t0) {
   return page.evaluate((t) => (window.__longtasks || []).filter((e) => e.start >= t).reduce((m, e) => Math.max(m, e.duration), 0), t0);
@@ -104,7 +117,7 @@ async function main() {
   console.log(`file: ${(text.length / 1e6).toFixed(2)} MB (limit 5 MB); ${SHAPE}`);
   const server = await serveDist();
   const browser = await launch();
-  const imports = [], results = [], importTasks = [], pages = {};
+  const imports = [], results = [], importTasks = [], pages = {}, importCpu = [], resultsCpu = [];
   let mem, phases, stored, saveStatus;
   for (let r = 0; r < reps; r++) {
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' });
@@ -129,21 +142,26 @@ async function main() {
     }
     let tStart = await page.evaluate(() => performance.now());
     const t0 = Date.now();
-    await page.getByTestId('import-file').setInputFiles(file);
-    await page.waitForFunction((name) => document.querySelector('[data-testid="scenario-name"]')?.innerText.includes(name), '最大规模', { timeout: 120000, polling: 'raf' });
-    await frame(page);
-    imports.push(Date.now() - t0);
+    const tr = await traced(browser, page, async () => {
+      await page.getByTestId('import-file').setInputFiles(file);
+      await page.waitForFunction((name) => document.querySelector('[data-testid="scenario-name"]')?.innerText.includes(name), '最大规模', { timeout: 120000, polling: 'raf' });
+      await frame(page);
+      imports.push(Date.now() - t0);
+      await page.waitForTimeout(1500); // the save after a pause for big documents
+    });
+    importCpu.push(tr);
     importTasks.push(await longTasksSince(page, tStart));
     const err = await page.$('[data-testid="import-error"]');
     if (err) throw new Error(`import refused: ${await err.innerText()}`);
-    await page.waitForTimeout(1500); // the save after a pause for big documents
     const afterImport = await memory(page, cdp);
     tStart = await page.evaluate(() => performance.now());
     const t1 = Date.now();
-    await page.goto(`${server.url}#/results`);
-    await page.getByTestId('ranking-row').first().waitFor({ timeout: 120000 });
-    await frame(page);
-    results.push(Date.now() - t1);
+    resultsCpu.push(await traced(browser, page, async () => {
+      await page.goto(`${server.url}#/results`);
+      await page.getByTestId('ranking-row').first().waitFor({ timeout: 120000 });
+      await frame(page);
+      results.push(Date.now() - t1);
+    }));
     (pages.results ||= { ms: [], task: [] }).task.push(await longTasksSince(page, tStart));
     for (const name of PAGES) {
       tStart = await page.evaluate(() => performance.now());
@@ -167,6 +185,9 @@ async function main() {
   else console.log(`in the page (bench_import, median of 3): read + check ${f(phases.read_ms)} ms (check ${f(phases.check_ms)} ms), evaluate ${f(phases.evaluate_ms)} ms, write ${f(phases.write_ms)} ms; ${(phases.stored_chars / 1e6).toFixed(2)} M chars`);
   console.log(`import → scenario shown (read, check, evaluate, save, render): median ${median(imports)} ms  (${imports.join(', ')}); longest task ${f(median(importTasks))} ms`);
   console.log(`results page opened → ranking shown:                          median ${median(results)} ms  (${results.join(', ')}); longest task ${f(median(pages.results.task))} ms`);
+  const cpuLine = (xs) => `longest task ${f(median(xs.map((x) => x.wall)))} ms wall, ${f(median(xs.map((x) => x.cpu)))} ms CPU; all tasks ${f(median(xs.map((x) => x.cpuAll)))} ms CPU`;
+  console.log(`trace of the import (until 1.5 s after it shows, the save included): ${cpuLine(importCpu)}`);
+  console.log(`trace of opening the results page: ${cpuLine(resultsCpu)}`);
   for (const name of PAGES) console.log(`  #/${name.padEnd(11)} opened in ${String(median(pages[name].ms)).padStart(5)} ms, longest task ${f(median(pages[name].task)).padStart(5)} ms`);
   const mb = (x) => (x == null ? 'n/a' : `${(x / 1048576).toFixed(1)} MiB`);
   console.log(`memory after import: wasm ${mb(mem.afterImport.wasm)}, JS heap used ${mb(mem.afterImport.js)}; after every page: wasm ${mb(mem.afterPages.wasm)}, JS heap used ${mb(mem.afterPages.js)}`);
