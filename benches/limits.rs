@@ -1,7 +1,7 @@
 //! The largest scenarios the limits of FORMAT.md allow (model::limits), read, checked and evaluated: the
 //! figures behind the limits. Run with `cargo bench --bench limits`.
 //!
-//! The limits bound the branches × indicators matrix (100,000), the branch records of all periods (10,000) and
+//! The limits bound the branches × indicators matrix (50,000), the branch records of all periods (10,000) and
 //! records × indicators (100,000); each shape below sits at one or two of them at once. Every record is complete
 //! (every actual, veto, ballot and score present), so the figures are an upper bound for a real file. Printed: reading the file (strict JSON + the whole check),
 //! `validate::scenario` alone, `engine::evaluate` and the process's peak memory.
@@ -32,7 +32,7 @@ fn main() {
     // (branches, indicators, periods): at the matrix and cell limits, or the records and cell limits.
     let only = std::env::var("LIMITS_SHAPES").ok();
     for (i, &(branches, indicators, periods)) in
-        [(5000, 20, 1), (500, 200, 1), (1000, 25, 4), (250, 10, 40), (100, 25, 40), (25, 25, 160), (1000, 100, 1)]
+        [(1000, 50, 2), (250, 200, 2), (1000, 25, 4), (250, 10, 40), (100, 25, 40), (25, 25, 160), (125, 400, 2)]
             .iter()
             .enumerate()
     {

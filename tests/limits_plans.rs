@@ -80,7 +80,7 @@ fn a_plan_with_more_overrides_than_the_limit_is_named() {
         p.kind,
         ProblemKind::TooMuch { what: Amount::PlanOverrides, count: MAX_PLAN_OVERRIDES + 100, max: MAX_PLAN_OVERRIDES }
     );
-    assert!(problem_message(p, Lang::Zh).contains("上限 100,000"), "{}", problem_message(p, Lang::Zh));
+    assert!(problem_message(p, Lang::Zh).contains("上限 50,000"), "{}", problem_message(p, Lang::Zh));
     // Reported once, at the plan (not also at the list).
     assert_eq!(problems.iter().filter(|p| matches!(p.kind, ProblemKind::TooMuch { .. })).count(), 1);
 }
@@ -98,15 +98,15 @@ fn with_branches(mut s: Scenario, n: usize) -> Scenario {
 
 #[test]
 fn the_matrices_of_targets_the_plans_make_are_bounded() {
-    let sizes = Sizes { branches: 5_000, indicators: 20, target_plans: 9, ..Sizes::default() };
-    assert!(sizes.problems().is_empty(), "10 matrices of 100,000 cells are allowed");
-    let sizes = Sizes { target_plans: 10, ..sizes };
+    let sizes = Sizes { branches: 1_000, indicators: 50, target_plans: 19, ..Sizes::default() };
+    assert!(sizes.problems().is_empty(), "20 matrices of 50,000 cells are allowed");
+    let sizes = Sizes { target_plans: 20, ..sizes };
     let problems = sizes.problems();
     assert_eq!(problems.len(), 1, "{problems:?}");
     assert_eq!(problems[0].path, "target_plans");
     assert_eq!(
         problems[0].kind,
-        ProblemKind::TooMuch { what: Amount::TargetSets, count: 1_100_000, max: MAX_TARGET_SET_CELLS }
+        ProblemKind::TooMuch { what: Amount::TargetSets, count: 1_050_000, max: MAX_TARGET_SET_CELLS }
     );
 
     // The editor: with the branches at their limit, plans are added until the matrices reach theirs.

@@ -27,8 +27,11 @@ pub const MAX_MAGNITUDE: f64 = 1e12;
 /// Category coefficients k and grade bonus coefficients: 0..1000.
 pub const MAX_COEFFICIENT: f64 = 1000.0;
 
-/// Branches in a scenario.
-pub const MAX_BRANCHES: usize = 5_000;
+/// Branches in a scenario. A committee assesses a few hundred branches at most (a large group's committee: its
+/// enterprises' branches, grouped by the committee below it). Every page lists them all (ranking, branch table,
+/// grade paths): at 5,000 branches importing took a 2.8 s task (CPU time) in the page and opening the results
+/// page 3.9 s; at 1,000 both stay under a second (`LIMITS_SHAPE=1000,100,1 node tests/browser/bench-limits.mjs`).
+pub const MAX_BRANCHES: usize = 1_000;
 /// Indicators in a scenario.
 pub const MAX_INDICATORS: usize = 500;
 /// Branch categories.
@@ -41,9 +44,10 @@ pub const MAX_PERIODS: usize = 400;
 pub const MAX_HISTORY: usize = 1_000;
 /// Adjustments in one record.
 pub const MAX_ADJUSTMENTS: usize = 100;
-/// Branches × indicators: the matrix of targets and motivation checks (e.g. 5,000 × 20, 1,000 × 100 or 500 ×
-/// 200).
-pub const MAX_TARGET_CELLS: usize = 100_000;
+/// Branches × indicators: the matrix of targets and motivation checks (e.g. 1,000 × 50, 500 × 100 or 250 ×
+/// 200). The results page shows every branch's indicators: at 1,000 × 100 opening it took a 1.2 s task (CPU
+/// time) in the page, so half of that.
+pub const MAX_TARGET_CELLS: usize = 50_000;
 /// Target plans (年度目标计划). A committee sets targets once a year, at most once a quarter: 40 periods (10 years of
 /// quarters) need at most 40 plans; 100 leaves room for 25 years of quarterly plans.
 pub const MAX_TARGET_PLANS: usize = 100;
@@ -52,7 +56,7 @@ pub const MAX_TARGET_PLANS: usize = 100;
 pub const MAX_PLAN_OVERRIDES: usize = MAX_TARGET_CELLS;
 /// (Target plans + 1) × branches × indicators: the engine keeps one matrix of targets per plan (the scenario's own
 /// and each plan's), about 56 bytes a cell, so this bounds that memory to about 56 MB (e.g. 10 plans over a
-/// 5,000 × 20 matrix, 40 plans over 500 × 50, 100 plans over 500 × 19).
+/// 1,000 × 50 matrix, 39 plans over 500 × 50, 100 plans over 500 × 19).
 pub const MAX_TARGET_SET_CELLS: usize = 1_000_000;
 /// Grade levels L (`settings.grades.levels` is 1..20), and so the entries of each grade list of the settings
 /// (`names`, `texts`, `bonus_coefficients`, `quotas`): a longer list is refused before its entries are read.

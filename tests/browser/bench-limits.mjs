@@ -4,7 +4,7 @@
 //
 // The file is generated here: 250 branches × 10 indicators (one in five a veto) × 40 periods — 10,000 branch
 // records (the limit) and 100,000 record cells (the limit), the most records the limits allow — with short ids
-// (some actuals are missing, which costs the engine more, not less). LIMITS_SHAPE=100,25,40 or 5000,20,1 for the
+// (some actuals are missing, which costs the engine more, not less). LIMITS_SHAPE=100,25,40 or 1000,50,2 for the
 // other corners. It is imported through the import-file
 // input; the time is from handing the file to the input to the frame after the new scenario's name shows (read,
 // strict check, the whole evaluation, saving, the first render). Then the results page is opened and timed the
