@@ -1,10 +1,9 @@
 //! The largest scenarios the limits of FORMAT.md allow (model::limits), read, checked and evaluated: the
 //! figures behind the limits. Run with `cargo bench --bench limits`.
 //!
-//! The limits bound the branches × indicators matrix (100,000), the branch records of all periods (20,000) and
-//! records × indicators (500,000); each shape below sits at one or two of them at once. Every record is complete
-//! (every actual, veto, ballot and score present), which is more than a 5 MB file can hold for most shapes, so the
-//! figures are an upper bound for a real file. Printed: reading the file (strict JSON + the whole check),
+//! The limits bound the branches × indicators matrix (50,000), the branch records of all periods (10,000) and
+//! records × indicators (100,000); each shape below sits at one or two of them at once. Every record is complete
+//! (every actual, veto, ballot and score present), so the figures are an upper bound for a real file. Printed: reading the file (strict JSON + the whole check),
 //! `validate::scenario` alone, `engine::evaluate` and the process's peak memory.
 
 use std::hint::black_box;
@@ -33,7 +32,9 @@ fn main() {
     // (branches, indicators, periods): at the matrix and cell limits, or the records and cell limits.
     let only = std::env::var("LIMITS_SHAPES").ok();
     for (i, &(branches, indicators, periods)) in
-        [(5000, 20, 4), (500, 200, 5), (2000, 25, 10), (500, 25, 40), (50, 25, 400), (1000, 100, 5)].iter().enumerate()
+        [(1000, 50, 2), (250, 200, 2), (1000, 25, 4), (250, 10, 40), (100, 25, 40), (25, 25, 160), (125, 400, 2)]
+            .iter()
+            .enumerate()
     {
         if only.as_deref().is_some_and(|o| !o.split(',').any(|k| k == i.to_string())) {
             continue;

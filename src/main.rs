@@ -5,6 +5,7 @@
 //! pbcalc results <scenario.pbcalc.json>   writes the results file (FORMAT.md) to standard output
 //! pbcalc check <scenario.pbcalc.json>     lists every problem of the file with its JSON path
 //! pbcalc bench <scenario.pbcalc.json> [runs] [sim_runs]   times evaluate and the Monte Carlo (JSON line)
+//! pbcalc bench-import <scenario.pbcalc.json> [runs]   times reading, checking, evaluating, writing (JSON line)
 //! ```
 
 #[cfg(target_arch = "wasm32")]
@@ -73,6 +74,25 @@ impl McRange {
     }
 }
 
+/// For `tests/browser/bench-limits.mjs`: importing a file timed phase by phase in the page (see
+/// `pbcalc::bench::time_import`), as JSON.
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn bench_import(text: &str, runs: u32) -> String {
+    let now = || web_sys::window().and_then(|w| w.performance()).map_or_else(js_sys::Date::now, |p| p.now());
+    match pbcalc::bench::time_import(text, runs, now) {
+        Ok(f) => f.to_json(),
+        Err(path) => format!("{{\"error\":{path:?}}}"),
+    }
+}
+
+/// The page's WebAssembly memory in bytes (its linear memory's current size: it only grows).
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn wasm_memory_bytes() -> f64 {
+    (core::arch::wasm32::memory_size(0) * 65536) as f64
+}
+
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
     use pbcalc::i18n::{problem_message, Lang};
@@ -82,6 +102,9 @@ fn main() -> std::process::ExitCode {
     if let [cmd, path, rest @ ..] = args.as_slice() {
         if cmd == "bench" {
             return bench(path, rest);
+        }
+        if cmd == "bench-import" {
+            return bench_import(path, rest);
         }
     }
     let (cmd, path) = match args.as_slice() {
@@ -136,6 +159,38 @@ fn bench(path: &str, rest: &[String]) -> std::process::ExitCode {
     let start = std::time::Instant::now();
     let now = move || start.elapsed().as_secs_f64() * 1e3;
     match pbcalc::bench::time_scenario(&text, arg(0, 9), arg(1, 5), now) {
+        Ok(f) => {
+            println!("{}", f.to_json());
+            std::process::ExitCode::SUCCESS
+        }
+        Err(p) => {
+            eprintln!("{path}: cannot read ({p})");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+/// `pbcalc bench-import <file> [runs]`: the figures of `pbcalc::bench::time_import` natively, as one JSON line.
+#[cfg(not(target_arch = "wasm32"))]
+fn bench_import(path: &str, rest: &[String]) -> std::process::ExitCode {
+    let runs = rest.first().and_then(|a| a.parse().ok()).unwrap_or(3);
+    let text = match std::fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("{path}: {e}");
+            return std::process::ExitCode::from(2);
+        }
+    };
+    // The thread's CPU time where Linux gives it (so a busy machine does not inflate the figures), else wall time.
+    let start = std::time::Instant::now();
+    let cpu = || {
+        let t = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+        t.split_whitespace().next()?.parse::<f64>().ok().map(|ns| ns / 1e6)
+    };
+    let use_cpu = cpu().is_some();
+    let now = move || if use_cpu { cpu().unwrap_or(0.0) } else { start.elapsed().as_secs_f64() * 1e3 };
+    eprintln!("clock: {}", if use_cpu { "this thread's CPU time" } else { "wall time" });
+    match pbcalc::bench::time_import(&text, runs, now) {
         Ok(f) => {
             println!("{}", f.to_json());
             std::process::ExitCode::SUCCESS

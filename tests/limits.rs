@@ -369,9 +369,9 @@ fn too_many_branches_are_refused_at_once_with_the_limit() {
     let text = v.to_string();
     let problems = parse_scenario(&text).unwrap_err();
     assert_eq!(problems.len(), 1, "{problems:?}");
-    assert_eq!(problems[0].to_string(), "branches: too many entries: 100,000; the limit is 5,000");
+    assert_eq!(problems[0].to_string(), "branches: too many entries: 100,000; the limit is 1,000");
     let zh = pbcalc::i18n::problem_message(&problems[0], pbcalc::i18n::Lang::Zh);
-    assert_eq!(zh, "branches: 条目过多：100,000 项，上限 5,000 项");
+    assert_eq!(zh, "branches: 条目过多：100,000 项，上限 1,000 项");
 }
 
 /// The largest list of branches passes the check (which is linear now: it was quadratic, 100,000 branches took

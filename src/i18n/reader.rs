@@ -34,6 +34,8 @@ pub fn message(kind: &ProblemKind, lang: Lang) -> Option<String> {
                 Amount::TargetCells => "党支部数 × 指标数",
                 Amount::Assessments => "各考核期的考核记录（支部 × 期）共",
                 Amount::DataCells => "考核记录数 × 指标数",
+                Amount::PlanOverrides => "此目标计划调整的（支部 × 指标）目标共",
+                Amount::TargetSets => "（目标计划数 + 1）× 党支部数 × 指标数",
             };
             format!("规模超出上限：{what} {}，上限 {}", count(*n), count(*max))
         }
@@ -42,6 +44,8 @@ pub fn message(kind: &ProblemKind, lang: Lang) -> Option<String> {
                 Amount::TargetCells => "branches × indicators is",
                 Amount::Assessments => "the branch records of all periods number",
                 Amount::DataCells => "branch records × indicators is",
+                Amount::PlanOverrides => "the targets this plan changes (branch × indicator) number",
+                Amount::TargetSets => "(target plans + 1) × branches × indicators is",
             };
             format!("too large: {what} {}; the limit is {}", count(*n), count(*max))
         }

@@ -241,6 +241,19 @@ impl Reader {
         &mut self,
         o: &mut Obj<'v>,
         key: &str,
+        each: impl FnMut(&mut Reader, &'v Value, String) -> Option<T>,
+    ) -> BTreeMap<String, T> {
+        // A map is keyed by branch ids (`records`) or indicator ids (everything else).
+        let max = if key == "records" { limits::MAX_BRANCHES } else { limits::MAX_INDICATORS };
+        self.map_keyed(o, key, max, each)
+    }
+
+    /// [`Reader::map`] with at most `max` keys (a bigger map is refused before its entries are read).
+    fn map_keyed<'v, T>(
+        &mut self,
+        o: &mut Obj<'v>,
+        key: &str,
+        max: usize,
         mut each: impl FnMut(&mut Reader, &'v Value, String) -> Option<T>,
     ) -> BTreeMap<String, T> {
         let mut out = BTreeMap::new();
@@ -252,8 +265,6 @@ impl Reader {
             self.problem(path, ProblemKind::WrongType { expected: Expected::Object });
             return out;
         };
-        // A map is keyed by branch ids (`records`) or indicator ids (everything else).
-        let max = if key == "records" { limits::MAX_BRANCHES } else { limits::MAX_INDICATORS };
         if map.len() > max {
             self.problem(path, ProblemKind::TooMany { count: map.len(), max });
             return out;
@@ -501,11 +512,16 @@ impl Reader {
             let n = r.number(v, &p)?;
             r.check(p, validate::non_negative(n))
         });
-        let target_overrides = self.map(&mut o, "target_overrides", |r, v, p| {
+        // Keyed by branch ids, each an object keyed by indicator ids.
+        let target_overrides = self.map_keyed(&mut o, "target_overrides", limits::MAX_BRANCHES, |r, v, p| {
             let Value::Object(cells) = v else {
                 r.problem(p, ProblemKind::WrongType { expected: Expected::Object });
                 return None;
             };
+            if cells.len() > limits::MAX_INDICATORS {
+                r.problem(p, ProblemKind::TooMany { count: cells.len(), max: limits::MAX_INDICATORS });
+                return None;
+            }
             let mut out = BTreeMap::new();
             for (k, v) in cells {
                 let cp = join(&p, k);
@@ -655,6 +671,14 @@ impl Reader {
     }
 
     fn special_setting(&mut self, key: &str, v: &Value, path: &str, s: &mut Settings) {
+        // The grade lists (names, texts, bonus coefficients, quotas) have one entry per grade level: a longer one
+        // is refused before its entries are read (model::limits).
+        if let (true, Value::Array(items)) = (key.starts_with("grades."), v) {
+            if items.len() > limits::MAX_GRADE_LEVELS {
+                let max = limits::MAX_GRADE_LEVELS;
+                return self.problem(path, ProblemKind::TooMany { count: items.len(), max });
+            }
+        }
         match key {
             "tiers.method" => match v.as_str().and_then(TierMethod::parse) {
                 Some(m) => s.tiers.method = m,
@@ -732,6 +756,7 @@ fn list_limit(key: &str) -> usize {
         "optional_actions" => limits::MAX_OPTIONAL_ACTIONS,
         "periods" => limits::MAX_PERIODS,
         "adjustments" => limits::MAX_ADJUSTMENTS,
+        "target_plans" => limits::MAX_TARGET_PLANS,
         _ => usize::MAX,
     }
 }
@@ -778,7 +803,7 @@ fn target_plan_to_value(p: &TargetPlan) -> Value {
                 .iter()
                 .map(|(i, c)| {
                     let v = match c {
-                        OverrideChange::Set(n) => json!(n),
+                        OverrideChange::Set(n) => number(*n),
                         OverrideChange::Remove => Value::Null,
                     };
                     (i.clone(), v)
@@ -856,7 +881,7 @@ fn record_to_value(r: &Record) -> Value {
         .iter()
         .map(|(k, a)| {
             let v = match a {
-                Actual::Number(n) => json!(n),
+                Actual::Number(n) => number(*n),
                 Actual::Level(l) => json!(l.as_str()),
             };
             (k.clone(), v)
@@ -872,13 +897,35 @@ fn record_to_value(r: &Record) -> Value {
     if let Some(h) = r.evaluation.superiors {
         e.insert("superiors".into(), json!(h));
     }
-    json!({
-        "actuals": actuals,
-        "vetoes": r.vetoes,
-        "optional_done": r.optional_done,
-        "adjustments": r.adjustments.iter().map(|a| json!({ "points": a.points, "reason": a.reason })).collect::<Vec<_>>(),
-        "evaluation": e,
-    })
+    // Only what was recorded: an absent part reads as empty (FORMAT.md), and a large scenario's stored document
+    // stays about a third smaller (20,000 records × `"vetoes":{},"optional_done":[],…`).
+    let mut out = Map::new();
+    out.insert("actuals".into(), Value::Object(actuals));
+    if !r.vetoes.is_empty() {
+        out.insert("vetoes".into(), json!(r.vetoes));
+    }
+    if !r.optional_done.is_empty() {
+        out.insert("optional_done".into(), json!(r.optional_done));
+    }
+    if !r.adjustments.is_empty() {
+        let adjustments: Vec<Value> =
+            r.adjustments.iter().map(|a| json!({ "points": number(a.points), "reason": a.reason })).collect();
+        out.insert("adjustments".into(), Value::Array(adjustments));
+    }
+    if !e.is_empty() {
+        out.insert("evaluation".into(), Value::Object(e));
+    }
+    Value::Object(out)
+}
+
+/// A number as JSON: a whole number below 2⁵³ without the `.0` a double would get (`12`, not `12.0`; the same
+/// value when read back), anything else as the double it is.
+fn number(n: f64) -> Value {
+    if n.fract() == 0.0 && n.abs() < 9_007_199_254_740_992.0 && !(n == 0.0 && n.is_sign_negative()) {
+        json!(n as i64)
+    } else {
+        json!(n)
+    }
 }
 
 /// Settings as JSON, every key written (numbers through [`NUMBERS`]).

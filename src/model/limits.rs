@@ -10,14 +10,16 @@
 //!   [`super::validate`] (which the reader and every editor use); the numbers are here.
 //! * **Sizes.** Lists are bounded ([`MAX_BRANCHES`], …), and so is the work that grows with their product:
 //!   the branch × indicator matrix of targets ([`MAX_TARGET_CELLS`]), the branch records of all periods
-//!   ([`MAX_ASSESSMENTS`]) and records × indicators, the cells scored ([`MAX_DATA_CELLS`]). The largest
-//!   scenario these allow is evaluated in well under a second (`cargo bench --bench limits`).
+//!   ([`MAX_ASSESSMENTS`]) and records × indicators, the cells scored ([`MAX_DATA_CELLS`]); target plans
+//!   ([`MAX_TARGET_PLANS`], [`MAX_PLAN_OVERRIDES`] each) and the matrices of targets they make the engine keep
+//!   ([`MAX_TARGET_SET_CELLS`]); the grade lists of the settings ([`MAX_GRADE_LEVELS`], quotas among them). The
+//!   largest scenario these allow is evaluated in well under a second (`cargo bench --bench limits`).
 //!
 //! The reader refuses a list beyond its limit before reading its items; [`check`] refuses the products after
 //! reading; the editors compare [`Sizes`] before and after an edit with [`refuse_growth`].
 
 use super::problem::{Problem, ProblemKind};
-use super::Scenario;
+use super::{Scenario, TargetPlan};
 
 /// Every number is finite and at most this in size (actuals, history, targets, overrides, base targets,
 /// adjustments, optional-action points, thresholds).
@@ -25,8 +27,11 @@ pub const MAX_MAGNITUDE: f64 = 1e12;
 /// Category coefficients k and grade bonus coefficients: 0..1000.
 pub const MAX_COEFFICIENT: f64 = 1000.0;
 
-/// Branches in a scenario.
-pub const MAX_BRANCHES: usize = 5_000;
+/// Branches in a scenario. A committee assesses a few hundred branches at most (a large group's committee: its
+/// enterprises' branches, grouped by the committee below it). Every page lists them all (ranking, branch table,
+/// grade paths): at 5,000 branches importing took a 2.8 s task (CPU time) in the page and opening the results
+/// page 3.9 s; at 1,000 both stay under a second (`LIMITS_SHAPE=1000,100,1 node tests/browser/bench-limits.mjs`).
+pub const MAX_BRANCHES: usize = 1_000;
 /// Indicators in a scenario.
 pub const MAX_INDICATORS: usize = 500;
 /// Branch categories.
@@ -39,14 +44,33 @@ pub const MAX_PERIODS: usize = 400;
 pub const MAX_HISTORY: usize = 1_000;
 /// Adjustments in one record.
 pub const MAX_ADJUSTMENTS: usize = 100;
-/// Branches × indicators: the matrix of targets and motivation checks (e.g. 5,000 × 20, 1,000 × 100 or 500 ×
-/// 200).
-pub const MAX_TARGET_CELLS: usize = 100_000;
-/// Branch records over all periods together (e.g. 500 branches × 40 periods, 200 × 100).
-pub const MAX_ASSESSMENTS: usize = 20_000;
-/// Branch records over all periods × indicators: the cells scored (e.g. 500 branches × 40 periods × 25
-/// indicators, 250 × 40 × 50).
-pub const MAX_DATA_CELLS: usize = 500_000;
+/// Branches × indicators: the matrix of targets and motivation checks (e.g. 1,000 × 50, 500 × 100 or 250 ×
+/// 200). The results page shows every branch's indicators: at 1,000 × 100 opening it took a 1.2 s task (CPU
+/// time) in the page, so half of that.
+pub const MAX_TARGET_CELLS: usize = 50_000;
+/// Target plans (年度目标计划). A committee sets targets once a year, at most once a quarter: 40 periods (10 years of
+/// quarters) need at most 40 plans; 100 leaves room for 25 years of quarterly plans.
+pub const MAX_TARGET_PLANS: usize = 100;
+/// Entries of one plan's `target_overrides` (branch × indicator pairs it changes): a plan may re-set every cell of
+/// the matrix, never more (the same bound as [`MAX_TARGET_CELLS`]).
+pub const MAX_PLAN_OVERRIDES: usize = MAX_TARGET_CELLS;
+/// (Target plans + 1) × branches × indicators: the engine keeps one matrix of targets per plan (the scenario's own
+/// and each plan's), about 56 bytes a cell, so this bounds that memory to about 56 MB (e.g. 10 plans over a
+/// 1,000 × 50 matrix, 39 plans over 500 × 50, 100 plans over 500 × 19).
+pub const MAX_TARGET_SET_CELLS: usize = 1_000_000;
+/// Grade levels L (`settings.grades.levels` is 1..20), and so the entries of each grade list of the settings
+/// (`names`, `texts`, `bonus_coefficients`, `quotas`): a longer list is refused before its entries are read.
+pub const MAX_GRADE_LEVELS: usize = 20;
+/// Branch records over all periods together (e.g. 250 branches × 40 periods — ten years of quarters — or 500
+/// × 20, 1,000 × 10). A committee assesses a few hundred branches at most; a scenario covers a few grade cycles.
+pub const MAX_ASSESSMENTS: usize = 10_000;
+/// Branch records over all periods × indicators: the cells scored (e.g. 100 branches × 40 periods × 25
+/// indicators, 250 × 16 × 25, 250 × 40 × 10, 1,000 × 4 × 25). The work of importing grows with it: at the
+/// former 500,000 cells (500 × 40 × 25) an import took 4.7 s in the page and its stored document (5.4 M
+/// characters) did not fit in localStorage; at 100,000 the largest allowed file is read, checked, evaluated
+/// and saved in about a fifth of that, and its document is about 1 M characters (FORMAT.md, "Limits";
+/// `node tests/browser/bench-limits.mjs`).
+pub const MAX_DATA_CELLS: usize = 100_000;
 
 /// What a product limit counts, for its message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,6 +81,10 @@ pub enum Amount {
     Assessments,
     /// Branch records over all periods × indicators.
     DataCells,
+    /// Entries of one target plan's `target_overrides`.
+    PlanOverrides,
+    /// (Target plans + 1) × branches × indicators: the matrices of targets the engine keeps.
+    TargetSets,
 }
 
 /// The sizes of a scenario that the limits bound.
@@ -69,6 +97,9 @@ pub struct Sizes {
     pub periods: usize,
     /// Branch records over all periods.
     pub assessments: usize,
+    pub target_plans: usize,
+    /// The most `target_overrides` entries of one plan.
+    pub plan_overrides: usize,
 }
 
 impl Sizes {
@@ -81,7 +112,14 @@ impl Sizes {
             optional_actions: s.optional_actions.len(),
             periods: s.periods.len(),
             assessments: s.periods.iter().map(|p| p.records.len()).sum(),
+            target_plans: s.target_plans.len(),
+            plan_overrides: s.target_plans.iter().map(plan_overrides).max().unwrap_or(0),
         }
+    }
+
+    /// (Target plans + 1) × branches × indicators.
+    pub fn target_set_cells(&self) -> usize {
+        self.target_plans.saturating_add(1).saturating_mul(self.target_cells())
     }
 
     /// Branches × indicators.
@@ -107,10 +145,13 @@ impl Sizes {
         list("categories", self.categories, MAX_CATEGORIES);
         list("optional_actions", self.optional_actions, MAX_OPTIONAL_ACTIONS);
         list("periods", self.periods, MAX_PERIODS);
+        list("target_plans", self.target_plans, MAX_TARGET_PLANS);
         for (path, what, n, max) in [
             ("branches", Amount::TargetCells, self.target_cells(), MAX_TARGET_CELLS),
             ("periods", Amount::Assessments, self.assessments, MAX_ASSESSMENTS),
             ("periods", Amount::DataCells, self.data_cells(), MAX_DATA_CELLS),
+            ("target_plans", Amount::PlanOverrides, self.plan_overrides, MAX_PLAN_OVERRIDES),
+            ("target_plans", Amount::TargetSets, self.target_set_cells(), MAX_TARGET_SET_CELLS),
         ] {
             if n > max {
                 out.push((n, Problem::new(path, ProblemKind::TooMuch { what, count: n, max })));
@@ -125,9 +166,29 @@ impl Sizes {
     }
 }
 
-/// The size limits a scenario exceeds (the list limits and the products), each at the list it concerns.
+/// The entries of a plan's `target_overrides` (branch × indicator pairs).
+pub fn plan_overrides(p: &TargetPlan) -> usize {
+    p.target_overrides.values().map(|cells| cells.len()).sum()
+}
+
+/// The size limits a scenario exceeds (the list limits and the products), each at the list it concerns; a plan
+/// with too many overrides at its own `target_overrides`.
 pub fn check(s: &Scenario) -> Vec<Problem> {
-    Sizes::of(s).problems()
+    let mut out: Vec<Problem> = Sizes::of(s)
+        .problems()
+        .into_iter()
+        .filter(|p| !matches!(p.kind, ProblemKind::TooMuch { what: Amount::PlanOverrides, .. }))
+        .collect();
+    for (i, p) in s.target_plans.iter().enumerate() {
+        let n = plan_overrides(p);
+        if n > MAX_PLAN_OVERRIDES {
+            out.push(Problem::new(
+                format!("target_plans[{i}].target_overrides"),
+                ProblemKind::TooMuch { what: Amount::PlanOverrides, count: n, max: MAX_PLAN_OVERRIDES },
+            ));
+        }
+    }
+    out
 }
 
 /// For an editor: the limits that an edit taking the scenario from `before` to `after` would break. Only a

@@ -65,9 +65,9 @@ test('numbers and sizes beyond the limits are refused with their path and the li
 
   const many = small();
   const template = many.branches[0];
-  many.branches = Array.from({ length: 5001 }, (_, i) => ({ ...template, id: `x${i}`, name: `支部${i}` }));
+  many.branches = Array.from({ length: 1001 }, (_, i) => ({ ...template, id: `x${i}`, name: `支部${i}` }));
   message = await refused(page, write('many.pbcalc.json', JSON.stringify(many)));
-  assert.match(message, /branches: 条目过多：5,001 项，上限 5,000 项/);
+  assert.match(message, /branches: 条目过多：1,001 项，上限 1,000 项/);
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });

@@ -45,6 +45,7 @@ pub fn add_plan(s: &mut Scenario, u: usize, id: &str, name: &str) -> Result<usiz
     if !problems.is_empty() {
         return Err(problems);
     }
+    crate::model::limits::room(s, |z| z.target_plans += 1)?;
     s.target_plans.push(plan);
     Ok(s.target_plans.len() - 1)
 }
@@ -157,6 +158,18 @@ pub fn set_overrides_in(
                     r.breakdown.overridden.then_some(r.breakdown.target)
                 })
                 .collect();
+            // The plan's entries after the edit, at most (a cell listed twice counted twice): refused beyond
+            // model::limits::MAX_PLAN_OVERRIDES.
+            let plan = &s.target_plans[p];
+            let added = cells
+                .iter()
+                .zip(&prior)
+                .filter(|((b, i, v), prior)| {
+                    v.map(clean) != **prior && plan.target_overrides.get(b).map_or(true, |c| !c.contains_key(i))
+                })
+                .count();
+            let after = crate::model::limits::plan_overrides(plan) + added;
+            crate::model::limits::room(s, |z| z.plan_overrides = z.plan_overrides.max(after))?;
             let plan = &mut s.target_plans[p];
             for ((b, i, v), prior) in cells.iter().zip(prior) {
                 let v = v.map(clean);
