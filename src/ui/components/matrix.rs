@@ -676,6 +676,9 @@ impl Ops {
                     if let Some(ed) = self.inner.borrow_mut().editing.as_mut() {
                         ed.text.push_str(k);
                     }
+                    // Like a keystroke in the input: a valid text counts at once, an invalid one takes back
+                    // what this editing committed.
+                    self.commit_live();
                     self.update.force_update();
                 }
                 None
