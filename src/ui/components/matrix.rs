@@ -517,6 +517,8 @@ impl Ops {
     fn leave_edit(&self) {
         let Some(ed) = self.inner.borrow_mut().editing.take() else { return };
         self.focus_grid();
+        // The focus is leaving: a render meanwhile must not take it back.
+        self.inner.borrow_mut().has_focus = false;
         self.commit_cell(ed.r, ed.c, ed.text);
         crate::ui::state::end_typing();
         self.update.force_update();
@@ -682,6 +684,9 @@ impl Ops {
                     if let Some(ed) = self.inner.borrow_mut().editing.as_mut() {
                         ed.text.push_str(k);
                     }
+                    // Like a keystroke in the input: a valid text counts at once, an invalid one takes back
+                    // what this editing committed.
+                    self.commit_live();
                     self.update.force_update();
                 }
                 None
@@ -725,7 +730,11 @@ impl Ops {
             "PageUp" => Some(Step::PageUp),
             "PageDown" => Some(Step::PageDown),
             // The grid is one Tab stop: Tab and Shift+Tab leave it (the browser moves the focus on).
-            "Tab" => return,
+            "Tab" => {
+                // The focus is leaving: a render meanwhile must not take it back.
+                self.inner.borrow_mut().has_focus = false;
+                return;
+            }
             "Enter" if kind == ColKind::Action => {
                 e.prevent_default();
                 self.on_activate.emit((r, c));
