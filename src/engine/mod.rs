@@ -26,9 +26,9 @@
 pub mod compare;
 pub mod consequences;
 pub mod dense;
-pub mod incremental;
 pub mod evaluation;
 pub mod grades;
+pub mod incremental;
 pub mod motivation;
 pub mod ranking;
 pub mod results;

@@ -173,9 +173,16 @@ fn tier_chart(p: &PeriodResult, lang: Lang) -> Html {
             }) }
         </div>
     };
-    let keys = Tier::ALL.iter().map(|t| Key::new(["k-first", "k-middle", "k-bottom"][*t as usize], tier_word(*t, lang))).collect();
-    let rows = Tier::ALL.iter().map(|t| vec![tier_word(*t, lang).to_string(), count(*t).to_string(), share(count(*t))]).collect();
-    let head = vec![T::Tier.get(lang).to_string(), TChart::Count.get(lang).to_string(), TChart::Share.get(lang).to_string()];
+    let keys = Tier::ALL
+        .iter()
+        .map(|t| Key::new(["k-first", "k-middle", "k-bottom"][*t as usize], tier_word(*t, lang)))
+        .collect();
+    let rows = Tier::ALL
+        .iter()
+        .map(|t| vec![tier_word(*t, lang).to_string(), count(*t).to_string(), share(count(*t))])
+        .collect();
+    let head =
+        vec![T::Tier.get(lang).to_string(), TChart::Count.get(lang).to_string(), TChart::Share.get(lang).to_string()];
     figure("tiers", None, bar, legend(keys), data_table(head, rows, lang))
 }
 
@@ -355,7 +362,11 @@ fn why_panel(
         || html! {},
         |i| {
             let dots: Vec<Dot> = match i.actual {
-                Some(Actual::Number(a)) => vec![Dot { name: s.branch(&row.branch).map_or(row.branch.clone(), |b| b.name.clone()), actual: a, selected: true }],
+                Some(Actual::Number(a)) => vec![Dot {
+                    name: s.branch(&row.branch).map_or(row.branch.clone(), |b| b.name.clone()),
+                    actual: a,
+                    selected: true,
+                }],
                 _ => Vec::new(),
             };
             scoring_curve(s, i.indicator, i.target.unwrap_or(0.0), &dots, "why-curve", lang)

@@ -400,14 +400,18 @@ fn distributions(s: &Scenario, r: &SimulationResult, lang: Lang, bars: Html) -> 
     use crate::ui::charts::{data_table, figure, legend, Key};
     const KEYS: [&str; 6] = ["k-g1", "k-g2", "k-g3", "k-g4", "k-g5", "k-gx"];
     let g = &s.settings.grades;
-    let keys = (1..=r.levels).map(|i| Key::new(KEYS[(i as usize - 1).min(5)], format!("{i} · {}", g.name(i)))).collect();
+    let keys =
+        (1..=r.levels).map(|i| Key::new(KEYS[(i as usize - 1).min(5)], format!("{i} · {}", g.name(i)))).collect();
     let mut head = vec![TSim::Branch.get(lang).to_string(), TSim::SimCycle.get(lang).to_string()];
     head.extend((1..=r.levels).map(|i| format!("{i} · {}", g.name(i))));
     let mut rows = Vec::new();
     for b in &r.branches {
         let name = s.branch(&b.branch).map_or(b.branch.clone(), |x| x.name.clone());
         for (k, dist) in b.grades.iter().enumerate() {
-            let mut row = vec![name.clone(), TChart::AfterCycle.get(lang).replace("{}", &(r.recorded_cycles + k as u32 + 1).to_string())];
+            let mut row = vec![
+                name.clone(),
+                TChart::AfterCycle.get(lang).replace("{}", &(r.recorded_cycles + k as u32 + 1).to_string()),
+            ];
             row.extend((0..r.levels as usize).map(|i| percent(dist.get(i).copied().unwrap_or(0.0))));
             rows.push(row);
         }
