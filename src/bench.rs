@@ -17,23 +17,25 @@ pub struct Figures {
     pub trials: u32,
 }
 
+/// The median of `runs` (at least one) timings of `f` by the clock `now` (milliseconds).
+fn median(runs: u32, now: &impl Fn() -> f64, f: &mut dyn FnMut() -> usize) -> f64 {
+    let mut times: Vec<f64> = (0..runs.max(1))
+        .map(|_| {
+            let t = now();
+            std::hint::black_box(f());
+            now() - t
+        })
+        .collect();
+    times.sort_by(f64::total_cmp);
+    times[times.len() / 2]
+}
+
 /// Reads `text` and times `runs` evaluations and `sim_runs` Monte Carlo runs (medians), with `now` a clock in
 /// milliseconds. An unreadable file gives the first problem's path.
 pub fn time_scenario(text: &str, runs: u32, sim_runs: u32, now: impl Fn() -> f64) -> Result<Figures, String> {
     let s = parse_scenario(text).map_err(|p| p.first().map(|p| p.path.clone()).unwrap_or_default())?;
-    let median = |n: u32, f: &mut dyn FnMut() -> usize| {
-        let mut times: Vec<f64> = (0..n.max(1))
-            .map(|_| {
-                let t = now();
-                std::hint::black_box(f());
-                now() - t
-            })
-            .collect();
-        times.sort_by(f64::total_cmp);
-        times[times.len() / 2]
-    };
-    let evaluate_ms = median(runs, &mut || evaluate(&s).periods.len());
-    let simulate_ms = median(sim_runs, &mut || {
+    let evaluate_ms = median(runs, &now, &mut || evaluate(&s).periods.len());
+    let simulate_ms = median(sim_runs, &now, &mut || {
         let mut sim = Simulation::new(&s, &s.settings.simulation);
         sim.run_trials(u32::MAX);
         sim.progress().0 as usize
@@ -70,17 +72,7 @@ pub struct ImportFigures {
 
 /// Times `runs` reads, checks, evaluations and writes of `text` (medians), with `now` a clock in milliseconds.
 pub fn time_import(text: &str, runs: u32, now: impl Fn() -> f64) -> Result<ImportFigures, String> {
-    let median = |f: &mut dyn FnMut() -> usize| {
-        let mut times: Vec<f64> = (0..runs.max(1))
-            .map(|_| {
-                let t = now();
-                std::hint::black_box(f());
-                now() - t
-            })
-            .collect();
-        times.sort_by(f64::total_cmp);
-        times[times.len() / 2]
-    };
+    let median = |f: &mut dyn FnMut() -> usize| median(runs, &now, f);
     let s = parse_scenario(text).map_err(|p| p.first().map(|p| p.path.clone()).unwrap_or_default())?;
     let read_ms = median(&mut || parse_scenario(text).map_or(0, |s| s.branches.len()));
     let check_ms = median(&mut || crate::model::validate::scenario(&s).len());

@@ -145,16 +145,22 @@ fn main() -> std::process::ExitCode {
     }
 }
 
+/// The text of the file at `path`, or exit code 2 with the reason on standard error.
+#[cfg(not(target_arch = "wasm32"))]
+fn read_file(path: &str) -> Result<String, std::process::ExitCode> {
+    std::fs::read_to_string(path).map_err(|e| {
+        eprintln!("{path}: {e}");
+        std::process::ExitCode::from(2)
+    })
+}
+
 /// `pbcalc bench <file> [runs] [sim_runs]`: the figures of `pbcalc::bench` natively, as one JSON line.
 #[cfg(not(target_arch = "wasm32"))]
 fn bench(path: &str, rest: &[String]) -> std::process::ExitCode {
     let arg = |i: usize, d: u32| rest.get(i).and_then(|a| a.parse().ok()).unwrap_or(d);
-    let text = match std::fs::read_to_string(path) {
+    let text = match read_file(path) {
         Ok(t) => t,
-        Err(e) => {
-            eprintln!("{path}: {e}");
-            return std::process::ExitCode::from(2);
-        }
+        Err(code) => return code,
     };
     let start = std::time::Instant::now();
     let now = move || start.elapsed().as_secs_f64() * 1e3;
@@ -174,12 +180,9 @@ fn bench(path: &str, rest: &[String]) -> std::process::ExitCode {
 #[cfg(not(target_arch = "wasm32"))]
 fn bench_import(path: &str, rest: &[String]) -> std::process::ExitCode {
     let runs = rest.first().and_then(|a| a.parse().ok()).unwrap_or(3);
-    let text = match std::fs::read_to_string(path) {
+    let text = match read_file(path) {
         Ok(t) => t,
-        Err(e) => {
-            eprintln!("{path}: {e}");
-            return std::process::ExitCode::from(2);
-        }
+        Err(code) => return code,
     };
     // The thread's CPU time where Linux gives it (so a busy machine does not inflate the figures), else wall time.
     let start = std::time::Instant::now();

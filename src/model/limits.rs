@@ -64,13 +64,13 @@ pub const MAX_GRADE_LEVELS: usize = 20;
 /// Branch records over all periods together (e.g. 250 branches × 40 periods — ten years of quarters — or 500
 /// × 20, 1,000 × 10). A committee assesses a few hundred branches at most; a scenario covers a few grade cycles.
 pub const MAX_ASSESSMENTS: usize = 10_000;
-/// Branch records over all periods × indicators: the cells scored (e.g. 100 branches × 40 periods × 25
-/// indicators, 250 × 16 × 25, 250 × 40 × 10, 1,000 × 4 × 25). The work of importing grows with it: at the
-/// former 500,000 cells (500 × 40 × 25) an import took 4.7 s in the page and its stored document (5.4 M
-/// characters) did not fit in localStorage; at 100,000 the largest allowed file is read, checked, evaluated
-/// and saved in about a fifth of that, and its document is about 1 M characters (FORMAT.md, "Limits";
-/// `node tests/browser/bench-limits.mjs`).
-pub const MAX_DATA_CELLS: usize = 100_000;
+/// Branch records over all periods × indicators: the cells scored (e.g. 1,000 branches × 8 periods × 30
+/// indicators — the large organisation of the performance benchmarks — 250 × 40 × 25, 100 × 40 × 60). The work
+/// of importing grows with it: at the former 500,000 cells (500 × 40 × 25) an import took 4.7 s in the page and
+/// its stored document (5.4 M characters) did not fit in localStorage; at 250,000 the stored document (with
+/// empty parts of records left out) is about half of that, and reading, checking and evaluating it stays near a
+/// second (FORMAT.md, "Limits"; `node tests/browser/bench-limits.mjs`).
+pub const MAX_DATA_CELLS: usize = 250_000;
 
 /// What a product limit counts, for its message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -243,6 +243,17 @@ mod tests {
         assert!(room(&s, |z| z.branches += 1).is_ok());
         let err = room(&s, |z| z.assessments = MAX_ASSESSMENTS + 1).unwrap_err();
         assert_eq!(err[0].path, "periods");
+    }
+
+    #[test]
+    fn the_benchmark_organisation_fits_and_one_more_period_of_it_does_not() {
+        // 1,000 branches × 30 indicators × 8 periods: the large scenario of the keystroke benchmark.
+        let big = Sizes { branches: 1000, indicators: 30, periods: 8, assessments: 8000, ..Sizes::default() };
+        assert!(big.problems().is_empty(), "{:?}", big.problems());
+        let more = Sizes { periods: 9, assessments: 9000, ..big };
+        let p = more.problems();
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert!(matches!(p[0].kind, ProblemKind::TooMuch { what: Amount::DataCells, .. }), "{p:?}");
     }
 
     #[test]

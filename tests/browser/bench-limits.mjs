@@ -2,9 +2,9 @@
 // release build. Not part of the test run:   node tests/browser/bench-limits.mjs   (PBCALC_DIST=<dir> for another
 // build; BENCH_REPS=3).
 //
-// The file is generated here: 250 branches × 10 indicators (one in five a veto) × 40 periods — 10,000 branch
-// records (the limit) and 100,000 record cells (the limit), the most records the limits allow — with short ids
-// (some actuals are missing, which costs the engine more, not less). LIMITS_SHAPE=100,25,40 or 1000,50,2 for the
+// The file is generated here: 250 branches × 25 indicators (one in five a veto) × 40 periods — 10,000 branch
+// records (the limit) and 250,000 record cells (the limit), the most records the limits allow — with short ids
+// (some actuals are missing, which costs the engine more, not less). LIMITS_SHAPE=1000,30,8 or 1000,50,2 for the
 // other corners. It is imported through the import-file
 // input; the time is from handing the file to the input to the frame after the new scenario's name shows (read,
 // strict check, the whole evaluation, saving, the first render). Then the results page is opened and timed the
@@ -30,7 +30,7 @@ function lcg(seed) {
 }
 
 // The shape (LIMITS_SHAPE=branches,indicators,periods to try another).
-const [NB, NI, NP] = (process.env.LIMITS_SHAPE || '250,10,40').split(',').map(Number);
+const [NB, NI, NP] = (process.env.LIMITS_SHAPE || '250,25,40').split(',').map(Number);
 const SHAPE = `${NB} branches × ${NI} indicators × ${NP} periods`;
 
 export function largest() {
