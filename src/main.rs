@@ -154,6 +154,21 @@ fn read_file(path: &str) -> Result<String, std::process::ExitCode> {
     })
 }
 
+/// A benchmark's figures as one JSON line on standard output, or the unreadable file's first problem path.
+#[cfg(not(target_arch = "wasm32"))]
+fn print_figures(path: &str, figures: Result<String, String>) -> std::process::ExitCode {
+    match figures {
+        Ok(json) => {
+            println!("{json}");
+            std::process::ExitCode::SUCCESS
+        }
+        Err(p) => {
+            eprintln!("{path}: cannot read ({p})");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
 /// `pbcalc bench <file> [runs] [sim_runs]`: the figures of `pbcalc::bench` natively, as one JSON line.
 #[cfg(not(target_arch = "wasm32"))]
 fn bench(path: &str, rest: &[String]) -> std::process::ExitCode {
@@ -164,16 +179,7 @@ fn bench(path: &str, rest: &[String]) -> std::process::ExitCode {
     };
     let start = std::time::Instant::now();
     let now = move || start.elapsed().as_secs_f64() * 1e3;
-    match pbcalc::bench::time_scenario(&text, arg(0, 9), arg(1, 5), now) {
-        Ok(f) => {
-            println!("{}", f.to_json());
-            std::process::ExitCode::SUCCESS
-        }
-        Err(p) => {
-            eprintln!("{path}: cannot read ({p})");
-            std::process::ExitCode::FAILURE
-        }
-    }
+    print_figures(path, pbcalc::bench::time_scenario(&text, arg(0, 9), arg(1, 5), now).map(|f| f.to_json()))
 }
 
 /// `pbcalc bench-import <file> [runs]`: the figures of `pbcalc::bench::time_import` natively, as one JSON line.
@@ -193,14 +199,5 @@ fn bench_import(path: &str, rest: &[String]) -> std::process::ExitCode {
     let use_cpu = cpu().is_some();
     let now = move || if use_cpu { cpu().unwrap_or(0.0) } else { start.elapsed().as_secs_f64() * 1e3 };
     eprintln!("clock: {}", if use_cpu { "this thread's CPU time" } else { "wall time" });
-    match pbcalc::bench::time_import(&text, runs, now) {
-        Ok(f) => {
-            println!("{}", f.to_json());
-            std::process::ExitCode::SUCCESS
-        }
-        Err(p) => {
-            eprintln!("{path}: cannot read ({p})");
-            std::process::ExitCode::FAILURE
-        }
-    }
+    print_figures(path, pbcalc::bench::time_import(&text, runs, now).map(|f| f.to_json()))
 }

@@ -96,19 +96,11 @@ fn check_override(
     indicator: &str,
     v: Option<f64>,
 ) -> Result<(), ProblemKind> {
-    if s.branch(branch).is_none() {
-        return Err(ProblemKind::Dangling { id: branch.to_string(), list: "branches" });
-    }
-    match s.indicator(indicator) {
-        None => Err(ProblemKind::Dangling { id: indicator.to_string(), list: "indicators" }),
-        Some(i) if i.quantitative().is_none() => {
-            Err(ProblemKind::WrongType { expected: Expected::QuantitativeIndicator })
-        }
-        Some(_) => match (owner, v) {
-            (_, None) => Ok(()),
-            (TargetsOwner::Scenario, Some(v)) => validate::finite(v).map(|_| ()),
-            (TargetsOwner::Plan(_), Some(v)) => validate::non_negative(v).map(|_| ()),
-        },
+    super::targets::target_cell(s, branch, indicator)?;
+    match (owner, v) {
+        (_, None) => Ok(()),
+        (TargetsOwner::Scenario, Some(v)) => validate::finite(v).map(|_| ()),
+        (TargetsOwner::Plan(_), Some(v)) => validate::non_negative(v).map(|_| ()),
     }
 }
 

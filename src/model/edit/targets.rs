@@ -27,7 +27,8 @@ fn path(s: &Scenario, branch: &str, indicator: &str) -> String {
     }
 }
 
-fn check_cell(s: &Scenario, branch: &str, indicator: &str, value: Option<f64>) -> Result<(), ProblemKind> {
+/// The cell (branch, indicator) can hold a target: both exist and the indicator is quantitative.
+pub(crate) fn target_cell(s: &Scenario, branch: &str, indicator: &str) -> Result<(), ProblemKind> {
     if s.branch(branch).is_none() {
         return Err(ProblemKind::Dangling { id: branch.to_string(), list: "branches" });
     }
@@ -36,8 +37,13 @@ fn check_cell(s: &Scenario, branch: &str, indicator: &str, value: Option<f64>) -
         Some(i) if i.quantitative().is_none() => {
             Err(ProblemKind::WrongType { expected: Expected::QuantitativeIndicator })
         }
-        Some(_) => value.map_or(Ok(()), |v| validate::finite(v).map(|_| ())),
+        Some(_) => Ok(()),
     }
+}
+
+fn check_cell(s: &Scenario, branch: &str, indicator: &str, value: Option<f64>) -> Result<(), ProblemKind> {
+    target_cell(s, branch, indicator)?;
+    value.map_or(Ok(()), |v| validate::finite(v).map(|_| ()))
 }
 
 /// Sets or clears (`None`) many overrides as one edit: `(branch id, indicator id, value)`. Everything is checked
