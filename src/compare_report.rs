@@ -110,14 +110,14 @@ pub fn compare_csv(
     lang: Lang,
     reason: &dyn Fn(Reason) -> String,
 ) -> String {
-    let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new());
+    let mut w = crate::csv_text::CsvText::new();
     let header = [TRec::Section, TRec::Where, TRec::Branch, TRec::Field].map(|t| t.get(lang).to_string());
-    let _ = w.write_record(
+    w.record(
         header.iter().map(|s| s.as_str()).chain([format!("A：{}", a.name).as_str(), format!("B：{}", b.name).as_str()]),
     );
     let absent = TRec::Absent.get(lang);
     let mut row = |cells: [&str; 6]| {
-        let _ = w.write_record(cells);
+        w.record(cells);
     };
     let setup = TRec::SetupSection.get(lang);
     for c in setup_rows(sd) {
@@ -170,8 +170,7 @@ pub fn compare_csv(
         }
     }
     drop(row);
-    let bytes = w.into_inner().unwrap_or_default();
-    format!("{BOM}{}", String::from_utf8(bytes).unwrap_or_default())
+    format!("{BOM}{}", w.into_string())
 }
 
 /// Each branch's grade path over the cycles (`4 → 5 → 5`): its grade before the first cycle it has a row in,

@@ -9,6 +9,7 @@
 pub mod bench;
 pub mod charts_geom;
 pub mod compare_report;
+pub mod csv_text;
 pub mod demo;
 pub mod engine;
 pub mod i18n;

@@ -54,7 +54,7 @@ pub fn ranking_csv(s: &Scenario, period: &PeriodResult, lang: Lang) -> String {
     use crate::i18n::pages::TOut;
     let period_name = s.periods.iter().find(|p| p.id == period.period).map(|p| p.name.clone()).unwrap_or_default();
     let yes_no = |b: bool| if b { T::Yes.get(lang) } else { T::No.get(lang) };
-    let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new());
+    let mut w = crate::csv_text::CsvText::new();
     let header = [
         T::Rank,
         T::BranchId,
@@ -78,7 +78,7 @@ pub fn ranking_csv(s: &Scenario, period: &PeriodResult, lang: Lang) -> String {
         T::Eligible,
         T::Grade,
     ];
-    let _ = w.write_record(
+    w.record(
         [TOut::PeriodId.get(lang), TOut::PeriodName.get(lang)].into_iter().chain(header.iter().map(|t| t.get(lang))),
     );
     for r in &period.rows {
@@ -90,7 +90,7 @@ pub fn ranking_csv(s: &Scenario, period: &PeriodResult, lang: Lang) -> String {
             .unwrap_or_default();
         let missing: Vec<&str> =
             r.missing.iter().map(|id| s.indicator(id).map_or(id.as_str(), |i| i.name.as_str())).collect();
-        let _ = w.write_record([
+        w.record([
             period.period.clone(),
             period_name.clone(),
             r.rank.to_string(),
@@ -116,6 +116,5 @@ pub fn ranking_csv(s: &Scenario, period: &PeriodResult, lang: Lang) -> String {
             r.grade.to_string(),
         ]);
     }
-    let bytes = w.into_inner().unwrap_or_default();
-    format!("{BOM}{}", String::from_utf8(bytes).unwrap_or_default())
+    format!("{BOM}{}", w.into_string())
 }
