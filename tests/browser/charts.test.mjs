@@ -162,6 +162,13 @@ test('simulation: the distribution bars have a legend and their numbers; the τ 
     assert.ok(Math.abs(sum - 100) <= r.length, `${r} sums to about 100 %`);
   }
   assert.ok(await page.locator('[data-chart="dist"] .chart-legend li').count() >= 3);
+  // Its legend is read before the (scrolling) table of bars it explains.
+  const legendFirst = await page.locator('[data-chart="dist"]').evaluate((fig) => {
+    const legend = fig.querySelector('.chart-legend');
+    const table = fig.querySelector('[data-testid="simulation-branches"]') || fig.querySelector('table');
+    return Boolean(legend.compareDocumentPosition(table) & Node.DOCUMENT_POSITION_FOLLOWING);
+  });
+  assert.ok(legendFirst, 'the distributions legend comes before the table of bars');
   // τ: the data table is the sweep table; the axes are labelled and the values written.
   const tau = await dataRows(page, 'tau');
   const steps = await page.getByTestId('sweep-step').evaluateAll((rs) => rs.map((r) => [Number(r.dataset.value), r.dataset.tau]));

@@ -89,13 +89,16 @@ pub fn svg(id: &str, class: &'static str, (w, h): (f64, f64), title: &str, desc:
     }
 }
 
-/// A chart with its heading, picture, legend and data table (`data-chart` names the kind for tests).
+/// A chart with its heading, picture, legend and data table (`data-chart` names the kind for tests). The legend
+/// follows the picture, except for the Monte Carlo distributions (`dist`), whose picture is a table that may
+/// scroll: there the legend comes first, so that it is read before the bars it explains.
 pub fn figure(kind: &'static str, heading: Option<&str>, picture: Html, legend: Html, table: Html) -> Html {
+    let (first, second) = if kind == "dist" { (legend, picture) } else { (picture, legend) };
     html! {
         <figure class={classes!("chart", format!("chart-{kind}"))} data-chart={kind}>
             if let Some(h) = heading { <figcaption class="chart-title">{ h.to_string() }</figcaption> }
-            { picture }
-            { legend }
+            { first }
+            { second }
             { table }
         </figure>
     }
