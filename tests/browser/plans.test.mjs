@@ -43,6 +43,11 @@ test('a new plan from the last period changes one target and no earlier period',
   await page.getByTestId('targets-table').waitFor();
   // The sample's own plan is in force in the last period; the selector says so.
   assert.match(await page.getByTestId('plan-in-force').innerText(), /2026年第2季度起 · 2025年度目标/);
+  // In English the period follows "From" (a Chinese suffix in Chinese).
+  await page.getByTestId('lang-switch').selectOption('en');
+  await page.waitForFunction(() => /^From 2026年第2季度 · 2025年度目标/.test(document.querySelector('[data-testid="plan-in-force"]').innerText));
+  await page.getByTestId('lang-switch').selectOption('zh-CN');
+  await page.waitForFunction(() => /2026年第2季度起 · /.test(document.querySelector('[data-testid="plan-in-force"]').innerText));
   // A period before the sample's plan shows the scenario's own targets.
   await page.getByTestId('plan-period').selectOption('2024Q3');
   assert.match(await page.getByTestId('plan-in-force').innerText(), /方案基础目标/);

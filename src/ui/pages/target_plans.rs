@@ -12,14 +12,15 @@ use crate::model::Scenario;
 use crate::ui::hooks::{use_app, use_lang};
 use crate::ui::state::{Action, Edit};
 
-/// "2024年第1季度起 · 2024年度目标": the period and who holds the targets in force in it.
+/// "2024年第1季度起 · 2024年度目标" ("From 2024年第1季度 · 2024年度目标"): the period and who holds the targets
+/// in force in it.
 pub fn in_force_label(s: &Scenario, at: Option<usize>, lang: Lang) -> String {
     let holder = match at.and_then(|u| plan_in_force(s, u)) {
         Some(i) => s.target_plans[i].name.clone(),
         None => TPlan::OwnTargets.get(lang).to_string(),
     };
     match at.and_then(|u| s.periods.get(u)) {
-        Some(p) => format!("{}{} · {}", p.name, TPlan::From.get(lang), holder),
+        Some(p) => format!("{}{}{} · {}", TPlan::FromBefore.get(lang), p.name, TPlan::From.get(lang), holder),
         None => holder,
     }
 }

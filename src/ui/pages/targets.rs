@@ -60,7 +60,8 @@ fn origin_text(s: &Scenario, r: &Resolved, lang: Lang) -> String {
     };
     let mut text = format!("{}{}{}", TPlan::Source.get(lang), lang.colon(), base);
     if let Some(o) = ovr {
-        text.push_str(&format!("；{o}"));
+        text.push_str(lang.pick("；", "; "));
+        text.push_str(&o);
     }
     text
 }
