@@ -72,9 +72,9 @@ for (const [slug, grid] of [['periods', 'period-matrix-grid'], ['targets', 'targ
   });
 }
 
-// Known open: now and then the focus comes back to the grid after this Tab (a render that follows the
-// commit gives it back); reported in the closing note, kept as todo so that it runs and shows.
-test('Tab while a cell is edited saves it and leaves the grid', { todo: 'focus sometimes returns to the grid' }, async () => {
+// Typed at once after the click: the Tab may come before the render that puts the focus in the cell's input,
+// and that pending request must not bring the focus back after the Tab (it did, now and then).
+test('Tab while a cell is edited saves it and leaves the grid', async () => {
   const page = await openApp(browser, server.url, VIEW);
   await goTo(page, server.url, 'periods');
   const c = page.locator('[data-testid="period-row"][data-branch="c1b"] td[data-field="actual:hours"]');

@@ -517,11 +517,20 @@ impl Ops {
     fn leave_edit(&self) {
         let Some(ed) = self.inner.borrow_mut().editing.take() else { return };
         self.focus_grid();
-        // The focus is leaving: a render meanwhile must not take it back.
-        self.inner.borrow_mut().has_focus = false;
+        // The focus is leaving: a render meanwhile must not take it back, nor hand it to the input that the
+        // start of this edit asked for (keys faster than a render: that request may still be pending).
+        self.release_focus();
         self.commit_cell(ed.r, ed.c, ed.text);
         crate::ui::state::end_typing();
         self.update.force_update();
+    }
+
+    /// The focus is leaving the grid (Tab): no render may take it back, whether it finds the focus gone
+    /// (`has_focus`) or was asked to place it by a key or click that has not been drawn yet (`want_focus`).
+    fn release_focus(&self) {
+        let mut i = self.inner.borrow_mut();
+        i.has_focus = false;
+        i.want_focus = false;
     }
 
     /// Ends editing without committing and reverts the cell.
@@ -732,7 +741,7 @@ impl Ops {
             // The grid is one Tab stop: Tab and Shift+Tab leave it (the browser moves the focus on).
             "Tab" => {
                 // The focus is leaving: a render meanwhile must not take it back.
-                self.inner.borrow_mut().has_focus = false;
+                self.release_focus();
                 return;
             }
             "Enter" if kind == ColKind::Action => {
