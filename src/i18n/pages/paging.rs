@@ -13,12 +13,12 @@ define_texts! {
     Rows => "第 {from}–{to} 行，共 {total} 行", "Rows {from}–{to} of {total}";
     Page => "页码", "Page";
     PageOf => "第 {n} 页，共 {pages} 页", "Page {n} of {pages}";
-    BigChart => "这张图有 {n} 个单元格，为免页面卡顿，需要时再画。", "This picture has {n} cells; it is drawn only when asked for, so that the page stays quick.";
+    BigChart => "「{title}」有 {n} 个单元格，为免页面卡顿，需要时再画。", "“{title}” has {n} cells; it is drawn only when asked for, so that the page stays quick.";
     DrawChart => "画出此图", "Draw it";
     BigTable => "数据表有 {n} 行，展开时再生成。", "The data table has {n} rows; it is built when opened.";
     Show => "展开", "Show";
     Hide => "收起", "Hide";
-    Folded => "（{n} 行，已收起）", "({n} rows, folded)";
+    Folded => "（{n} 行，已收起）", " ({n} rows, folded)";
 }
 
 /// "第 101–200 行，共 1,000 行" / "Rows 101–200 of 1,000" for the page shown.

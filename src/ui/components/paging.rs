@@ -93,6 +93,8 @@ pub struct OnRequestProps {
     /// waits for the button.
     pub rows: usize,
     pub cells: usize,
+    /// The picture's title, named in the note.
+    pub title: AttrValue,
     /// Builds the picture (called only when it is to be shown).
     pub draw: Callback<(), Html>,
     pub lang: Lang,
@@ -113,7 +115,7 @@ pub fn on_request(p: &OnRequestProps) -> Html {
     };
     html! {
         <p class="on-request muted" data-testid={p.testid.clone()} data-cells={p.cells.to_string()}>
-            { TPage::BigChart.get(p.lang).replace("{n}", &grouped(p.cells)) }{" "}
+            { TPage::BigChart.get(p.lang).replace("{title}", &p.title).replace("{n}", &grouped(p.cells)) }{" "}
             <button type="button" class="ghost small" {onclick} data-testid="draw-chart">{ TPage::DrawChart.get(p.lang) }</button>
         </p>
     }

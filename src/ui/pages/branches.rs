@@ -157,6 +157,17 @@ pub fn branches_page() -> Html {
     let scenario = state.scenario().clone();
     let draft = use_state(|| None::<Draft>);
     let (paging, on_page) = use_paging(scenario.branches.len());
+    // A branch added to a paged list is on the last page: show it (one more branch than before; another
+    // scenario or an import keeps the page).
+    {
+        let (seen, on_page) = (use_mut_ref(|| scenario.branches.len()), on_page.clone());
+        use_effect_with(scenario.branches.len(), move |&n| {
+            if n == *seen.borrow() + 1 {
+                on_page.emit(Paging::new(n, usize::MAX).page);
+            }
+            *seen.borrow_mut() = n;
+        });
+    }
     // Fields the user has changed, and whether a save was tried: errors show for those only.
     let touched = use_state(Vec::<String>::new);
     let attempted = use_state(|| false);

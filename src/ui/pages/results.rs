@@ -2,7 +2,7 @@
 //! talk and eligibility; a tier chart; and, for a chosen branch, "why" — the chain from its actuals to its
 //! tier in words and numbers. Nothing is computed here: the numbers are the engine's.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -89,6 +89,9 @@ pub fn results_page() -> Html {
         Callback::from(move |id: String| chosen.set(Some(id)))
     };
     let shown = &period.rows[paging.rows()];
+    // A paged ranking prints the page shown, with those branches' grade changes.
+    let on_page_shown: Option<HashSet<&str>> =
+        paging.paged().then(|| shown.iter().map(|r| r.branch.as_str()).collect());
     let rows = RowKeys {
         active: active
             .as_ref()
@@ -143,7 +146,7 @@ pub fn results_page() -> Html {
                     { why_panel(&scenario, &results, period_index, row, lang, &chosen, &curve_ind, why_ref.clone()) }
                 }
             </div>
-            { crate::ui::components::print_report::appendix(&scenario, &results, &period_id, lang) }
+            { crate::ui::components::print_report::appendix(&scenario, &results, &period_id, on_page_shown.as_ref(), lang) }
         </section>
     }
 }

@@ -205,6 +205,7 @@ pub fn targets_page() -> Html {
                 drafts_key={format!("targets-table:{}:{:?}", state.doc.current, grid.at)}
                 corner={html! { { T::BranchName.get(lang) } }} />
             <OnRequest rows={s.branches.len()} cells={s.branches.len() * grid.quantitative.len()} {lang} testid="motivation-on-request"
+                title={crate::i18n::pages::TChart::MotTitle.get(lang)}
                 draw={{
                     let (s, results) = (s.clone(), results.clone());
                     Callback::from(move |()| crate::ui::charts::motivation::motivation_map(&s, &results, lang))
