@@ -115,13 +115,25 @@ pub struct PathPoint {
 /// Each branch's grade (in the scenario's order): its initial grade, then after each cycle (unchanged where the
 /// branch had no row in a cycle).
 pub fn grade_paths(s: &Scenario, r: &Results) -> Vec<Vec<PathPoint>> {
+    // Each cycle's rows by branch id, so that the paths take O(branches × cycles), not its square.
+    let by_branch: Vec<std::collections::HashMap<&str, &crate::engine::CycleRow>> = r
+        .cycles
+        .iter()
+        .map(|c| {
+            let mut m = std::collections::HashMap::with_capacity(c.rows.len());
+            for row in &c.rows {
+                m.entry(row.branch.as_str()).or_insert(row);
+            }
+            m
+        })
+        .collect();
     s.branches
         .iter()
         .map(|b| {
             let mut grade = b.grade;
             let mut points = vec![PathPoint { grade, reason: None, complete: true }];
-            for c in &r.cycles {
-                let row = c.rows.iter().find(|row| row.branch == b.id);
+            for (c, rows) in r.cycles.iter().zip(&by_branch) {
+                let row = rows.get(b.id.as_str()).copied();
                 if let Some(row) = row {
                     grade = row.grade_after;
                 }

@@ -14,6 +14,7 @@ pub mod demo;
 pub mod engine;
 pub mod i18n;
 pub mod model;
+pub mod paging;
 pub mod report;
 pub mod store;
 

@@ -125,16 +125,27 @@ pub fn decode_with_revision(text: &str) -> Result<(Document, u64), DecodeError> 
     Ok((Document { lang, current, scenarios }, revision))
 }
 
+/// How many characters of a stored text [`peek_head`] needs at most.
+pub const HEAD_CHARS: usize = 96;
+
+/// The revision from the first [`HEAD_CHARS`] characters of a text written by [`encode_at`]; `None` when the
+/// text does not start that way (then [`peek_revision`] reads it all).
+pub fn peek_head(text: &str) -> Option<u64> {
+    let head = format!("{{\"format\":\"{FORMAT}\",\"version\":{VERSION},\"revision\":");
+    let rest = text.strip_prefix(&head)?;
+    let digits: &str = &rest[..rest.find(|c: char| !c.is_ascii_digit()).unwrap_or(rest.len())];
+    if !digits.is_empty() && rest[digits.len()..].starts_with(',') {
+        return digits.parse().ok();
+    }
+    None
+}
+
 /// The revision of a stored text without reading its scenarios: cheap enough to run before every save.
 /// Texts written by [`encode_at`] start with it; any other text is parsed in full. `None`: not a readable
 /// document (or not one with a revision).
 pub fn peek_revision(text: &str) -> Option<u64> {
-    let head = format!("{{\"format\":\"{FORMAT}\",\"version\":{VERSION},\"revision\":");
-    if let Some(rest) = text.strip_prefix(&head) {
-        let digits: &str = &rest[..rest.find(|c: char| !c.is_ascii_digit()).unwrap_or(rest.len())];
-        if !digits.is_empty() && rest[digits.len()..].starts_with(',') {
-            return digits.parse().ok();
-        }
+    if let Some(r) = peek_head(text) {
+        return Some(r);
     }
     let v: Value = serde_json::from_str(text).ok()?;
     if v.get("format").and_then(Value::as_str) != Some(FORMAT) {

@@ -15,6 +15,16 @@ fn available() -> bool {
     web_sys::window().and_then(|w| w.local_storage().ok().flatten()).is_some()
 }
 
+/// The value under `key` as a JavaScript string (not converted).
+fn item(key: &str) -> Option<js_sys::JsString> {
+    if !available() {
+        return None;
+    }
+    let storage: wasm_bindgen::JsValue = LocalStorage::raw().into();
+    let get = js_sys::Reflect::get(&storage, &"getItem".into()).ok()?.dyn_into::<js_sys::Function>().ok()?;
+    get.call1(&storage, &key.into()).ok()?.dyn_into::<js_sys::JsString>().ok()
+}
+
 impl KeyValue for Local {
     fn get(&self, key: &str) -> Option<String> {
         if !available() {
@@ -39,6 +49,18 @@ impl KeyValue for Local {
         if available() {
             let _ = LocalStorage::raw().remove_item(key);
         }
+    }
+
+    /// `localStorage.getItem(key).length`, the value staying in the browser (a document of megabytes is not
+    /// copied into the app to be measured).
+    fn len_utf16(&self, key: &str) -> Option<usize> {
+        item(key).map(|v| v.length() as usize)
+    }
+
+    fn head(&self, key: &str, chars: usize) -> Option<String> {
+        // Code units, not characters: a prefix of at most `chars` characters (a split surrogate pair is
+        // replaced, which no stored document starts with).
+        item(key).map(|v| String::from(v.slice(0, chars as u32)))
     }
 
     fn keys(&self) -> Vec<String> {

@@ -48,6 +48,15 @@ pub trait KeyValue {
     fn remove(&mut self, key: &str);
     /// Every key, in any order.
     fn keys(&self) -> Vec<String>;
+    /// The length of the value under `key` in UTF-16 code units (what the storage quota counts), without
+    /// handing the value over (the browser's storage answers this without copying megabytes).
+    fn len_utf16(&self, key: &str) -> Option<usize> {
+        self.get(key).map(|v| v.encode_utf16().count())
+    }
+    /// The first `chars` characters of the value under `key` (enough to read a document's revision).
+    fn head(&self, key: &str, chars: usize) -> Option<String> {
+        self.get(key).map(|v| v.chars().take(chars).collect())
+    }
 }
 
 /// What loading found, besides the document itself.
@@ -118,18 +127,43 @@ pub enum SaveError {
 /// revision. Refuses when the stored document is at another revision (another tab saved it); an unreadable
 /// stored text never blocks (it was backed up when loaded). After writing, the text is read back.
 pub fn save(kv: &mut dyn KeyValue, doc: &Document, base: u64) -> Result<u64, SaveError> {
-    if let Some(theirs) = kv.get(KEY).as_deref().and_then(document::peek_revision) {
-        if theirs != base {
+    save_encoded(kv, &Encoded::new(doc, base))
+}
+
+/// A document encoded once for saving as the revision after `base`: while the storage refuses it (full), the
+/// same text is written again on each retry instead of encoding the document again.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Encoded {
+    /// The revision this tab last read or wrote; the text holds the one after it.
+    pub base: u64,
+    pub text: String,
+}
+
+impl Encoded {
+    pub fn new(doc: &Document, base: u64) -> Encoded {
+        Encoded { base, text: document::encode_at(doc, base + 1) }
+    }
+}
+
+/// The revision of the stored document, read from its first characters (the whole text only when it was not
+/// written by this version).
+fn stored_revision(kv: &dyn KeyValue) -> Option<u64> {
+    let head = kv.head(KEY, document::HEAD_CHARS)?;
+    document::peek_head(&head).or_else(|| kv.get(KEY).as_deref().and_then(document::peek_revision))
+}
+
+/// [`save`] of an already encoded document (see [`Encoded`]); the same checks.
+pub fn save_encoded(kv: &mut dyn KeyValue, e: &Encoded) -> Result<u64, SaveError> {
+    if let Some(theirs) = stored_revision(kv) {
+        if theirs != e.base {
             return Err(SaveError::OtherTab { theirs });
         }
     }
-    let revision = base + 1;
-    let text = document::encode_at(doc, revision);
-    kv.set(KEY, &text).map_err(SaveError::Storage)?;
-    if kv.get(KEY).as_deref() != Some(text.as_str()) {
+    kv.set(KEY, &e.text).map_err(SaveError::Storage)?;
+    if kv.get(KEY).as_deref() != Some(e.text.as_str()) {
         return Err(SaveError::ReadBack);
     }
-    Ok(revision)
+    Ok(e.base + 1)
 }
 
 /// The stored document with its revision, when it can be read (to take another tab's version).
@@ -165,8 +199,7 @@ pub fn entries(kv: &dyn KeyValue) -> Vec<Entry> {
         .into_iter()
         .filter(|k| k.starts_with(PREFIX))
         .filter_map(|key| {
-            let value = kv.get(&key)?;
-            let bytes = 2 * (key.encode_utf16().count() + value.encode_utf16().count());
+            let bytes = 2 * (key.encode_utf16().count() + kv.len_utf16(&key)?);
             Some(Entry { key, bytes })
         })
         .collect();
@@ -237,6 +270,41 @@ mod tests {
         fn keys(&self) -> Vec<String> {
             self.map.keys().cloned().collect()
         }
+    }
+
+    #[test]
+    fn a_refused_save_is_retried_with_the_text_encoded_once_and_written_when_there_is_room() {
+        let mut kv = Mem::default();
+        let doc = Document::first_visit();
+        assert_eq!(save(&mut kv, &doc, 0), Ok(1));
+        let mut changed = doc.clone();
+        changed.lang = crate::i18n::Lang::En;
+        let encoded = Encoded::new(&changed, 1);
+        assert_eq!(encoded.text, document::encode_at(&changed, 2));
+        kv.full = true;
+        for _ in 0..3 {
+            assert_eq!(save_encoded(&mut kv, &encoded), Err(SaveError::Storage(StoreError::Full)));
+            assert_eq!(load_stored(&kv), Some((doc.clone(), 1)), "the stored document is untouched");
+        }
+        kv.full = false;
+        assert_eq!(save_encoded(&mut kv, &encoded), Ok(2));
+        assert_eq!(load_stored(&kv), Some((changed.clone(), 2)));
+        // The kept text is of base 1: once another save made revision 2, it is refused, never written blindly.
+        assert_eq!(save_encoded(&mut kv, &encoded), Err(SaveError::OtherTab { theirs: 2 }));
+    }
+
+    #[test]
+    fn the_stored_revision_is_read_from_the_head_or_from_a_version_1_text() {
+        let mut kv = Mem::default();
+        assert_eq!(stored_revision(&kv), None);
+        save(&mut kv, &Document::first_visit(), 0).unwrap();
+        assert_eq!(kv.head(KEY, document::HEAD_CHARS).as_deref().and_then(document::peek_head), Some(1));
+        assert_eq!(stored_revision(&kv), Some(1));
+        let v1 = r#"{"format":"pbcalc-store","version":1,"lang":"zh-CN","current":0,"scenarios":[]}"#;
+        kv.map.insert(KEY.into(), v1.into());
+        assert_eq!(document::peek_head(v1), None);
+        assert_eq!(stored_revision(&kv), document::peek_revision(v1));
+        assert_eq!(kv.len_utf16(KEY), Some(v1.len()));
     }
 
     #[test]

@@ -14,9 +14,13 @@
 // the page's memory (WebAssembly linear memory from `wasmBindings.wasm_memory_bytes`, JS heap from CDP
 // Performance.getMetrics) after the import and after every page was opened, and the stored document's size.
 // `node tests/browser/bench-limits.mjs --write FILE` only writes the file (for `pbcalc bench-import FILE`).
+// With PBCALC_BIN=<path of a native release pbcalc> (or target/release/pbcalc when it exists) the native figures
+// of the same file are printed beside the page's. The figures end with one table (the closing note's).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { serveDist, launch } from './harness.mjs';
 
 const reps = Number(process.env.BENCH_REPS || 3);
@@ -194,6 +198,38 @@ async function main() {
   console.log(`stored document: ${(stored / 1e6).toFixed(2)} M chars (${mb(stored * 2)} as UTF-16); save status: ${saveStatus.trim() || '(none)'}`);
   await browser.close();
   await server.close();
+
+  // The native figures of the same file, when a native build is at hand.
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const bin = process.env.PBCALC_BIN || path.resolve(here, '../../target/release/pbcalc');
+  let native = null;
+  if (fs.existsSync(bin)) {
+    try {
+      native = JSON.parse(execFileSync(bin, ['bench-import', file, '3'], { encoding: 'utf8' }).trim().split('\n').pop());
+    } catch (e) { console.log(`native bench-import failed: ${e.message}`); }
+  }
+  const row = (k, v) => console.log(`| ${k.padEnd(44)} | ${String(v).padStart(14)} |`);
+  console.log(`\n| ${SHAPE.padEnd(44)} | ${''.padStart(14)} |`);
+  console.log(`|${'-'.repeat(46)}|${'-'.repeat(16)}|`);
+  row('file size', `${(text.length / 1e6).toFixed(2)} MB`);
+  if (native && !native.error) {
+    row('native: read + check (check) ms', `${f(native.read_ms)} (${f(native.check_ms)})`);
+    row('native: evaluate ms', f(native.evaluate_ms));
+    row('native: write ms', f(native.write_ms));
+  }
+  if (!phases.error) {
+    row('Chromium: read + check (check) ms', `${f(phases.read_ms)} (${f(phases.check_ms)})`);
+    row('Chromium: evaluate ms', f(phases.evaluate_ms));
+    row('Chromium: write ms', f(phases.write_ms));
+  }
+  row('import → shown ms (longest task ms)', `${median(imports)} (${f(median(importTasks))})`);
+  for (const name of PAGES) row(`#/${name}: opened ms (longest task ms)`, `${median(pages[name].ms)} (${f(median(pages[name].task))})`);
+  row('wasm memory after import', mb(mem.afterImport.wasm));
+  row('wasm memory after every page', mb(mem.afterPages.wasm));
+  row('JS heap after every page', mb(mem.afterPages.js));
 }
 
-main().catch((e) => { console.error(e); process.exit(1); });
+// Run when started as a script (profile-pages.mjs imports the generator only).
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().catch((e) => { console.error(e); process.exit(1); });
+}

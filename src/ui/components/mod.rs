@@ -7,6 +7,7 @@ pub mod field;
 pub mod files;
 pub mod matrix;
 pub mod notice;
+pub mod paging;
 pub mod print_report;
 pub mod record;
 pub mod sync;

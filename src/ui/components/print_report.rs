@@ -4,6 +4,8 @@
 //! ranking's columns and the tier bar), the grade changes of the cycle the period belongs to, and the settings
 //! used, as an appendix. A branch chosen for "why" prints on a page of its own (得分由来).
 
+use std::collections::{HashMap, HashSet};
+
 use yew::prelude::*;
 
 use crate::engine::Results;
@@ -25,9 +27,11 @@ pub fn head(s: &Scenario, period: &str, lang: Lang) -> Html {
     }
 }
 
-/// The grade changes of the cycle that holds `period`, and the settings used.
-pub fn appendix(s: &Scenario, r: &Results, period: &str, lang: Lang) -> Html {
+/// The grade changes of the cycle that holds `period`, and the settings used. `only`: the branches of the
+/// ranking's page shown, when the ranking is paged (a long list prints the page on screen, see `crate::paging`).
+pub fn appendix(s: &Scenario, r: &Results, period: &str, only: Option<&HashSet<&str>>, lang: Lang) -> Html {
     let cycle = r.cycles.iter().find(|c| c.periods.iter().any(|p| p == period));
+    let names: HashMap<&str, &str> = s.branches.iter().map(|b| (b.id.as_str(), b.name.as_str())).collect();
     html! {
         <div class="print-only print-appendix">
             if let Some(c) = cycle {
@@ -41,8 +45,8 @@ pub fn appendix(s: &Scenario, r: &Results, period: &str, lang: Lang) -> Html {
                             <th>{ TGr::GradeChange.get(lang) }</th><th>{ TGr::Reason.get(lang) }</th>
                         </tr></thead>
                         <tbody>
-                            { for c.rows.iter().map(|row| html! { <tr>
-                                <td>{ s.branch(&row.branch).map_or(row.branch.clone(), |b| b.name.clone()) }</td>
+                            { for c.rows.iter().filter(|row| only.is_none_or(|o| o.contains(row.branch.as_str()))).map(|row| html! { <tr>
+                                <td>{ names.get(row.branch.as_str()).map_or(row.branch.clone(), |n| n.to_string()) }</td>
                                 <td class="num">{ fixed(row.score, 2) }</td>
                                 <td>{ tier_word(row.tier, lang) }</td>
                                 <td class="num">{ row.warnings }</td>

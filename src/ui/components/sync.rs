@@ -39,6 +39,9 @@ pub struct Saver {
     last_ms: f64,
     /// The document waiting to be written.
     waiting: Option<Document>,
+    /// The waiting document as text, once encoded: a retry while the storage is full writes it again instead of
+    /// encoding the document every few seconds (dropped when another change comes).
+    encoded: Option<store::Encoded>,
     timer: Option<Timeout>,
     /// The revision this tab last read or wrote.
     base: u64,
@@ -87,7 +90,11 @@ impl Saver {
     fn schedule(doc: Document) {
         let this = saver();
         let delay = if this.borrow().last_ms > Self::SLOW_MS { Self::PAUSE_MS } else { Self::AFTER_FRAME_MS };
-        this.borrow_mut().waiting = Some(doc);
+        {
+            let mut s = this.borrow_mut();
+            s.waiting = Some(doc);
+            s.encoded = None;
+        }
         mark_saving(true);
         // Replacing the timer cancels the one of the change before: only the newest document is written.
         let timer = Timeout::new(delay, Saver::flush);
@@ -125,7 +132,10 @@ impl Saver {
             return;
         }
         let start = js_sys::Date::now();
-        let result = store::save(&mut Local, &doc, base);
+        // Encoded once per change and per base revision; a retry writes the kept text.
+        let kept = this.borrow_mut().encoded.take().filter(|e| e.base == base);
+        let encoded = kept.unwrap_or_else(|| store::Encoded::new(&doc, base));
+        let result = store::save_encoded(&mut Local, &encoded);
         let mut s = this.borrow_mut();
         s.last_ms = js_sys::Date::now() - start;
         match result {
@@ -147,7 +157,10 @@ impl Saver {
             Err(e) => {
                 let lang = doc.lang;
                 s.failing = true;
-                s.waiting.get_or_insert(doc);
+                if s.waiting.is_none() {
+                    s.waiting = Some(doc);
+                    s.encoded = Some(encoded);
+                }
                 drop(s);
                 tell(Action::Saved(Err(words(&e, lang))));
             }

@@ -11,7 +11,9 @@ use yew::prelude::*;
 use crate::i18n::{kind_message, Lang, T};
 use crate::model::problem::ProblemKind;
 use crate::model::{edit, validate, Branch, Conditions, Scenario};
+use crate::paging::Paging;
 use crate::ui::components::field::{Field, SelectField};
+use crate::ui::components::paging::{use_paging, Pager};
 use crate::ui::hooks::{use_app, use_lang};
 use crate::ui::state::Action;
 
@@ -154,6 +156,18 @@ pub fn branches_page() -> Html {
     let lang = use_lang();
     let scenario = state.scenario().clone();
     let draft = use_state(|| None::<Draft>);
+    let (paging, on_page) = use_paging(scenario.branches.len());
+    // A branch added to a paged list is on the last page: show it (one more branch than before; another
+    // scenario or an import keeps the page).
+    {
+        let (seen, on_page) = (use_mut_ref(|| scenario.branches.len()), on_page.clone());
+        use_effect_with(scenario.branches.len(), move |&n| {
+            if n == *seen.borrow() + 1 {
+                on_page.emit(Paging::new(n, usize::MAX).page);
+            }
+            *seen.borrow_mut() = n;
+        });
+    }
     // Fields the user has changed, and whether a save was tried: errors show for those only.
     let touched = use_state(Vec::<String>::new);
     let attempted = use_state(|| false);
@@ -274,7 +288,8 @@ pub fn branches_page() -> Html {
                 </button>
             </div>
             { editor.unwrap_or_default() }
-            { branch_table(&scenario, lang, &state, &open) }
+            <Pager paging={paging} on_page={on_page.clone()} label={T::Branches.get(lang)} testid="branch-pager" {lang} />
+            { branch_table(&scenario, paging, lang, &state, &open) }
             <super::categories::Categories />
         </section>
     }
@@ -282,6 +297,7 @@ pub fn branches_page() -> Html {
 
 fn branch_table(
     s: &Scenario,
+    paging: Paging,
     lang: Lang,
     state: &UseReducerHandle<crate::ui::state::AppState>,
     open: &Callback<Draft>,
@@ -307,7 +323,7 @@ fn branch_table(
                     </tr>
                 </thead>
                 <tbody>
-                    { for s.branches.iter().enumerate().map(|(i, b)| {
+                    { for s.branches.iter().enumerate().skip(paging.rows().start).take(paging.rows().len()).map(|(i, b)| {
                         let category = b.category.as_deref().and_then(|c| s.category(c)).map(|c| c.name.clone())
                             .unwrap_or_else(|| T::NoCategory.get(lang).to_string());
                         let on_edit = {

@@ -48,16 +48,23 @@ pub fn path_mark(cx: f64, cy: f64, lang: Lang) -> Html {
 }
 
 /// The in-place field of grade `grade`'s quota (0-based): empty for no limit, a share 0..1 or a percentage.
-pub fn quota_input(s: &Scenario, grade: usize, testid: String, lang: Lang, state: &UseReducerHandle<AppState>) -> Html {
+pub fn quota_input(
+    s: &std::rc::Rc<Scenario>,
+    grade: usize,
+    testid: String,
+    lang: Lang,
+    state: &UseReducerHandle<AppState>,
+) -> Html {
     let g = &s.settings.grades;
     let current = g.quota(grade as u32 + 1);
     let check = {
-        let s = s.clone();
+        // The scenario shared, not copied: a copy is made only when a typed value is tried.
+        let s = std::rc::Rc::clone(s);
         Callback::from(move |t: String| {
             let kind = match eds::parse_quota(&t) {
                 Err(k) => Some(k),
                 Ok(v) => {
-                    let mut copy = s.clone();
+                    let mut copy = (*s).clone();
                     eds::set_grade_quota(&mut copy, grade, v).err().and_then(|p| p.into_iter().next()).map(|p| p.kind)
                 }
             };

@@ -2,14 +2,20 @@
 //! after, the rule in words), each branch's grade path as a small chart, the grade names, coefficients and
 //! texts, and below them the Monte Carlo simulation and the sensitivity sweep. Numbers are the engine's.
 
+use std::collections::HashMap;
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use crate::engine::{CycleResult, Reason, Results};
 use crate::i18n::pages::TGr;
+use crate::i18n::pages::TPage;
 use crate::i18n::{kind_message, number, Lang, T};
 use crate::model::settings::Grades;
 use crate::model::{validate, Problem, Scenario};
+use crate::paging::{grouped, Paging, PAGED_ABOVE};
 use crate::report::tier_word;
+use crate::ui::components::paging::{use_paging, LazyTable, Pager};
 use crate::ui::format::fixed;
 use crate::ui::hooks::{use_app, use_lang, use_results};
 use crate::ui::state::{Action, Edit};
@@ -33,8 +39,8 @@ pub fn grades_page() -> Html {
                 <p class="empty">{ TGr::NoCycles.get(lang) }</p>
             } else {
                 { crate::ui::charts::ladder::grade_ladder(&s, &results, lang) }
-                { paths(&s, &results, lang) }
-                { for results.cycles.iter().map(|c| cycle_table(&s, c, lang)) }
+                <Paths />
+                { for (0..results.cycles.len()).map(|k| html! { <CycleTable key={k} cycle={k} /> }) }
             }
             <GradeNames />
             <super::grade_quotas::GradeQuotas />
@@ -43,17 +49,28 @@ pub fn grades_page() -> Html {
     }
 }
 
-/// Each branch's grade over the cycles: a small step chart per branch.
-fn paths(s: &Scenario, r: &Results, lang: Lang) -> Html {
+/// Each branch's grade over the cycles: a small step chart per branch (in pages of rows when there are many
+/// branches; the data table then built when opened).
+#[function_component(Paths)]
+fn paths_component() -> Html {
+    let state = use_app();
+    let lang = use_lang();
+    let results = use_results();
+    let s = state.scenario().clone();
+    let (paging, on_page) = use_paging(s.branches.len());
+    paths(&s, &results, lang, paging, on_page)
+}
+
+fn paths(s: &Rc<Scenario>, r: &Results, lang: Lang, paging: Paging, on_page: Callback<usize>) -> Html {
     let levels = s.settings.grades.levels.max(1);
     let n_points = r.cycles.len() + 1;
     let (w, h, pad) = (150.0_f64, 75.0_f64, 8.0_f64);
     let x = |i: usize| pad + (w - 2.0 * pad) * i as f64 / (n_points.max(2) - 1) as f64;
     let y = |g: u32| h - pad - (h - 2.0 * pad) * (g.saturating_sub(1)) as f64 / (levels.max(2) - 1) as f64;
-    let all = crate::charts_geom::grade_paths(s, r);
+    let all = Rc::new(crate::charts_geom::grade_paths(s, r));
     let grid = html! {
             <div class="path-grid" data-testid="grade-paths">
-                { for s.branches.iter().zip(&all).map(|(b, path)| {
+                { for s.branches[paging.rows()].iter().zip(&all[paging.rows()]).map(|(b, path)| {
                     let points: Vec<(usize, u32, Option<Reason>, bool)> =
                         path.iter().enumerate().map(|(i, p)| (i, p.grade, p.reason, p.complete)).collect();
                     let line: Vec<String> = points.windows(2).map(|p| {
@@ -96,29 +113,80 @@ fn paths(s: &Scenario, r: &Results, lang: Lang) -> Html {
     let t = |x: TChart| x.get(lang);
     let mut head = vec![T::BranchName.get(lang).to_string(), t(TChart::StartCol).to_string()];
     head.extend(r.cycles.iter().map(|c| t(TChart::CycleCol).replace("{}", &c.cycle.to_string())));
-    let rows = s
-        .branches
-        .iter()
-        .zip(&all)
-        .map(|(b, p)| std::iter::once(b.name.clone()).chain(p.iter().map(|x| x.grade.to_string())).collect())
-        .collect();
+    let table_rows = {
+        let (s, all) = (Rc::clone(s), Rc::clone(&all));
+        move || -> Vec<Vec<String>> {
+            s.branches
+                .iter()
+                .zip(all.iter())
+                .map(|(b, p)| std::iter::once(b.name.clone()).chain(p.iter().map(|x| x.grade.to_string())).collect())
+                .collect()
+        }
+    };
     let keys = vec![
         Key::new("k-up", format!("▲ {}", t(TChart::Up))),
         Key::new("k-down", format!("▼ {}", t(TChart::Down))),
         Key::new("k-same", t(TChart::Same)),
         Key::new("k-open", TGr::InProgress.get(lang)),
     ];
+    let n_rows = s.branches.len();
+    let table = if paging.paged() {
+        let build = Callback::from(move |()| plain_table(&head, &table_rows()));
+        html! { <LazyTable summary={crate::i18n::pages::TChart::DataTable.get(lang)} rows={n_rows} {build} {lang} /> }
+    } else {
+        data_table(head, table_rows(), lang)
+    };
     html! {
         <div class="paths">
             <h3>{ TGr::Paths.get(lang) }</h3>
             <p class="muted">{ TGr::PathsHint.get(lang) }</p>
-            { figure("paths", None, grid, legend(keys), data_table(head, rows, lang)) }
+            <Pager paging={paging} on_page={on_page.clone()} label={TGr::Paths.get(lang)} testid="paths-pager" {lang} />
+            { figure("paths", None, grid, legend(keys), table) }
         </div>
     }
 }
 
-fn cycle_table(s: &Scenario, c: &CycleResult, lang: Lang) -> Html {
+/// The table of the results' cycle number `cycle` (0-based), in pages of rows when there are many branches.
+#[derive(Properties, PartialEq)]
+struct CycleProps {
+    cycle: usize,
+}
+
+#[function_component(CycleTable)]
+fn cycle_table_component(p: &CycleProps) -> Html {
+    let state = use_app();
+    let lang = use_lang();
+    let results = use_results();
+    let s = state.scenario().clone();
+    let n = results.cycles.get(p.cycle).map_or(0, |c| c.rows.len());
+    let (paging, on_page) = use_paging(n);
+    // With many rows in all (many branches or many cycles) only the last cycle's table is open at first; the
+    // others are one heading each with "show" (their tables are built when shown).
+    let chosen = use_state(|| None::<bool>);
+    let all: usize = results.cycles.iter().map(|c| c.rows.len()).sum();
+    let fold = (all > PAGED_ABOVE).then(|| {
+        let open = chosen.unwrap_or(p.cycle + 1 == results.cycles.len());
+        let chosen = chosen.clone();
+        (open, Callback::from(move |_: MouseEvent| chosen.set(Some(!open))))
+    });
+    match results.cycles.get(p.cycle) {
+        Some(c) => cycle_table(&s, c, lang, paging, on_page, fold),
+        None => html! {},
+    }
+}
+
+fn cycle_table(
+    s: &Scenario,
+    c: &CycleResult,
+    lang: Lang,
+    paging: Paging,
+    on_page: Callback<usize>,
+    fold: Option<(bool, Callback<MouseEvent>)>,
+) -> Html {
+    let open = fold.as_ref().is_none_or(|(open, _)| *open);
     let g = &s.settings.grades;
+    let branch_names: HashMap<&str, &str> = s.branches.iter().map(|b| (b.id.as_str(), b.name.as_str())).collect();
+    let label = TGr::Cycle.get(lang).replace("{}", &c.cycle.to_string());
     let names: Vec<String> = c
         .periods
         .iter()
@@ -139,7 +207,20 @@ fn cycle_table(s: &Scenario, c: &CycleResult, lang: Lang) -> Html {
                         {" ◆ "}{ crate::i18n::pages::TPlan::PlanStarted.get(lang) }{ lang.colon() }{ name.clone() }
                     </span>
                 }) }
+                if let Some((open, toggle)) = fold {
+                    if !open {
+                        <span class="muted small">{ TPage::Folded.get(lang).replace("{n}", &grouped(c.rows.len())) }</span>
+                    }
+                    {" "}
+                    <button type="button" class="ghost small" onclick={toggle} aria-expanded={open.to_string()}
+                        aria-label={format!("{} {label}", if open { TPage::Hide.get(lang) } else { TPage::Show.get(lang) })}
+                        data-testid="cycle-fold">
+                        { if open { TPage::Hide.get(lang) } else { TPage::Show.get(lang) } }
+                    </button>
+                }
             </h3>
+            if open {
+            <Pager paging={paging} on_page={on_page.clone()} label={label.clone()} testid="cycle-pager" {lang} />
             <div class="table-wrap">
                 <table class="data">
                     <thead>
@@ -153,8 +234,8 @@ fn cycle_table(s: &Scenario, c: &CycleResult, lang: Lang) -> Html {
                         </tr>
                     </thead>
                     <tbody>
-                        { for c.rows.iter().map(|r| {
-                            let name = s.branch(&r.branch).map_or(r.branch.clone(), |b| b.name.clone());
+                        { for c.rows[paging.rows()].iter().map(|r| {
+                            let name = branch_names.get(r.branch.as_str()).map_or(r.branch.clone(), |n| n.to_string());
                             let arrow = if r.grade_after > r.grade_before { "▲" } else if r.grade_after < r.grade_before { "▼" } else { "＝" };
                             let change = if r.grade_after > r.grade_before { "up" } else if r.grade_after < r.grade_before { "down" } else { "same" };
                             html! {
@@ -177,6 +258,7 @@ fn cycle_table(s: &Scenario, c: &CycleResult, lang: Lang) -> Html {
                     </tbody>
                 </table>
             </div>
+            }
         </div>
     }
 }
@@ -272,6 +354,22 @@ fn grade_names() -> Html {
                     </tbody>
                 </table>
             </div>
+        </div>
+    }
+}
+
+/// A data table without its `<details>` (built inside a [`LazyTable`]), with the markup of the charts' tables.
+fn plain_table(head: &[String], rows: &[Vec<String>]) -> Html {
+    html! {
+        <div class="table-wrap">
+            <table class="data compact" data-testid="chart-data">
+                <thead><tr>{ for head.iter().map(|h| html! { <th>{ h.clone() }</th> }) }</tr></thead>
+                <tbody>
+                    { for rows.iter().map(|r| html! {
+                        <tr>{ for r.iter().map(|v| html! { <td>{ v.clone() }</td> }) }</tr>
+                    }) }
+                </tbody>
+            </table>
         </div>
     }
 }

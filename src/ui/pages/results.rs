@@ -2,6 +2,7 @@
 //! talk and eligibility; a tier chart; and, for a chosen branch, "why" — the chain from its actuals to its
 //! tier in words and numbers. Nothing is computed here: the numbers are the engine's.
 
+use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -11,7 +12,9 @@ use crate::i18n::pages::TDemo;
 use crate::i18n::why::{actual_text, why};
 use crate::i18n::{Lang, T};
 use crate::model::Scenario;
+use crate::paging::Paging;
 use crate::report::tier_word;
+use crate::ui::components::paging::{use_paging, Pager};
 use crate::ui::format::{fixed, opt, plain, yuan};
 use crate::ui::hooks::{use_app, use_lang, use_results};
 use crate::ui::state::{Action, AppState};
@@ -52,6 +55,12 @@ pub fn results_page() -> Html {
         });
     }
 
+    // Long rankings in pages of rows (the whole ranking up to crate::paging::PAGED_ABOVE branches).
+    let n_rows = selected_period(&state, &results)
+        .and_then(|id| results.periods.iter().find(|p| p.period == id))
+        .map_or(0, |p| p.rows.len());
+    let (paging, on_page) = use_paging(n_rows);
+
     let Some(period_id) = selected_period(&state, &results) else {
         return html! {
             <section>
@@ -79,12 +88,16 @@ pub fn results_page() -> Html {
         let chosen = chosen.clone();
         Callback::from(move |id: String| chosen.set(Some(id)))
     };
+    let shown = &period.rows[paging.rows()];
+    // A paged ranking prints the page shown, with those branches' grade changes.
+    let on_page_shown: Option<HashSet<&str>> =
+        paging.paged().then(|| shown.iter().map(|r| r.branch.as_str()).collect());
     let rows = RowKeys {
         active: active
             .as_ref()
-            .filter(|id| period.rows.iter().any(|r| &r.branch == *id))
-            .or(chosen.as_ref())
-            .or_else(|| period.rows.first().map(|r| &r.branch))
+            .filter(|id| shown.iter().any(|r| &r.branch == *id))
+            .or(chosen.as_ref().filter(|id| shown.iter().any(|r| &r.branch == *id)))
+            .or_else(|| shown.first().map(|r| &r.branch))
             .cloned(),
         set_active: {
             let active = active.clone();
@@ -125,12 +138,15 @@ pub fn results_page() -> Html {
                 <p class="banner banner-warn" data-testid="members-weight-warning">{"⚠ "}{ T::MembersWeightWarning.get(lang) }</p>
             }
             <div class="split">
-                { ranking_table(&scenario, period, lang, chosen.as_deref(), &choose, &rows) }
+                <div class="ranking-pages">
+                    <Pager paging={paging} on_page={on_page.clone()} label={T::Rank.get(lang)} testid="ranking-pager" {lang} />
+                    { ranking_table(&scenario, period, paging, lang, chosen.as_deref(), &choose, &rows) }
+                </div>
                 if let Some(row) = chosen_row {
                     { why_panel(&scenario, &results, period_index, row, lang, &chosen, &curve_ind, why_ref.clone()) }
                 }
             </div>
-            { crate::ui::components::print_report::appendix(&scenario, &results, &period_id, lang) }
+            { crate::ui::components::print_report::appendix(&scenario, &results, &period_id, on_page_shown.as_ref(), lang) }
         </section>
     }
 }
@@ -220,12 +236,17 @@ fn ranking_row(branch: &str) -> Option<web_sys::HtmlElement> {
 fn ranking_table(
     s: &Scenario,
     p: &PeriodResult,
+    paging: Paging,
     lang: Lang,
     chosen: Option<&str>,
     choose: &Callback<String>,
     keys: &RowKeys,
 ) -> Html {
     let yes = T::Yes.get(lang);
+    let shown = &p.rows[paging.rows()];
+    let names: HashMap<&str, &str> = s.branches.iter().map(|b| (b.id.as_str(), b.name.as_str())).collect();
+    // The rows the arrows move between: those shown (one list for every row's handler).
+    let ids: Rc<Vec<String>> = Rc::new(shown.iter().map(|r| r.branch.clone()).collect());
     html! {
         <div class="table-wrap">
             <table class="data ranking" data-testid="ranking-table">
@@ -250,15 +271,15 @@ fn ranking_table(
                     </tr>
                 </thead>
                 <tbody>
-                    { for p.rows.iter().map(|r| {
-                        let name = s.branch(&r.branch).map_or(r.branch.clone(), |b| b.name.clone());
+                    { for shown.iter().map(|r| {
+                        let name = names.get(r.branch.as_str()).map_or(r.branch.clone(), |n| n.to_string());
                         let onclick = {
                             let (choose, id) = (choose.clone(), r.branch.clone());
                             Callback::from(move |_| choose.emit(id.clone()))
                         };
-                        let ids: Vec<String> = p.rows.iter().map(|r| r.branch.clone()).collect();
                         let onkeydown = {
-                            let (choose, id, set_active, open, close, open_by_key) = (
+                            let (ids, choose, id, set_active, open, close, open_by_key) = (
+                                Rc::clone(&ids),
                                 choose.clone(),
                                 r.branch.clone(),
                                 keys.set_active.clone(),

@@ -3,6 +3,8 @@
 //! driven by [`NUMBERS`] through [`crate::model::edit::settings`]; nothing here repeats a range. A value
 //! applies when it is committed (Enter or leaving the field) and valid; the results are recomputed at once.
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use crate::engine::evaluation::members_weight_not_largest;
@@ -113,7 +115,7 @@ fn scroll_to(key: &'static str) -> Callback<MouseEvent> {
 }
 
 /// One section of settings as a card (also used by the grades page for §10).
-pub fn section(s: &Scenario, sec: &'static Section, lang: Lang, state: &UseReducerHandle<AppState>) -> Html {
+pub fn section(s: &Rc<Scenario>, sec: &'static Section, lang: Lang, state: &UseReducerHandle<AppState>) -> Html {
     let key = section_key(sec.id);
     let at_default = eds::section_is_default(&s.settings, sec.id);
     let reset = {
@@ -191,13 +193,14 @@ fn reset_cell(path: &'static str, label: TSet, changed: bool, lang: Lang, state:
     }
 }
 
-fn number_row(s: &Scenario, path: &'static str, lang: Lang, state: &UseReducerHandle<AppState>) -> Html {
+fn number_row(s: &Rc<Scenario>, path: &'static str, lang: Lang, state: &UseReducerHandle<AppState>) -> Html {
     let spec = settings::number(path).expect("section paths are settings");
     let (label, meaning) = setting_texts(path).expect("every setting has texts");
     let current = (spec.get)(&s.settings);
     let changed = !eds::is_default(&s.settings, path);
     let check = {
-        let s = s.clone();
+        // The scenario shared, not copied: a copy is made only when a typed value is tried.
+        let s = Rc::clone(s);
         Callback::from(move |t: String| {
             let kind = match eds::parse_for(spec, &t) {
                 Err(k) => Some(k),
@@ -280,7 +283,7 @@ fn choice_row(s: &Scenario, path: &'static str, lang: Lang, state: &UseReducerHa
 }
 
 /// §8's per-grade lists: names, texts (rewards and measures) and bonus coefficients, L rows.
-fn grade_table(s: &Scenario, lang: Lang, state: &UseReducerHandle<AppState>) -> Html {
+fn grade_table(s: &Rc<Scenario>, lang: Lang, state: &UseReducerHandle<AppState>) -> Html {
     let g = &s.settings.grades;
     let list_reset = |path: &'static str| {
         let (label, _) = setting_texts(path).expect("every setting has texts");
@@ -319,7 +322,7 @@ fn grade_table(s: &Scenario, lang: Lang, state: &UseReducerHandle<AppState>) -> 
                             let text = g.texts.get(i).cloned().unwrap_or_default();
                             let coef = g.bonus_coefficients.get(i).copied().unwrap_or(1.0);
                             let name_check = {
-                                let s = s.clone();
+                                let s = Rc::clone(s);
                                 Callback::from(move |t: String| trial(&s, |sc| eds::set_grade_name(sc, i, &t))
                                     .map(|k| message(TSet::GradeNames, None, &k, lang)))
                             };
@@ -332,7 +335,7 @@ fn grade_table(s: &Scenario, lang: Lang, state: &UseReducerHandle<AppState>) -> 
                                 })
                             };
                             let text_check = {
-                                let s = s.clone();
+                                let s = Rc::clone(s);
                                 Callback::from(move |t: String| trial(&s, |sc| eds::set_grade_text(sc, i, &t))
                                     .map(|k| message(TSet::GradeTexts, None, &k, lang)))
                             };

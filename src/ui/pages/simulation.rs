@@ -77,7 +77,7 @@ pub fn simulation_panel() -> Html {
     }
 }
 
-fn settings_card(s: &Scenario, lang: Lang, state: &UseReducerHandle<AppState>) -> Html {
+fn settings_card(s: &Rc<Scenario>, lang: Lang, state: &UseReducerHandle<AppState>) -> Html {
     super::settings::section(s, section(SectionId::Simulation), lang, state)
 }
 

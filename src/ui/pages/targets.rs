@@ -12,7 +12,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::engine::motivation::{Motivation, Remedy};
-use crate::engine::targets::{plan_in_force, resolve, Origin, Resolved};
+use crate::engine::targets::{plan_in_force, resolve_for, Origin, Resolved};
 use crate::engine::{MotivationClass, Results, TargetBreakdown, TargetRow};
 use crate::i18n::pages::outputs::no_remedy_text;
 use crate::i18n::pages::{TPlan, TTgt};
@@ -24,6 +24,7 @@ use crate::model::{Direction, ProblemKind, Scenario};
 use crate::ui::components::matrix::{
     CellAction, CellView, Change, ColKind, Column, Data, FooterRow, Matrix, MatrixData, Same,
 };
+use crate::ui::components::paging::OnRequest;
 use crate::ui::format::{fixed, percent, plain};
 use crate::ui::hooks::{use_app, use_lang, use_results, ScenarioRef, SharedResults};
 use crate::ui::state::{Action, AppState, Edit};
@@ -204,7 +205,12 @@ pub fn targets_page() -> Html {
             <Matrix data={data} {on_commit} {on_history} testid="targets-table" label={T::NavTargets.get(lang)} lang={lang}
                 drafts_key={format!("targets-table:{}:{:?}", state.doc.current, grid.at)}
                 corner={html! { { T::BranchName.get(lang) } }} />
-            { crate::ui::charts::motivation::motivation_map(&s, &results, lang) }
+            <OnRequest rows={s.branches.len()} cells={s.branches.len() * grid.quantitative.len()} {lang} testid="motivation-on-request"
+                title={crate::i18n::pages::TChart::MotTitle.get(lang)}
+                draw={{
+                    let (s, results) = (s.clone(), results.clone());
+                    Callback::from(move |()| crate::ui::charts::motivation::motivation_map(&s, &results, lang))
+                }} />
         </section>
     }
 }
@@ -280,7 +286,13 @@ impl TargetGrid {
         let resolved = s
             .branches
             .iter()
-            .flat_map(|b| quantitative.iter().map(|&k| resolve(&s, &b.id, &s.indicators[k].id, at)))
+            .flat_map(|b| {
+                let s = &s;
+                quantitative.iter().map(move |&k| {
+                    let i = &s.indicators[k];
+                    i.quantitative().map(|q| resolve_for(s, b, &i.id, q, at))
+                })
+            })
             .collect();
         let last = s.periods.len().checked_sub(1);
         let as_last = at == last || at.zip(last).is_some_and(|(u, l)| plan_in_force(&s, u) == plan_in_force(&s, l));
