@@ -214,3 +214,61 @@ fn record_edits_are_incremental_and_share_untouched_periods() {
     assert_eq!(ev.apply(&s, &change), evaluate(&s));
     assert_eq!(ev.counts, (2, 1));
 }
+
+/// Merges two record changes of one period (a typing run joined into one undo step), as `ui::state` does.
+fn joined(a: &Change, b: &Change) -> Option<Change> {
+    match (a, b) {
+        (Change::Records { period: p, branches: x }, Change::Records { period: q, branches: y }) if p == q => {
+            let mut branches = x.clone();
+            branches.extend(y.iter().filter(|id| !x.contains(id)).cloned());
+            Some(Change::Records { period: p.clone(), branches })
+        }
+        _ => None,
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 150, ..ProptestConfig::default() })]
+
+    /// Undo and redo of record edits (`ui::state` marks each undo step with what its edits touched, joined over a
+    /// typing run in one period): going back or forth by a step applies the step's change to the kept evaluation,
+    /// and the results equal a full evaluation after each edit, undo and redo.
+    #[test]
+    fn undo_and_redo_of_record_edits_equal_a_full_evaluation(
+        branches in 1usize..9,
+        periods in 1usize..6,
+        seed in any::<u64>(),
+        cycle in 1u32..4,
+        ops in prop::collection::vec((op(), 0u8..5), 1..30),
+    ) {
+        let mut s = scenario(branches, periods, seed, cycle);
+        let (mut ev, _) = Evaluation::start(&s);
+        // (the scenario the step goes back or forth to, what differs)
+        let mut undo: Vec<(Scenario, Change)> = Vec::new();
+        let mut redo: Vec<(Scenario, Change)> = Vec::new();
+        for (k, (op, what)) in ops.iter().enumerate() {
+            let stacks = if *what == 0 { Some((&mut undo, &mut redo)) } else if *what == 1 { Some((&mut redo, &mut undo)) } else { None };
+            if let Some((from, to)) = stacks {
+                if let Some((there, change)) = from.pop() {
+                    to.push((std::mem::replace(&mut s, there), change.clone()));
+                    let r = ev.apply(&s, &change);
+                    check(&r, &s, k + 1)?;
+                    continue;
+                }
+            }
+            // A record edit (kinds 0–9 and 15 of `apply`), joined into the last step when `what` says so.
+            let mut op = op.clone();
+            op.kind = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 15][op.kind as usize % 11];
+            let before = s.clone();
+            let change = apply(&mut s, &op);
+            let r = ev.apply(&s, &change);
+            check(&r, &s, k + 1)?;
+            redo.clear();
+            match undo.last_mut().filter(|_| *what == 2).and_then(|(_, c)| joined(c, &change).map(|j| (c, j))) {
+                Some((c, j)) => *c = j,
+                None => undo.push((before, change)),
+            }
+        }
+        prop_assert_eq!(ev.counts.0, 1, "every edit, undo and redo incremental");
+    }
+}

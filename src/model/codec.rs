@@ -484,6 +484,7 @@ impl Reader {
             Some(out)
         });
         self.finish(o);
+        let (target_overrides, history) = (target_overrides.into(), history.into());
         Some(Branch { id: id?, name: name?, category, members, conditions, grade, target_overrides, history })
     }
 
@@ -612,6 +613,7 @@ impl Reader {
             }
         }
         self.finish(o);
+        let (actuals, vetoes) = (actuals.into(), vetoes.into());
         (self.problems.len() == before).then_some(Record { actuals, vetoes, optional_done, adjustments, evaluation })
     }
 

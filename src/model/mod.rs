@@ -19,6 +19,7 @@ pub mod problem;
 pub mod record;
 pub mod sample;
 pub mod settings;
+pub mod shared;
 pub mod strict_json;
 pub mod validate;
 
@@ -26,6 +27,7 @@ use std::collections::BTreeMap;
 
 pub use problem::{Problem, ProblemKind};
 pub use settings::Settings;
+pub use shared::Chunk;
 
 /// The `format` value of a scenario file.
 pub const SCENARIO_FORMAT: &str = "pbcalc-scenario";
@@ -194,10 +196,10 @@ pub struct Branch {
     pub conditions: Conditions,
     /// Grade 1..L at the start of the first period.
     pub grade: u32,
-    /// Indicator id → target used as given (no rounding).
-    pub target_overrides: BTreeMap<String, f64>,
-    /// Indicator id → values before the first period, oldest first.
-    pub history: BTreeMap<String, Vec<f64>>,
+    /// Indicator id → target used as given (no rounding). Shared between scenario versions ([`Chunk`]).
+    pub target_overrides: Chunk<BTreeMap<String, f64>>,
+    /// Indicator id → values before the first period, oldest first. Shared between scenario versions.
+    pub history: Chunk<BTreeMap<String, Vec<f64>>>,
 }
 
 /// The three condition ratings, integers 1..5, 3 = typical.
@@ -233,10 +235,11 @@ pub struct Period {
 /// What was recorded for one branch in one period. Every part may be absent.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Record {
-    /// Indicator id → actual. An absent key is missing data.
-    pub actuals: BTreeMap<String, Actual>,
-    /// Veto indicator id → triggered (failed). Absent means passed.
-    pub vetoes: BTreeMap<String, bool>,
+    /// Indicator id → actual. An absent key is missing data. Shared between scenario versions ([`Chunk`]): a
+    /// version made by an edit copies a pointer, and only the edited record's map is copied.
+    pub actuals: Chunk<BTreeMap<String, Actual>>,
+    /// Veto indicator id → triggered (failed). Absent means passed. Shared between scenario versions.
+    pub vetoes: Chunk<BTreeMap<String, bool>>,
     /// Optional action ids done (a repeated id counts once).
     pub optional_done: Vec<String>,
     pub adjustments: Vec<Adjustment>,
@@ -435,8 +438,8 @@ impl Branch {
             members: 0,
             conditions: Conditions::default(),
             grade: 1,
-            target_overrides: BTreeMap::new(),
-            history: BTreeMap::new(),
+            target_overrides: Chunk::default(),
+            history: Chunk::default(),
         }
     }
 }

@@ -52,6 +52,11 @@ struct Step {
     label: T,
     /// Edits with the same key in a row are one step (typing in one field).
     key: Option<Rc<str>>,
+    /// When every edit of the step said what it touched, all in one period: `before` is the scenario the step leads
+    /// back from (the version its last edit made; for a redo step, the version undo gave back), `after` the
+    /// step's own current scenario and `change` what differs. Taking the step while `before` is still the current
+    /// scenario then updates the results incrementally, like the edit itself (see `ui::live`).
+    mark: Option<ChangeMark>,
 }
 
 /// A short message with an optional undo button (e.g. after a deletion).
@@ -301,7 +306,8 @@ impl AppState {
             self.revision += 1;
             return;
         }
-        self.undo.push(Step { current: self.doc.current, scenarios: self.doc.scenarios.clone(), label, key });
+        let step = Step { current: self.doc.current, scenarios: self.doc.scenarios.clone(), label, key, mark: None };
+        self.undo.push(step);
         self.steps += 1;
         if self.undo.len() > UNDO_DEPTH {
             self.undo.remove(0);
@@ -354,13 +360,48 @@ impl AppState {
         }
         let mut next = (*self.doc.scenarios[current]).clone();
         let out = f(&mut next)?;
+        let steps = self.steps;
         self.remember_keyed(label, key);
         let next = Rc::new(next);
-        self.last_change = change.map(|c| mark(&self.doc.scenarios[current], &next, c));
+        self.last_change = change.clone().map(|c| mark(&self.doc.scenarios[current], &next, c));
+        self.mark_step(self.steps != steps, &next, change);
         self.doc.scenarios[current] = next;
         self.edits += 1;
         self.refusal = None;
         Some(out)
+    }
+
+    /// Keeps the undo step's [`Step::mark`] up to date after an edit of the current scenario that made `next`:
+    /// a new step (`pushed`) takes the edit's change; an edit joining the step widens it (one period's records,
+    /// the branches of both), and anything else leaves the step without one (undo then evaluates from scratch).
+    fn mark_step(&mut self, pushed: bool, next: &Rc<Scenario>, change: Option<Rc<Change>>) {
+        let current = self.doc.current;
+        let Some(step) = self.undo.last_mut() else { return };
+        let Some(after) = step.scenarios.get(current).filter(|_| step.current == current) else {
+            step.mark = None;
+            return;
+        };
+        let joined = if pushed {
+            change
+        } else {
+            let previous = step
+                .mark
+                .take()
+                .filter(|m| m.before.upgrade().is_some_and(|b| Rc::ptr_eq(&b, &self.doc.scenarios[current])));
+            match (previous.as_ref().map(|m| &*m.change), change.as_deref()) {
+                (
+                    Some(Change::Records { period: p, branches: a }),
+                    Some(Change::Records { period: q, branches: b }),
+                ) if p == q => {
+                    let mut branches = a.clone();
+                    branches.extend(b.iter().filter(|id| !a.contains(id)).cloned());
+                    Some(Rc::new(Change::Records { period: p.clone(), branches }))
+                }
+                _ => None,
+            }
+        };
+        step.mark =
+            joined.map(|change| ChangeMark { before: Rc::downgrade(next), after: Rc::downgrade(after), change });
     }
 
     /// Applies `f` to the list of scenarios and the current index (add, remove, rename); undoable like any
@@ -415,9 +456,20 @@ impl AppState {
             self.refusal = Some(r);
             return;
         }
+        // The step's edits, taken back or made again: incremental when nothing else changed the scenario since.
+        let now = self.doc.scenarios.get(self.doc.current).cloned();
+        let fits = |m: &ChangeMark| {
+            step.current == self.doc.current
+                && now.as_ref().is_some_and(|n| m.before.upgrade().is_some_and(|b| Rc::ptr_eq(&b, n)))
+        };
+        self.last_change = step.mark.clone().filter(fits);
         let now_list = std::mem::replace(&mut self.doc.scenarios, step.scenarios);
         let now_current = std::mem::replace(&mut self.doc.current, step.current);
-        to.push(Step { current: now_current, scenarios: now_list, label: step.label, key: None });
+        let mark = self.last_change.as_ref().and_then(|m| {
+            let before = now_list.get(now_current)?;
+            Some(ChangeMark { before: m.after.clone(), after: Rc::downgrade(before), change: m.change.clone() })
+        });
+        to.push(Step { current: now_current, scenarios: now_list, label: step.label, key: None, mark });
         self.revision += 1;
     }
 }

@@ -81,15 +81,30 @@ fn same(a: &Document, b: &Document) -> bool {
 }
 
 impl Saver {
-    /// A save slower than this waits for a pause of [`Saver::PAUSE_MS`] in the editing.
-    const SLOW_MS: f64 = 100.0;
+    /// A save slower than this (measured, or before the first one estimated from the document's size) waits for a
+    /// pause in the editing: [`Saver::PAUSE_FACTOR`] times what it takes, at least [`Saver::PAUSE_MS`], at most
+    /// [`Saver::MAX_PAUSE_MS`], so that a slow save (the whole document is written at once) does not land between
+    /// two keystrokes. Nothing is lost by waiting: the page's `pagehide` and `visibilitychange` write at once.
+    const SLOW_MS: f64 = 50.0;
     const PAUSE_MS: u32 = 400;
+    const PAUSE_FACTOR: f64 = 5.0;
+    const MAX_PAUSE_MS: u32 = 2_000;
     /// Otherwise it runs this long after the change: after the frame that shows it.
     const AFTER_FRAME_MS: u32 = 20;
 
+    /// How long to wait before writing `doc`.
+    fn delay(&self, doc: &Document) -> u32 {
+        let expected = if self.last_ms > 0.0 { self.last_ms } else { expected_save_ms(doc) };
+        if expected > Self::SLOW_MS {
+            ((expected * Self::PAUSE_FACTOR) as u32).clamp(Self::PAUSE_MS, Self::MAX_PAUSE_MS)
+        } else {
+            Self::AFTER_FRAME_MS
+        }
+    }
+
     fn schedule(doc: Document) {
         let this = saver();
-        let delay = if this.borrow().last_ms > Self::SLOW_MS { Self::PAUSE_MS } else { Self::AFTER_FRAME_MS };
+        let delay = this.borrow().delay(&doc);
         {
             let mut s = this.borrow_mut();
             s.waiting = Some(doc);
@@ -188,8 +203,29 @@ fn words(e: &SaveError, lang: Lang) -> String {
     }
 }
 
+/// Before the first save: what writing `doc` may take, from its size (about half a microsecond per recorded
+/// actual in the page; only whether it exceeds [`Saver::SLOW_MS`] matters).
+fn expected_save_ms(doc: &Document) -> f64 {
+    let cells: usize = doc
+        .scenarios
+        .iter()
+        .map(|s| {
+            s.periods.iter().map(|p| p.records.values().map(|r| r.actuals.len() + 4).sum::<usize>()).sum::<usize>()
+        })
+        .sum();
+    cells as f64 * 0.0005
+}
+
+thread_local! {
+    /// Whether `data-saving` is set (it is set or cleared only when this changes).
+    static MARKED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
 /// Sets or clears `data-saving` on the root element.
 fn mark_saving(on: bool) {
+    if MARKED.with(|m| m.replace(on)) == on {
+        return;
+    }
     if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
         let _ = if on { root.set_attribute("data-saving", "") } else { root.remove_attribute("data-saving") };
     }
