@@ -96,29 +96,38 @@ pub fn app() -> Html {
     }
 }
 
-/// Computes the current results just after the next frame is painted, unless a component asked for them first
-/// (then nothing is left to do). Only the latest results are computed: an older one superseded before the frame
-/// is skipped, so the shell's kept evaluation goes from one scenario to the next in order.
+/// Computes the current results once the frame drawn with them pending is on screen, unless a component asked
+/// for them first (then nothing is left to do). That is two frames on: the first frame's callbacks run before
+/// its paint, the second's after it, and a timeout set there runs after the second frame's own callbacks, so a
+/// first screen is shown and its next frame begun before the engine's work. Only the latest results are
+/// computed: an older one superseded meanwhile is skipped, so the shell's kept evaluation goes from one scenario
+/// to the next in order.
 #[hook]
 fn use_compute_after_frame(results: &LazyResults) {
     let latest = use_mut_ref(|| None::<LazyResults>);
     *latest.borrow_mut() = Some(results.clone());
     use_effect_with(results.clone(), move |r| {
         if !r.is_done() {
-            // requestAnimationFrame runs just before the paint; a timeout set there runs after it.
-            let after_paint = wasm_bindgen::closure::Closure::once_into_js(move || {
-                gloo_timers::callback::Timeout::new(0, move || {
-                    if let Some(r) = latest.borrow().clone() {
-                        r.get();
-                    }
+            on_next_frame(move || {
+                on_next_frame(move || {
+                    gloo_timers::callback::Timeout::new(0, move || {
+                        if let Some(r) = latest.borrow().clone() {
+                            r.get();
+                        }
+                    })
+                    .forget();
                 })
-                .forget();
             });
-            if let Some(w) = web_sys::window() {
-                let _ = w.request_animation_frame(after_paint.unchecked_ref());
-            }
         }
     });
+}
+
+/// Runs `f` in the next frame's `requestAnimationFrame` callbacks (never, without a window).
+fn on_next_frame(f: impl FnOnce() + 'static) {
+    let f = wasm_bindgen::closure::Closure::once_into_js(f);
+    if let Some(w) = web_sys::window() {
+        let _ = w.request_animation_frame(f.unchecked_ref());
+    }
 }
 
 #[function_component(Shell)]
