@@ -16,11 +16,13 @@ fn main() {
         return;
     }
     // The router would rewrite an empty address to `#/` after the first render, rendering the shell twice:
-    // set it first.
+    // set it first, with `history.replaceState` (no navigation, no `hashchange`/`popstate` for the router to
+    // answer with a second render; `location.replace` would send both after the first render).
     if let Some(w) = web_sys::window() {
-        let loc = w.location();
-        if loc.hash().map_or(true, |h| h.is_empty()) {
-            let _ = loc.replace("#/");
+        if w.location().hash().map_or(true, |h| h.is_empty()) {
+            if let Ok(h) = w.history() {
+                let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("#/"));
+            }
         }
     }
     yew::Renderer::<pbcalc::ui::App>::new().render();

@@ -70,16 +70,61 @@ struct Reader {
     problems: Vec<Problem>,
 }
 
+/// Where a value sits in the document, as a chain of segments on the stack: written out as text (the JSON path
+/// of [`Problem`], by the rules of [`join`] and [`index`]) only when a problem is found there, so reading a
+/// file without problems formats no path at all.
+#[derive(Clone, Copy)]
+enum Path<'a> {
+    /// The document itself (`""`).
+    Root,
+    /// A path already written out (the settings, read key by key).
+    Text(&'a str),
+    /// `parent.key` (`key` alone under the root).
+    Key(&'a Path<'a>, &'a str),
+    /// `parent[i]`.
+    Index(&'a Path<'a>, usize),
+}
+
+impl Path<'_> {
+    /// The path as text, e.g. `periods[0].records.b1.actuals.i2`.
+    fn render(&self) -> String {
+        let mut out = String::new();
+        self.write(&mut out);
+        out
+    }
+
+    fn write(&self, out: &mut String) {
+        match *self {
+            Path::Root => {}
+            Path::Text(t) => out.push_str(t),
+            Path::Key(parent, key) => {
+                parent.write(out);
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(key);
+            }
+            Path::Index(parent, i) => {
+                parent.write(out);
+                out.push('[');
+                out.push_str(&i.to_string());
+                out.push(']');
+            }
+        }
+    }
+}
+
 /// An object being read: remembers which keys were asked for so the rest can be reported as unknown.
-struct Obj<'v> {
+struct Obj<'v, 'p> {
     map: &'v Map<String, Value>,
-    path: String,
+    path: Path<'p>,
     used: Vec<&'v str>,
 }
 
-impl<'v> Obj<'v> {
+impl<'v> Obj<'v, '_> {
+    /// The path of `key` in this object, as text (for a problem).
     fn path(&self, key: &str) -> String {
-        join(&self.path, key)
+        Path::Key(&self.path, key).render()
     }
 }
 
@@ -88,18 +133,23 @@ impl Reader {
         self.problems.push(Problem::new(path, kind));
     }
 
-    fn object<'v>(&mut self, v: &'v Value, path: &str) -> Option<Obj<'v>> {
+    /// A problem at a [`Path`], written out now.
+    fn problem_at(&mut self, path: &Path<'_>, kind: ProblemKind) {
+        self.problems.push(Problem::new(path.render(), kind));
+    }
+
+    fn object<'v, 'p>(&mut self, v: &'v Value, path: &Path<'p>) -> Option<Obj<'v, 'p>> {
         match v {
-            Value::Object(map) => Some(Obj { map, path: path.to_string(), used: Vec::new() }),
+            Value::Object(map) => Some(Obj { map, path: *path, used: Vec::new() }),
             _ => {
-                self.problem(path, ProblemKind::WrongType { expected: Expected::Object });
+                self.problem_at(path, ProblemKind::WrongType { expected: Expected::Object });
                 None
             }
         }
     }
 
     /// Reports the keys nobody asked for.
-    fn finish(&mut self, o: Obj<'_>) {
+    fn finish(&mut self, o: Obj<'_, '_>) {
         for key in o.map.keys() {
             if !o.used.contains(&key.as_str()) {
                 self.problem(o.path(key), ProblemKind::UnknownField);
@@ -108,7 +158,7 @@ impl Reader {
     }
 
     /// The value of `key`; `null` counts as absent. A required absent key is reported.
-    fn field<'v>(&mut self, o: &mut Obj<'v>, key: &str, required: bool) -> Option<&'v Value> {
+    fn field<'v>(&mut self, o: &mut Obj<'v, '_>, key: &str, required: bool) -> Option<&'v Value> {
         let (k, v) = match o.map.get_key_value(key) {
             Some((k, v)) => (k.as_str(), v),
             None => {
@@ -129,7 +179,7 @@ impl Reader {
     }
 
     /// An optional boolean `key` (absent or `null` = false).
-    fn flag(&mut self, o: &mut Obj<'_>, key: &str) -> Option<bool> {
+    fn flag(&mut self, o: &mut Obj<'_, '_>, key: &str) -> Option<bool> {
         match self.field(o, key, false) {
             None => Some(false),
             Some(Value::Bool(b)) => Some(*b),
@@ -140,21 +190,21 @@ impl Reader {
         }
     }
 
-    fn string(&mut self, v: &Value, path: &str) -> Option<String> {
+    fn string(&mut self, v: &Value, path: &Path<'_>) -> Option<String> {
         match v {
             Value::String(s) => Some(s.clone()),
             _ => {
-                self.problem(path, ProblemKind::WrongType { expected: Expected::String });
+                self.problem_at(path, ProblemKind::WrongType { expected: Expected::String });
                 None
             }
         }
     }
 
-    fn number(&mut self, v: &Value, path: &str) -> Option<f64> {
+    fn number(&mut self, v: &Value, path: &Path<'_>) -> Option<f64> {
         match v.as_f64() {
             Some(n) if v.is_number() => Some(n),
             _ => {
-                self.problem(path, ProblemKind::WrongType { expected: Expected::Number });
+                self.problem_at(path, ProblemKind::WrongType { expected: Expected::Number });
                 None
             }
         }
@@ -163,18 +213,18 @@ impl Reader {
     /// A string field checked by `rule`.
     fn str_by(
         &mut self,
-        o: &mut Obj<'_>,
+        o: &mut Obj<'_, '_>,
         key: &str,
         required: bool,
         rule: fn(&str) -> Result<(), ProblemKind>,
     ) -> Option<String> {
         let v = self.field(o, key, required)?;
-        let path = o.path(key);
+        let path = Path::Key(&o.path, key);
         let s = self.string(v, &path)?;
         match rule(&s) {
             Ok(()) => Some(s),
             Err(kind) => {
-                self.problem(path, kind);
+                self.problem_at(&path, kind);
                 None
             }
         }
@@ -183,22 +233,22 @@ impl Reader {
     /// A number field checked and converted by `rule`.
     fn num_by<T>(
         &mut self,
-        o: &mut Obj<'_>,
+        o: &mut Obj<'_, '_>,
         key: &str,
         required: bool,
         rule: impl Fn(f64) -> Result<T, ProblemKind>,
     ) -> Option<T> {
         let v = self.field(o, key, required)?;
-        let path = o.path(key);
+        let path = Path::Key(&o.path, key);
         let n = self.number(v, &path)?;
-        self.check(path, rule(n))
+        self.check(&path, rule(n))
     }
 
-    fn check<T>(&mut self, path: String, r: Result<T, ProblemKind>) -> Option<T> {
+    fn check<T>(&mut self, path: &Path<'_>, r: Result<T, ProblemKind>) -> Option<T> {
         match r {
             Ok(t) => Some(t),
             Err(kind) => {
-                self.problem(path, kind);
+                self.problem_at(path, kind);
                 None
             }
         }
@@ -207,30 +257,30 @@ impl Reader {
     /// A word from a fixed list.
     fn word<T>(
         &mut self,
-        o: &mut Obj<'_>,
+        o: &mut Obj<'_, '_>,
         key: &str,
         allowed: &[&'static str],
         parse: fn(&str) -> Option<T>,
     ) -> Option<T> {
         let v = self.field(o, key, false)?;
-        let path = o.path(key);
+        let path = Path::Key(&o.path, key);
         let s = self.string(v, &path)?;
         match parse(&s) {
             Some(t) => Some(t),
             None => {
-                self.problem(path, ProblemKind::NotOneOf { allowed: allowed.to_vec() });
+                self.problem_at(&path, ProblemKind::NotOneOf { allowed: allowed.to_vec() });
                 None
             }
         }
     }
 
-    fn array<'v>(&mut self, o: &mut Obj<'v>, key: &str, required: bool) -> Option<(&'v Vec<Value>, String)> {
+    /// The array under `key` (its path is `Path::Key(&o.path, key)`).
+    fn array<'v>(&mut self, o: &mut Obj<'v, '_>, key: &str, required: bool) -> Option<&'v Vec<Value>> {
         let v = self.field(o, key, required)?;
-        let path = o.path(key);
         match v {
-            Value::Array(items) => Some((items, path)),
+            Value::Array(items) => Some(items),
             _ => {
-                self.problem(path, ProblemKind::WrongType { expected: Expected::Array });
+                self.problem(o.path(key), ProblemKind::WrongType { expected: Expected::Array });
                 None
             }
         }
@@ -239,9 +289,9 @@ impl Reader {
     /// An object used as a map from ids to values read by `each`.
     fn map<'v, T>(
         &mut self,
-        o: &mut Obj<'v>,
+        o: &mut Obj<'v, '_>,
         key: &str,
-        each: impl FnMut(&mut Reader, &'v Value, String) -> Option<T>,
+        each: impl FnMut(&mut Reader, &'v Value, &Path<'_>) -> Option<T>,
     ) -> BTreeMap<String, T> {
         // A map is keyed by branch ids (`records`) or indicator ids (everything else).
         let max = if key == "records" { limits::MAX_BRANCHES } else { limits::MAX_INDICATORS };
@@ -251,30 +301,30 @@ impl Reader {
     /// [`Reader::map`] with at most `max` keys (a bigger map is refused before its entries are read).
     fn map_keyed<'v, T>(
         &mut self,
-        o: &mut Obj<'v>,
+        o: &mut Obj<'v, '_>,
         key: &str,
         max: usize,
-        mut each: impl FnMut(&mut Reader, &'v Value, String) -> Option<T>,
+        mut each: impl FnMut(&mut Reader, &'v Value, &Path<'_>) -> Option<T>,
     ) -> BTreeMap<String, T> {
         let mut out = BTreeMap::new();
         let Some(v) = self.field(o, key, false) else {
             return out;
         };
-        let path = o.path(key);
+        let path = Path::Key(&o.path, key);
         let Value::Object(map) = v else {
-            self.problem(path, ProblemKind::WrongType { expected: Expected::Object });
+            self.problem_at(&path, ProblemKind::WrongType { expected: Expected::Object });
             return out;
         };
         if map.len() > max {
-            self.problem(path, ProblemKind::TooMany { count: map.len(), max });
+            self.problem_at(&path, ProblemKind::TooMany { count: map.len(), max });
             return out;
         }
         for (k, v) in map {
-            let p = join(&path, k);
+            let p = Path::Key(&path, k);
             if let Err(kind) = validate::id(k) {
-                self.problem(p.clone(), kind);
+                self.problem_at(&p, kind);
             }
-            if let Some(t) = each(self, v, p) {
+            if let Some(t) = each(self, v, &p) {
                 out.insert(k.clone(), t);
             }
         }
@@ -282,7 +332,7 @@ impl Reader {
     }
 
     fn scenario(&mut self, v: &Value) -> Option<Scenario> {
-        let mut o = self.object(v, "")?;
+        let mut o = self.object(v, &Path::Root)?;
         if let Some(f) = self.field(&mut o, "format", true) {
             if f.as_str() != Some(SCENARIO_FORMAT) {
                 self.problem("format", ProblemKind::WrongFormat { expected: SCENARIO_FORMAT.into() });
@@ -323,24 +373,25 @@ impl Reader {
     /// A list of items; `None` when any item failed (its problems are recorded).
     fn list<T>(
         &mut self,
-        o: &mut Obj<'_>,
+        o: &mut Obj<'_, '_>,
         key: &str,
         required: bool,
-        mut each: impl FnMut(&mut Reader, &Value, String) -> Option<T>,
+        mut each: impl FnMut(&mut Reader, &Value, &Path<'_>) -> Option<T>,
     ) -> Option<Vec<T>> {
-        let Some((items, path)) = self.array(o, key, required) else {
+        let Some(items) = self.array(o, key, required) else {
             return if required { None } else { Some(Vec::new()) };
         };
+        let path = Path::Key(&o.path, key);
         // Beyond its limit a list is refused before its items are read (model::limits).
         let max = list_limit(key);
         if items.len() > max {
-            self.problem(path, ProblemKind::TooMany { count: items.len(), max });
+            self.problem_at(&path, ProblemKind::TooMany { count: items.len(), max });
             return None;
         }
         let mut out = Vec::with_capacity(items.len());
         let mut ok = true;
         for (i, item) in items.iter().enumerate() {
-            match each(self, item, index(&path, i)) {
+            match each(self, item, &Path::Index(&path, i)) {
                 Some(t) => out.push(t),
                 None => ok = false,
             }
@@ -348,20 +399,20 @@ impl Reader {
         ok.then_some(out)
     }
 
-    fn category(&mut self, v: &Value, path: String) -> Option<Category> {
-        let mut o = self.object(v, &path)?;
+    fn category(&mut self, v: &Value, path: &Path<'_>) -> Option<Category> {
+        let mut o = self.object(v, path)?;
         let id = self.str_by(&mut o, "id", true, validate::id);
         let name = self.str_by(&mut o, "name", true, validate::name);
         let coefficients = self.map(&mut o, "coefficients", |r, v, p| {
-            let n = r.number(v, &p)?;
+            let n = r.number(v, p)?;
             r.check(p, validate::coefficient(n))
         });
         self.finish(o);
         Some(Category { id: id?, name: name?, coefficients })
     }
 
-    fn indicator(&mut self, v: &Value, path: String) -> Option<Indicator> {
-        let mut o = self.object(v, &path)?;
+    fn indicator(&mut self, v: &Value, path: &Path<'_>) -> Option<Indicator> {
+        let mut o = self.object(v, path)?;
         let id = self.str_by(&mut o, "id", true, validate::id);
         let name = self.str_by(&mut o, "name", true, validate::name);
         let dimension = self.str_by(&mut o, "dimension", false, validate::text).unwrap_or_default();
@@ -435,8 +486,8 @@ impl Reader {
         Some(Indicator { id: id?, name: name?, dimension, kind: kind?, plan })
     }
 
-    fn optional_action(&mut self, v: &Value, path: String) -> Option<OptionalAction> {
-        let mut o = self.object(v, &path)?;
+    fn optional_action(&mut self, v: &Value, path: &Path<'_>) -> Option<OptionalAction> {
+        let mut o = self.object(v, path)?;
         let id = self.str_by(&mut o, "id", true, validate::id);
         let name = self.str_by(&mut o, "name", true, validate::name);
         let points = self.num_by(&mut o, "points", true, validate::non_negative);
@@ -444,15 +495,16 @@ impl Reader {
         Some(OptionalAction { id: id?, name: name?, points: points? })
     }
 
-    fn branch(&mut self, v: &Value, path: String, levels: u32) -> Option<Branch> {
-        let mut o = self.object(v, &path)?;
+    fn branch(&mut self, v: &Value, path: &Path<'_>, levels: u32) -> Option<Branch> {
+        let mut o = self.object(v, path)?;
         let id = self.str_by(&mut o, "id", true, validate::id);
         let name = self.str_by(&mut o, "name", true, validate::name);
         let category = self.str_by(&mut o, "category", false, validate::id);
         let members = self.num_by(&mut o, "members", false, validate::members).unwrap_or(0);
         let mut conditions = Conditions::default();
         if let Some(v) = self.field(&mut o, "conditions", false) {
-            if let Some(mut c) = self.object(v, &o.path("conditions")) {
+            let cp = Path::Key(&o.path, "conditions");
+            if let Some(mut c) = self.object(v, &cp) {
                 conditions.infrastructure =
                     self.num_by(&mut c, "infrastructure", false, validate::condition).unwrap_or(3);
                 conditions.personnel = self.num_by(&mut c, "personnel", false, validate::condition).unwrap_or(3);
@@ -463,23 +515,23 @@ impl Reader {
         }
         let grade = self.num_by(&mut o, "grade", false, |v| validate::grade(v, levels)).unwrap_or(1);
         let target_overrides = self.map(&mut o, "target_overrides", |r, v, p| {
-            let n = r.number(v, &p)?;
+            let n = r.number(v, p)?;
             r.check(p, validate::finite(n))
         });
         let history = self.map(&mut o, "history", |r, v, p| {
             let Value::Array(items) = v else {
-                r.problem(p, ProblemKind::WrongType { expected: Expected::Array });
+                r.problem_at(p, ProblemKind::WrongType { expected: Expected::Array });
                 return None;
             };
             if items.len() > MAX_HISTORY {
-                r.problem(p, ProblemKind::TooMany { count: items.len(), max: MAX_HISTORY });
+                r.problem_at(p, ProblemKind::TooMany { count: items.len(), max: MAX_HISTORY });
                 return None;
             }
             let mut out = Vec::with_capacity(items.len());
             for (i, item) in items.iter().enumerate() {
-                let ip = index(&p, i);
+                let ip = Path::Index(p, i);
                 let n = r.number(item, &ip)?;
-                out.push(r.check(ip, validate::finite(n))?);
+                out.push(r.check(&ip, validate::finite(n))?);
             }
             Some(out)
         });
@@ -488,8 +540,8 @@ impl Reader {
         Some(Branch { id: id?, name: name?, category, members, conditions, grade, target_overrides, history })
     }
 
-    fn period(&mut self, v: &Value, path: String) -> Option<Period> {
-        let mut o = self.object(v, &path)?;
+    fn period(&mut self, v: &Value, path: &Path<'_>) -> Option<Period> {
+        let mut o = self.object(v, path)?;
         let id = self.str_by(&mut o, "id", true, validate::id);
         let name = self.str_by(&mut o, "name", true, validate::name);
         let records_present = o.map.get("records").is_some_and(|v| !v.is_null());
@@ -503,35 +555,37 @@ impl Reader {
 
     /// A target plan (METHOD.md §1): `id`, `name`, `from` required; base targets and overrides numbers ≥ 0, an
     /// override also `null` (removed). Whether `from` is a period and the ids exist is checked by `validate`.
-    fn target_plan(&mut self, v: &Value, path: String) -> Option<TargetPlan> {
-        let mut o = self.object(v, &path)?;
+    fn target_plan(&mut self, v: &Value, path: &Path<'_>) -> Option<TargetPlan> {
+        let mut o = self.object(v, path)?;
         let before = self.problems.len();
         let id = self.str_by(&mut o, "id", true, validate::id);
         let name = self.str_by(&mut o, "name", true, validate::name);
         let from = self.str_by(&mut o, "from", true, validate::id);
         let base_targets = self.map(&mut o, "base_targets", |r, v, p| {
-            let n = r.number(v, &p)?;
+            let n = r.number(v, p)?;
             r.check(p, validate::non_negative(n))
         });
         // Keyed by branch ids, each an object keyed by indicator ids.
         let target_overrides = self.map_keyed(&mut o, "target_overrides", limits::MAX_BRANCHES, |r, v, p| {
             let Value::Object(cells) = v else {
-                r.problem(p, ProblemKind::WrongType { expected: Expected::Object });
+                r.problem_at(p, ProblemKind::WrongType { expected: Expected::Object });
                 return None;
             };
             if cells.len() > limits::MAX_INDICATORS {
-                r.problem(p, ProblemKind::TooMany { count: cells.len(), max: limits::MAX_INDICATORS });
+                r.problem_at(p, ProblemKind::TooMany { count: cells.len(), max: limits::MAX_INDICATORS });
                 return None;
             }
             let mut out = BTreeMap::new();
             for (k, v) in cells {
-                let cp = join(&p, k);
+                let cp = Path::Key(p, k);
                 if let Err(kind) = validate::id(k) {
-                    r.problem(cp.clone(), kind);
+                    r.problem_at(&cp, kind);
                 }
                 let change = match v {
                     Value::Null => Some(OverrideChange::Remove),
-                    _ => r.number(v, &cp).and_then(|n| r.check(cp, validate::non_negative(n))).map(OverrideChange::Set),
+                    _ => {
+                        r.number(v, &cp).and_then(|n| r.check(&cp, validate::non_negative(n))).map(OverrideChange::Set)
+                    }
                 };
                 if let Some(c) = change {
                     out.insert(k.clone(), c);
@@ -546,26 +600,26 @@ impl Reader {
         Some(TargetPlan { id: id?, name: name?, from: from?, base_targets, target_overrides })
     }
 
-    fn record(&mut self, v: &Value, path: String) -> Option<Record> {
-        let mut o = self.object(v, &path)?;
+    fn record(&mut self, v: &Value, path: &Path<'_>) -> Option<Record> {
+        let mut o = self.object(v, path)?;
         let before = self.problems.len();
         let actuals = self.map(&mut o, "actuals", |r, v, p| match v {
             Value::Number(_) => {
-                let n = r.number(v, &p)?;
+                let n = r.number(v, p)?;
                 r.check(p, validate::finite(n)).map(Actual::Number)
             }
             Value::String(s) => {
                 match Level::parse(s).filter(|_| s.len() == 1 && s.chars().all(|c| c.is_ascii_uppercase())) {
                     Some(l) => Some(Actual::Level(l)),
                     None => {
-                        r.problem(p, ProblemKind::NotOneOf { allowed: vec!["A", "B", "C", "D"] });
+                        r.problem_at(p, ProblemKind::NotOneOf { allowed: vec!["A", "B", "C", "D"] });
                         None
                     }
                 }
             }
             Value::Null => None,
             _ => {
-                r.problem(p, ProblemKind::WrongType { expected: Expected::Number });
+                r.problem_at(p, ProblemKind::WrongType { expected: Expected::Number });
                 None
             }
         });
@@ -573,21 +627,25 @@ impl Reader {
             Value::Bool(b) => Some(*b),
             Value::Null => None,
             _ => {
-                r.problem(p, ProblemKind::WrongType { expected: Expected::Bool });
+                r.problem_at(p, ProblemKind::WrongType { expected: Expected::Bool });
                 None
             }
         });
         let optional_done = match self.array(&mut o, "optional_done", false) {
-            Some((items, p)) if items.len() > limits::MAX_OPTIONAL_ACTIONS => {
-                self.problem(p, ProblemKind::TooMany { count: items.len(), max: limits::MAX_OPTIONAL_ACTIONS });
+            Some(items) if items.len() > limits::MAX_OPTIONAL_ACTIONS => {
+                let max = limits::MAX_OPTIONAL_ACTIONS;
+                self.problem(o.path("optional_done"), ProblemKind::TooMany { count: items.len(), max });
                 Vec::new()
             }
-            Some((items, p)) => items.iter().enumerate().filter_map(|(i, v)| self.string(v, &index(&p, i))).collect(),
+            Some(items) => {
+                let p = Path::Key(&o.path, "optional_done");
+                items.iter().enumerate().filter_map(|(i, v)| self.string(v, &Path::Index(&p, i))).collect()
+            }
             None => Vec::new(),
         };
         let adjustments = self
             .list(&mut o, "adjustments", false, |r, v, p| {
-                let mut a = r.object(v, &p)?;
+                let mut a = r.object(v, p)?;
                 let points = r.num_by(&mut a, "points", true, validate::finite);
                 let reason = r.str_by(&mut a, "reason", false, validate::text).unwrap_or_default();
                 r.finish(a);
@@ -596,9 +654,11 @@ impl Reader {
             .unwrap_or_default();
         let mut evaluation = Evaluation::default();
         if let Some(v) = self.field(&mut o, "evaluation", false) {
-            if let Some(mut e) = self.object(v, &o.path("evaluation")) {
+            let ep = Path::Key(&o.path, "evaluation");
+            if let Some(mut e) = self.object(v, &ep) {
                 if let Some(bv) = self.field(&mut e, "ballots", false) {
-                    if let Some(mut b) = self.object(bv, &e.path("ballots")) {
+                    let bp = Path::Key(&e.path, "ballots");
+                    if let Some(mut b) = self.object(bv, &bp) {
                         let excellent = self.num_by(&mut b, "excellent", false, validate::count).unwrap_or(0);
                         let good = self.num_by(&mut b, "good", false, validate::count).unwrap_or(0);
                         let fair = self.num_by(&mut b, "fair", false, validate::count).unwrap_or(0);
@@ -653,7 +713,7 @@ impl Reader {
                 continue;
             }
             if let Some(spec) = settings::number(&full) {
-                if let Some(n) = self.number(value, &field_path) {
+                if let Some(n) = self.number(value, &Path::Text(&field_path)) {
                     if spec.accepts(n) {
                         (spec.set)(s, n);
                     } else if spec.integer && n.is_finite() && n.fract() != 0.0 {
@@ -697,9 +757,10 @@ impl Reader {
                 let mut out = Vec::new();
                 for (i, item) in items.iter().enumerate() {
                     let ip = index(path, i);
+                    let ip = Path::Text(&ip);
                     if let Some(t) = self.string(item, &ip) {
                         let rule = if key == "grades.names" { validate::name } else { validate::text };
-                        if let Some(()) = self.check(ip, rule(&t)) {
+                        if let Some(()) = self.check(&ip, rule(&t)) {
                             out.push(t);
                         }
                     }
@@ -717,8 +778,9 @@ impl Reader {
                 let mut out = Vec::new();
                 for (i, item) in items.iter().enumerate() {
                     let ip = index(path, i);
+                    let ip = Path::Text(&ip);
                     if let Some(n) = self.number(item, &ip) {
-                        if let Some(n) = self.check(ip, validate::coefficient(n)) {
+                        if let Some(n) = self.check(&ip, validate::coefficient(n)) {
                             out.push(n);
                         }
                     }
@@ -734,10 +796,11 @@ impl Reader {
                 let mut out = Vec::with_capacity(items.len());
                 for (i, item) in items.iter().enumerate() {
                     let ip = index(path, i);
+                    let ip = Path::Text(&ip);
                     if item.is_null() {
                         out.push(None);
                     } else if let Some(n) = self.number(item, &ip) {
-                        if let Some(n) = self.check(ip, validate::share(n)) {
+                        if let Some(n) = self.check(&ip, validate::share(n)) {
                             out.push(Some(n));
                         }
                     }

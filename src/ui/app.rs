@@ -10,7 +10,7 @@ use yew_router::prelude::*;
 use super::components::files::{FileBar, ImportErrors};
 use super::components::notice::{StorageNotice, ToastView};
 use super::components::record::{ImpactNotice, LockedRefusal, RecordGuard};
-use super::hooks::{use_app, use_lang, ScenarioRef, SharedResults};
+use super::hooks::{use_app, use_lang, LazyResults, ScenarioRef};
 use super::pages;
 use super::route::Route;
 use super::state::{Action, AppState};
@@ -75,21 +75,58 @@ pub fn app() -> Html {
 
     // The engine runs once per change of the current scenario; every page reads the same results.
     // An edit that says what it touched (a grid cell) recomputes only that (see `ui::live`).
+    // They are computed when a component first asks (a page showing results), else just after the frame: the
+    // shell and a page without results (the branches page, where the app opens) are drawn before the engine runs.
     let live = use_mut_ref(super::live::Live::default);
     let results = {
         let mark = state.last_change.clone();
-        use_memo(ScenarioRef(state.scenario().clone()), move |s| live.borrow_mut().results(&s.0, mark.as_ref()))
+        let live = live.clone();
+        (*use_memo(ScenarioRef(state.scenario().clone()), move |s| LazyResults::new(s.0.clone(), mark, live))).clone()
     };
-    let results = SharedResults(results);
+    use_compute_after_frame(&results);
 
     html! {
         <ContextProvider<UseReducerHandle<AppState>> context={state}>
-            <ContextProvider<SharedResults> context={results}>
+            <ContextProvider<LazyResults> context={results}>
                 <HashRouter>
                     <Shell />
                 </HashRouter>
-            </ContextProvider<SharedResults>>
+            </ContextProvider<LazyResults>>
         </ContextProvider<UseReducerHandle<AppState>>>
+    }
+}
+
+/// Computes the current results once the frame drawn with them pending is on screen, unless a component asked
+/// for them first (then nothing is left to do). That is two frames on: the first frame's callbacks run before
+/// its paint, the second's after it, and a timeout set there runs after the second frame's own callbacks, so a
+/// first screen is shown and its next frame begun before the engine's work. Only the latest results are
+/// computed: an older one superseded meanwhile is skipped, so the shell's kept evaluation goes from one scenario
+/// to the next in order.
+#[hook]
+fn use_compute_after_frame(results: &LazyResults) {
+    let latest = use_mut_ref(|| None::<LazyResults>);
+    *latest.borrow_mut() = Some(results.clone());
+    use_effect_with(results.clone(), move |r| {
+        if !r.is_done() {
+            on_next_frame(move || {
+                on_next_frame(move || {
+                    gloo_timers::callback::Timeout::new(0, move || {
+                        if let Some(r) = latest.borrow().clone() {
+                            r.get();
+                        }
+                    })
+                    .forget();
+                })
+            });
+        }
+    });
+}
+
+/// Runs `f` in the next frame's `requestAnimationFrame` callbacks (never, without a window).
+fn on_next_frame(f: impl FnOnce() + 'static) {
+    let f = wasm_bindgen::closure::Closure::once_into_js(f);
+    if let Some(w) = web_sys::window() {
+        let _ = w.request_animation_frame(f.unchecked_ref());
     }
 }
 

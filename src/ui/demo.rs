@@ -31,7 +31,8 @@ pub fn demo_panel() -> Html {
     let lang = state.lang();
     let navigator = use_navigator();
     let step = state.demo.as_ref().map(|d| d.step);
-    let results = crate::ui::hooks::use_results();
+    // Computed only while a step shows a scoring curve.
+    let results = crate::ui::hooks::use_results_later();
 
     // Each step opens its page.
     use_effect_with(step, move |step| {
@@ -106,7 +107,7 @@ pub fn demo_panel() -> Html {
     // 自由度 and 刚性与弹性 show the indicator's scoring curve, controllable beside elastic, for one branch.
     let curve = crate::demo::curve_indicator(i).and_then(|id| {
         let sc = state.scenario();
-        let (k, branch, target, actual) = crate::demo::curve_pick(sc, &results, id)?;
+        let (k, branch, target, actual) = crate::demo::curve_pick(sc, &results.get(), id)?;
         let name = sc.branch(&branch).map_or(branch, |b| b.name.clone());
         let dots = [crate::ui::charts::curve::Dot { name, actual, selected: true }];
         Some(crate::ui::charts::curve::scoring_curve(sc, k, target, &dots, "demo-curve", lang))

@@ -17,14 +17,65 @@ pub fn use_lang() -> Lang {
     use_app().lang()
 }
 
-/// The results of the current scenario, computed once per change by the app shell.
+/// The results of the current scenario, computed once per change (by the first component that asks, or by the
+/// app shell just after the frame: see [`LazyResults`]).
 #[hook]
 pub fn use_results() -> std::rc::Rc<crate::engine::Results> {
-    use_context::<SharedResults>().expect("the app shell provides the results").0
+    use_results_later().get()
 }
 
-/// Results shared through context; two are equal when they are the same computation (pointer equality), so
-/// the context never compares results field by field.
+/// The current scenario's results without computing them yet: for the shell's parts that need them only on a
+/// click or after an edit (exports, the impact notice, the walk-through), so the first page is drawn before the
+/// engine runs.
+#[hook]
+pub fn use_results_later() -> LazyResults {
+    use_context::<LazyResults>().expect("the app shell provides the results")
+}
+
+/// The results of one scenario, computed on the first [`LazyResults::get`] and kept. The shell makes one per
+/// change of the current scenario; every component asking for the same one shares one computation (through the
+/// shell's kept evaluation, `ui::live`). Two are equal when they are the same handle (pointer equality).
+#[derive(Clone)]
+pub struct LazyResults(std::rc::Rc<Pending>);
+
+/// What a [`LazyResults`] computes from, until it has.
+pub struct Pending {
+    scenario: std::rc::Rc<crate::model::Scenario>,
+    mark: Option<super::state::ChangeMark>,
+    live: std::rc::Rc<std::cell::RefCell<super::live::Live>>,
+    done: std::cell::OnceCell<std::rc::Rc<crate::engine::Results>>,
+}
+
+impl LazyResults {
+    /// The results of `scenario` after the edit `mark`, to be computed on `live` when first asked for.
+    pub fn new(
+        scenario: std::rc::Rc<crate::model::Scenario>,
+        mark: Option<super::state::ChangeMark>,
+        live: std::rc::Rc<std::cell::RefCell<super::live::Live>>,
+    ) -> Self {
+        LazyResults(std::rc::Rc::new(Pending { scenario, mark, live, done: std::cell::OnceCell::new() }))
+    }
+
+    /// The results, computed now if nobody asked before.
+    pub fn get(&self) -> std::rc::Rc<crate::engine::Results> {
+        let p = &*self.0;
+        p.done.get_or_init(|| std::rc::Rc::new(p.live.borrow_mut().results(&p.scenario, p.mark.as_ref()))).clone()
+    }
+
+    /// Whether the results are computed already.
+    pub fn is_done(&self) -> bool {
+        self.0.done.get().is_some()
+    }
+}
+
+impl PartialEq for LazyResults {
+    fn eq(&self, other: &Self) -> bool {
+        std::rc::Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// Results compared by identity: two are equal when they are the same computation (pointer equality), so a memo
+/// keyed on them never compares results field by field.
 #[derive(Clone)]
 pub struct SharedResults(pub std::rc::Rc<crate::engine::Results>);
 

@@ -17,10 +17,9 @@ use yew::prelude::*;
 
 use crate::compare_report::{branch_name, change_label, cycle_value, period_name, row_value};
 use crate::engine::compare::{diff_impact, Change, Impact, ResultsDiff};
-use crate::engine::Results;
 use crate::i18n::pages::TRec;
 use crate::i18n::{Lang, T};
-use crate::ui::hooks::{use_app, use_lang, use_results, SharedResults};
+use crate::ui::hooks::{use_app, use_lang, use_results_later, LazyResults};
 use crate::ui::state::Action;
 
 #[derive(Properties, PartialEq)]
@@ -106,12 +105,14 @@ pub fn locked_refusal() -> Html {
 }
 
 /// The results before the edit in progress, and what the notice last saw.
+/// The results are computed only when an edit is to be compared (`LazyResults`), so the notice costs nothing on
+/// the first frame.
 struct Tracker {
-    results: Rc<Results>,
+    results: LazyResults,
     edits: u64,
     steps: u64,
     /// The results before the current undo step (an edit typed over many keystrokes is one step).
-    baseline: Option<Rc<Results>>,
+    baseline: Option<LazyResults>,
 }
 
 /// The notice's sentence: the counts of each kind that changed.
@@ -138,7 +139,7 @@ pub fn impact_sentence(n: &Impact, lang: Lang) -> String {
 pub fn impact_notice() -> Html {
     let state = use_app();
     let lang = use_lang();
-    let results = use_results();
+    let results = use_results_later();
     let tracker =
         use_mut_ref(|| Tracker { results: results.clone(), edits: state.edits, steps: state.steps, baseline: None });
     let notice = use_state(|| None::<Rc<ResultsDiff>>);
@@ -146,16 +147,20 @@ pub fn impact_notice() -> Html {
     {
         let (tracker, notice, open) = (tracker.clone(), notice.clone(), open.clone());
         let (edits, steps) = (state.edits, state.steps);
-        use_effect_with(SharedResults(results.clone()), move |now| {
-            let now = now.0.clone();
+        use_effect_with(results.clone(), move |now| {
+            let now = now.clone();
             let tracker: &RefCell<Tracker> = &tracker;
             let mut t = tracker.borrow_mut();
-            if !Rc::ptr_eq(&t.results, &now) {
+            if t.results != now {
                 if edits != t.edits {
                     if steps != t.steps || t.baseline.is_none() {
                         t.baseline = Some(t.results.clone());
                     }
-                    let d = t.baseline.as_ref().map(|b| diff_impact(b, &now));
+                    // The results before, then after (the order the shell's kept evaluation follows edits in).
+                    let d = t.baseline.as_ref().map(|b| {
+                        let before = b.get();
+                        diff_impact(&before, &now.get())
+                    });
                     match d.filter(|d| !d.impact().is_empty()) {
                         Some(d) => notice.set(Some(Rc::new(d))),
                         None => hide(&notice, &open),
