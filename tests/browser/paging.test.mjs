@@ -1,8 +1,8 @@
 // Long lists in pages of rows (src/paging.rs, src/ui/components/paging.rs), in headless Chromium against the
-// release build: a generated organisation of 320 branches shows the ranking, the cycle tables, the grade paths
-// and the branches in pages of 100 with a pager; the pager works from the keyboard; the rows of every page are
-// the exported results' rows in order; the large motivation map waits for a button; the sample (12 branches)
-// shows no pager at all.
+// release build: a generated organisation of 320 branches shows the ranking, the cycle tables, the grade paths,
+// the branches and the Monte Carlo's rows in pages of 100 with a pager; the pager works from the keyboard; the
+// rows of every page are the exported results' rows in order; the large motivation map waits for a button; the
+// sample (12 branches) shows no pager at all.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -43,7 +43,10 @@ function organisation() {
       ...(rnd() < 0.02 ? { vetoes: { v1: true } } : {}),
     }])),
   }));
-  return { format: 'pbcalc-scenario', version: 1, name: `分页测试：${NB} 个支部`, indicators, branches, periods };
+  return {
+    format: 'pbcalc-scenario', version: 1, name: `分页测试：${NB} 个支部`,
+    settings: { simulation: { trials: 40, cycles: 1 } }, indicators, branches, periods,
+  };
 }
 
 let server, browser, file;
@@ -150,6 +153,13 @@ test('cycle tables, grade paths and branches are paged; the paths table is built
   assert.equal(await paths.count(), 100);
   await page.getByTestId('paths-pager').getByTestId('pager-next').click();
   assert.deepEqual(await attr(paths, 'data-branch'), Array.from({ length: 100 }, (_, i) => `b${100 + i}`));
+  // The Monte Carlo's rows: in pages too, the branches in the scenario's order.
+  await page.getByTestId('run-simulation').click();
+  await page.getByTestId('simulation-done').waitFor({ timeout: 120000 });
+  const simRows = page.getByTestId('simulation-row');
+  assert.equal(await simRows.count(), 100);
+  await page.getByTestId('simulation-pager').getByTestId('pager-select').selectOption('3');
+  assert.deepEqual(await attr(simRows, 'data-branch'), Array.from({ length: 20 }, (_, i) => `b${300 + i}`));
   // The paths' data table: not built until opened, then every branch.
   const details = page.locator('.paths details.chart-data');
   assert.equal(await details.locator('tbody tr').count(), 0);

@@ -154,3 +154,19 @@ pub fn lazy_table(p: &LazyTableProps) -> Html {
         </details>
     }
 }
+
+/// A data table without its `<details>` (built inside a [`LazyTable`]), with the markup of the charts' tables.
+pub fn plain_table(head: &[String], rows: &[Vec<String>]) -> Html {
+    html! {
+        <div class="table-wrap">
+            <table class="data compact" data-testid="chart-data">
+                <thead><tr>{ for head.iter().map(|h| html! { <th>{ h.clone() }</th> }) }</tr></thead>
+                <tbody>
+                    { for rows.iter().map(|r| html! {
+                        <tr>{ for r.iter().map(|v| html! { <td>{ v.clone() }</td> }) }</tr>
+                    }) }
+                </tbody>
+            </table>
+        </div>
+    }
+}

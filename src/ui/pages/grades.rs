@@ -15,7 +15,7 @@ use crate::model::settings::Grades;
 use crate::model::{validate, Problem, Scenario};
 use crate::paging::{grouped, Paging, PAGED_ABOVE};
 use crate::report::tier_word;
-use crate::ui::components::paging::{use_paging, LazyTable, Pager};
+use crate::ui::components::paging::{plain_table, use_paging, LazyTable, Pager};
 use crate::ui::format::fixed;
 use crate::ui::hooks::{use_app, use_lang, use_results};
 use crate::ui::state::{Action, Edit};
@@ -354,22 +354,6 @@ fn grade_names() -> Html {
                     </tbody>
                 </table>
             </div>
-        </div>
-    }
-}
-
-/// A data table without its `<details>` (built inside a [`LazyTable`]), with the markup of the charts' tables.
-fn plain_table(head: &[String], rows: &[Vec<String>]) -> Html {
-    html! {
-        <div class="table-wrap">
-            <table class="data compact" data-testid="chart-data">
-                <thead><tr>{ for head.iter().map(|h| html! { <th>{ h.clone() }</th> }) }</tr></thead>
-                <tbody>
-                    { for rows.iter().map(|r| html! {
-                        <tr>{ for r.iter().map(|v| html! { <td>{ v.clone() }</td> }) }</tr>
-                    }) }
-                </tbody>
-            </table>
         </div>
     }
 }

@@ -8,6 +8,7 @@
 //! starts a run, `simulation-done` appears when it ends.
 
 use std::cell::RefCell;
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use gloo_timers::callback::Timeout;
@@ -19,7 +20,9 @@ use crate::i18n::pages::TSim;
 use crate::i18n::{Lang, T};
 use crate::model::edit::settings::{section, SectionId};
 use crate::model::{IndicatorKind, Scenario};
+use crate::paging::Paging;
 use crate::report::tier_word;
+use crate::ui::components::paging::{plain_table, use_paging, LazyTable, Pager};
 use crate::ui::format::{fixed, percent};
 use crate::ui::hooks::{use_app, use_lang};
 use crate::ui::mc_workers::{self, Pool, Status};
@@ -326,15 +329,26 @@ impl PartialEq for ViewProps {
 /// report of the next run (so the page stays light while workers report).
 #[function_component(SimulationView)]
 fn simulation_view_component(p: &ViewProps) -> Html {
-    simulation_view(&p.s, &p.r, p.lang)
+    // Many branches: their rows in pages (see crate::paging), the data table built when opened.
+    let (paging, on_page) = use_paging(p.r.branches.len());
+    simulation_view(&p.s, &p.r, p.lang, paging, on_page)
 }
 
-fn simulation_view(s: &Scenario, r: &SimulationResult, lang: Lang) -> Html {
+fn simulation_view(
+    s: &Rc<Scenario>,
+    r: &Rc<SimulationResult>,
+    lang: Lang,
+    paging: Paging,
+    on_page: Callback<usize>,
+) -> Html {
     let levels = r.levels as usize;
     let g = &s.settings.grades;
+    let names: HashMap<&str, &str> = s.branches.iter().map(|b| (b.id.as_str(), b.name.as_str())).collect();
     html! {
         <div class="sim-result" data-testid="simulation-result" data-trials={r.trials.to_string()}>
-            { distributions(s, r, lang, html! {
+            { distributions(s, r, lang, paging.paged(), html! {
+            <>
+            <Pager paging={paging} on_page={on_page.clone()} label={TSim::Branch.get(lang)} testid="simulation-pager" {lang} />
             <div class="table-wrap">
                 <table class="data sim-branches" data-testid="simulation-branches">
                     <thead>
@@ -348,8 +362,8 @@ fn simulation_view(s: &Scenario, r: &SimulationResult, lang: Lang) -> Html {
                         </tr>
                     </thead>
                     <tbody>
-                        { for r.branches.iter().map(|b| {
-                            let name = s.branch(&b.branch).map_or(b.branch.clone(), |x| x.name.clone());
+                        { for r.branches[paging.rows()].iter().map(|b| {
+                            let name = names.get(b.branch.as_str()).map_or(b.branch.clone(), |n| n.to_string());
                             html! {
                                 <tr data-testid="simulation-row" data-branch={b.branch.clone()}
                                     data-promoted={b.promoted.to_string()} data-demoted={b.demoted.to_string()}
@@ -366,6 +380,7 @@ fn simulation_view(s: &Scenario, r: &SimulationResult, lang: Lang) -> Html {
                     </tbody>
                 </table>
             </div>
+            </>
             }) }
             <div class="sim-org">
                 <div>
@@ -395,7 +410,7 @@ fn simulation_view(s: &Scenario, r: &SimulationResult, lang: Lang) -> Html {
 
 /// The table of grade distributions as a chart: its legend (the grades' colours, grade 1 at the left) and every
 /// distribution's numbers as a data table.
-fn distributions(s: &Scenario, r: &SimulationResult, lang: Lang, bars: Html) -> Html {
+fn distributions(s: &Rc<Scenario>, r: &Rc<SimulationResult>, lang: Lang, lazy: bool, bars: Html) -> Html {
     use crate::i18n::pages::TChart;
     use crate::ui::charts::{data_table, figure, legend, Key};
     const KEYS: [&str; 6] = ["k-g1", "k-g2", "k-g3", "k-g4", "k-g5", "k-gx"];
@@ -404,22 +419,37 @@ fn distributions(s: &Scenario, r: &SimulationResult, lang: Lang, bars: Html) -> 
         (1..=r.levels).map(|i| Key::new(KEYS[(i as usize - 1).min(5)], format!("{i} · {}", g.name(i)))).collect();
     let mut head = vec![TSim::Branch.get(lang).to_string(), TSim::SimCycle.get(lang).to_string()];
     head.extend((1..=r.levels).map(|i| format!("{i} · {}", g.name(i))));
-    let mut rows = Vec::new();
-    for b in &r.branches {
-        let name = s.branch(&b.branch).map_or(b.branch.clone(), |x| x.name.clone());
-        for (k, dist) in b.grades.iter().enumerate() {
-            let mut row = vec![
-                name.clone(),
-                TChart::AfterCycle.get(lang).replace("{}", &(r.recorded_cycles + k as u32 + 1).to_string()),
-            ];
-            row.extend((0..r.levels as usize).map(|i| percent(dist.get(i).copied().unwrap_or(0.0))));
-            rows.push(row);
+    let rows = {
+        let (s, r) = (Rc::clone(s), Rc::clone(r));
+        move || {
+            let names: HashMap<&str, &str> = s.branches.iter().map(|b| (b.id.as_str(), b.name.as_str())).collect();
+            let mut rows = Vec::new();
+            for b in &r.branches {
+                let name = names.get(b.branch.as_str()).map_or(b.branch.clone(), |n| n.to_string());
+                for (k, dist) in b.grades.iter().enumerate() {
+                    let mut row = vec![
+                        name.clone(),
+                        TChart::AfterCycle.get(lang).replace("{}", &(r.recorded_cycles + k as u32 + 1).to_string()),
+                    ];
+                    row.extend((0..r.levels as usize).map(|i| percent(dist.get(i).copied().unwrap_or(0.0))));
+                    rows.push(row);
+                }
+            }
+            rows
         }
-    }
+    };
+    // With the branches in pages, the table of every distribution is built when opened.
+    let table = if lazy {
+        let n = r.branches.iter().map(|b| b.grades.len()).sum::<usize>();
+        let build = Callback::from(move |()| plain_table(&head, &rows()));
+        html! { <LazyTable summary={TChart::DataTable.get(lang)} rows={n} {build} {lang} /> }
+    } else {
+        data_table(head, rows(), lang)
+    };
     html! {
         <>
             <p class="muted small">{ TChart::DistLegend.get(lang) }</p>
-            { figure("dist", Some(TChart::DistTitle.get(lang)), bars, legend(keys), data_table(head, rows, lang)) }
+            { figure("dist", Some(TChart::DistTitle.get(lang)), bars, legend(keys), table) }
         </>
     }
 }
