@@ -2,6 +2,8 @@
 //! coloured by p, the probability of reaching the target, with the class's icon and p written in it (nothing
 //! depends on colour alone). The legend gives the classes' limits from the settings.
 
+use std::collections::HashMap;
+
 use yew::prelude::*;
 
 use super::{c, data_table, figure, legend, svg, Key};
@@ -30,7 +32,13 @@ pub fn motivation_map(s: &Scenario, r: &Results, lang: Lang) -> Html {
         return html! {};
     }
     let t = |x: TChart| x.get(lang);
-    let cell = |b: &str, i: &str| r.targets.iter().find(|x| x.branch == b && x.indicator == i).map(|x| x.motivation);
+    // One look-up table for every cell (a search of the whole list per cell grew with the square of the cells:
+    // seconds at 1,000 branches). The first row of a branch × indicator wins, as a search from the front did.
+    let mut by_cell: HashMap<(&str, &str), crate::engine::Motivation> = HashMap::with_capacity(r.targets.len());
+    for x in &r.targets {
+        by_cell.entry((x.branch.as_str(), x.indicator.as_str())).or_insert(x.motivation);
+    }
+    let cell = |b: &str, i: &str| by_cell.get(&(b, i)).copied();
     let (w, h) = (LEFT + CELL_W * cols.len() as f64 + 40.0, TOP + CELL_H * s.branches.len() as f64 + 4.0);
     let text_of = |mo: &crate::engine::Motivation| match mo.p {
         Some(p) => format!("{} {}", class_icon(mo.class), fixed(p, 2)),
