@@ -5,8 +5,7 @@ use crate::i18n::define_texts;
 define_texts! {
     TPlan;
     AppliesTo => "目标值适用于", "Targets in force in";
-    FromBefore => "", "From ";
-    From => "起", "";
+    FromPeriod => "{}起", "From {}";
     OwnTargets => "方案基础目标", "the scenario's own targets";
     NewPlan => "从本期起制定新目标计划", "New target plan from this period";
     NewPlanHint => "新计划不复制任何数值，只记录此后修改的目标；本期以前的考核结果保持不变。", "A new plan copies nothing and records only the targets changed from now on; the periods before keep their scores.";

@@ -20,7 +20,7 @@ pub fn in_force_label(s: &Scenario, at: Option<usize>, lang: Lang) -> String {
         None => TPlan::OwnTargets.get(lang).to_string(),
     };
     match at.and_then(|u| s.periods.get(u)) {
-        Some(p) => format!("{}{}{} · {}", TPlan::FromBefore.get(lang), p.name, TPlan::From.get(lang), holder),
+        Some(p) => format!("{} · {}", TPlan::FromPeriod.get(lang).replace("{}", &p.name), holder),
         None => holder,
     }
 }
