@@ -215,24 +215,12 @@ fn record_edits_are_incremental_and_share_untouched_periods() {
     assert_eq!(ev.counts, (2, 1));
 }
 
-/// Merges two record changes of one period (a typing run joined into one undo step), as `ui::state` does.
-fn joined(a: &Change, b: &Change) -> Option<Change> {
-    match (a, b) {
-        (Change::Records { period: p, branches: x }, Change::Records { period: q, branches: y }) if p == q => {
-            let mut branches = x.clone();
-            branches.extend(y.iter().filter(|id| !x.contains(id)).cloned());
-            Some(Change::Records { period: p.clone(), branches })
-        }
-        _ => None,
-    }
-}
-
 proptest! {
     #![proptest_config(ProptestConfig { cases: 150, ..ProptestConfig::default() })]
 
     /// Undo and redo of record edits (`ui::state` marks each undo step with what its edits touched, joined over a
-    /// typing run in one period): going back or forth by a step applies the step's change to the kept evaluation,
-    /// and the results equal a full evaluation after each edit, undo and redo.
+    /// typing run in one period by `Change::joined`): going back or forth by a step applies the step's change to
+    /// the kept evaluation, and the results equal a full evaluation after each edit, undo and redo.
     #[test]
     fn undo_and_redo_of_record_edits_equal_a_full_evaluation(
         branches in 1usize..9,
@@ -264,7 +252,7 @@ proptest! {
             let r = ev.apply(&s, &change);
             check(&r, &s, k + 1)?;
             redo.clear();
-            match undo.last_mut().filter(|_| *what == 2).and_then(|(_, c)| joined(c, &change).map(|j| (c, j))) {
+            match undo.last_mut().filter(|_| *what == 2).and_then(|(_, c)| c.joined(&change).map(|j| (c, j))) {
                 Some((c, j)) => *c = j,
                 None => undo.push((before, change)),
             }

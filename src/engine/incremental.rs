@@ -31,6 +31,21 @@ pub enum Change {
     Other,
 }
 
+impl Change {
+    /// Both changes one after the other, as one change: the records of one period, the branches of both; `None`
+    /// when they are not records of one period (then only a full evaluation covers both).
+    pub fn joined(&self, next: &Change) -> Option<Change> {
+        match (self, next) {
+            (Change::Records { period: p, branches: a }, Change::Records { period: q, branches: b }) if p == q => {
+                let mut branches = a.clone();
+                branches.extend(b.iter().filter(|id| !a.contains(id)).cloned());
+                Some(Change::Records { period: p.clone(), branches })
+            }
+            _ => None,
+        }
+    }
+}
+
 /// A scenario's results and what they were computed from, ready for the next edit.
 #[derive(Debug, Clone)]
 pub struct Evaluation {

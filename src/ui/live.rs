@@ -1,7 +1,8 @@
 //! The results of the current scenario, kept up to date edit by edit (`engine::incremental`).
 //!
 //! The shell asks [`Live::results`] once per change of the current scenario. When the last edit said what it
-//! touched ([`ChangeMark`]) and took the scenario last evaluated to the current one, only what that edit can
+//! touched ([`ChangeMark`]) and took the scenario last evaluated to the current one (directly, or through edits
+//! of the same period's records that came before this render: `ChangeMark::since`), only what those edits can
 //! change is recomputed on the kept evaluation; anything else (undo, redo, another scenario, an edit that does
 //! not say) evaluates from scratch.
 
@@ -22,10 +23,15 @@ impl Live {
     /// The results of `s`, after the edit `mark` (if any).
     pub fn results(&mut self, s: &Rc<Scenario>, mark: Option<&ChangeMark>) -> Results {
         if let (Some((before, ev)), Some(m)) = (self.kept.as_mut(), mark) {
-            let fits = m.before.upgrade().is_some_and(|b| Rc::ptr_eq(&b, before))
-                && m.after.upgrade().is_some_and(|a| Rc::ptr_eq(&a, s));
-            if fits {
-                let r = ev.apply(s, &m.change);
+            // The change from the scenario last evaluated: the edit's own, or the edits' since an earlier version
+            // when several came before this render.
+            let from = |w: &std::rc::Weak<Scenario>| w.upgrade().is_some_and(|b| Rc::ptr_eq(&b, before));
+            let change = Some(&m.change)
+                .filter(|_| from(&m.before))
+                .or_else(|| m.since.iter().find(|(w, _)| from(w)).map(|(_, c)| c))
+                .filter(|_| m.after.upgrade().is_some_and(|a| Rc::ptr_eq(&a, s)));
+            if let Some(change) = change {
+                let r = ev.apply(s, change);
                 *before = s.clone();
                 return r;
             }

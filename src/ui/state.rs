@@ -117,6 +117,31 @@ pub struct ChangeMark {
     pub before: std::rc::Weak<Scenario>,
     pub after: std::rc::Weak<Scenario>,
     pub change: Rc<Change>,
+    /// Earlier versions (newest first, a few) with the change from each of them to `after`, the marks of the edits
+    /// in between joined: when edits come faster than the renders (keys typed quickly into a big scenario), the
+    /// results were last computed for one of these, and are still updated incrementally.
+    pub since: Vec<(std::rc::Weak<Scenario>, Rc<Change>)>,
+}
+
+impl ChangeMark {
+    /// How many earlier versions a mark remembers.
+    const SINCE: usize = 8;
+
+    /// The mark of an edit from `before` to `after` touching `change`, following `prev` (the last mark) when that
+    /// led to `before`.
+    fn new(prev: Option<&ChangeMark>, before: &Rc<Scenario>, after: &Rc<Scenario>, change: Rc<Change>) -> ChangeMark {
+        let follows = prev.filter(|p| p.after.upgrade().is_some_and(|a| Rc::ptr_eq(&a, before)));
+        let since = follows
+            .map(|p| {
+                std::iter::once((&p.before, &p.change))
+                    .chain(p.since.iter().map(|(w, c)| (w, c)))
+                    .map_while(|(w, c)| Some((w.clone(), Rc::new(c.joined(&change)?))))
+                    .take(Self::SINCE)
+                    .collect()
+            })
+            .unwrap_or_default();
+        ChangeMark { before: Rc::downgrade(before), after: Rc::downgrade(after), change, since }
+    }
 }
 
 impl PartialEq for ChangeMark {
@@ -340,17 +365,12 @@ impl AppState {
         change: Option<Rc<Change>>,
         f: impl FnOnce(&mut Scenario) -> Option<R>,
     ) -> Option<R> {
-        let mark = |before: &Rc<Scenario>, after: &Rc<Scenario>, change: Rc<Change>| ChangeMark {
-            before: Rc::downgrade(before),
-            after: Rc::downgrade(after),
-            change,
-        };
         if let Some(d) = self.demo.as_mut() {
             // In the walk-through edits change its copy only: no undo step, nothing to save.
             let mut next = (*d.scenario).clone();
             let out = f(&mut next)?;
             let next = Rc::new(next);
-            self.last_change = change.map(|c| mark(&d.scenario, &next, c));
+            self.last_change = change.map(|c| ChangeMark::new(self.last_change.as_ref(), &d.scenario, &next, c));
             d.scenario = next;
             return Some(out);
         }
@@ -363,7 +383,8 @@ impl AppState {
         let steps = self.steps;
         self.remember_keyed(label, key);
         let next = Rc::new(next);
-        self.last_change = change.clone().map(|c| mark(&self.doc.scenarios[current], &next, c));
+        let before = &self.doc.scenarios[current];
+        self.last_change = change.clone().map(|c| ChangeMark::new(self.last_change.as_ref(), before, &next, c));
         self.mark_step(self.steps != steps, &next, change);
         self.doc.scenarios[current] = next;
         self.edits += 1;
@@ -388,20 +409,12 @@ impl AppState {
                 .mark
                 .take()
                 .filter(|m| m.before.upgrade().is_some_and(|b| Rc::ptr_eq(&b, &self.doc.scenarios[current])));
-            match (previous.as_ref().map(|m| &*m.change), change.as_deref()) {
-                (
-                    Some(Change::Records { period: p, branches: a }),
-                    Some(Change::Records { period: q, branches: b }),
-                ) if p == q => {
-                    let mut branches = a.clone();
-                    branches.extend(b.iter().filter(|id| !a.contains(id)).cloned());
-                    Some(Rc::new(Change::Records { period: p.clone(), branches }))
-                }
+            match (previous, change) {
+                (Some(m), Some(c)) => m.change.joined(&c).map(Rc::new),
                 _ => None,
             }
         };
-        step.mark =
-            joined.map(|change| ChangeMark { before: Rc::downgrade(next), after: Rc::downgrade(after), change });
+        step.mark = joined.map(|change| ChangeMark::new(None, next, after, change));
     }
 
     /// Applies `f` to the list of scenarios and the current index (add, remove, rename); undoable like any
@@ -467,7 +480,12 @@ impl AppState {
         let now_current = std::mem::replace(&mut self.doc.current, step.current);
         let mark = self.last_change.as_ref().and_then(|m| {
             let before = now_list.get(now_current)?;
-            Some(ChangeMark { before: m.after.clone(), after: Rc::downgrade(before), change: m.change.clone() })
+            Some(ChangeMark {
+                before: m.after.clone(),
+                after: Rc::downgrade(before),
+                change: m.change.clone(),
+                since: Vec::new(),
+            })
         });
         to.push(Step { current: now_current, scenarios: now_list, label: step.label, key: None, mark });
         self.revision += 1;
