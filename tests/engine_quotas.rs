@@ -93,7 +93,7 @@ fn by_scores(grades: &[u32], scores: &[&[Option<f64>]], quotas: Option<Vec<Optio
                     records.insert(format!("b{b}"), r);
                 }
             }
-            Period { id: format!("P{p}"), name: format!("P{p}"), records }
+            Period { id: format!("P{p}"), name: format!("P{p}"), records: records.into() }
         })
         .collect();
     s

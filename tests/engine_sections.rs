@@ -79,7 +79,7 @@ fn by_scores(names: &[&str], scores: &[&[Option<f64>]], settings: Settings) -> S
                     records.insert(name.to_string(), r);
                 }
             }
-            Period { id: format!("P{p}"), name: format!("P{p}"), records }
+            Period { id: format!("P{p}"), name: format!("P{p}"), records: records.into() }
         })
         .collect();
     s

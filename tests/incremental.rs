@@ -172,7 +172,9 @@ fn check(inc: &Results, s: &Scenario, step: usize) -> Result<(), TestCaseError> 
 proptest! {
     #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
 
-    /// Every edit sequence: incremental results equal full ones after each edit.
+    /// Every edit sequence: incremental results equal full ones after each edit. Each edit is made on a copy, as
+    /// the app does (its parts shared with the version before: `model::Chunk`), and the version before is left
+    /// as it was: its results are still its own.
     #[test]
     fn incremental_results_equal_a_full_evaluation(
         branches in 1usize..9,
@@ -184,12 +186,32 @@ proptest! {
         let mut s = scenario(branches, periods, seed, cycle);
         let (mut ev, first) = Evaluation::start(&s);
         check(&first, &s, 0)?;
+        let mut last = first;
         for (k, op) in ops.iter().enumerate() {
+            let before = s.clone();
             let change = apply(&mut s, op);
             let r = ev.apply(&s, &change);
             check(&r, &s, k + 1)?;
+            prop_assert!(evaluate(&before) == last, "the version before edit {} changed", k + 1);
+            last = r;
         }
     }
+}
+
+/// An edit of one period's records copies that period's records map only: the other periods' maps are shared with
+/// the version before (one allocation), and the version before keeps its values.
+#[test]
+fn a_record_edit_copies_only_its_periods_records() {
+    let s = scenario(40, 6, 7, 6);
+    let mut next = s.clone();
+    let op = Op { kind: 0, period: 2, branch: 3, other: 0, value: 7 };
+    apply(&mut next, &op);
+    for u in 0..6 {
+        let shared = pbcalc::model::Chunk::ptr_eq(&s.periods[u].records, &next.periods[u].records);
+        assert_eq!(shared, u != 2, "period {u}'s records shared: {shared}");
+    }
+    assert_ne!(s.periods[2].records, next.periods[2].records);
+    assert_eq!(s, scenario(40, 6, 7, 6), "the version before is unchanged");
 }
 
 /// Record edits take the incremental path (no full evaluation), and a period's results not touched by the edit

@@ -163,7 +163,7 @@ proptest! {
             let mut s = s.clone();
             let records: BTreeMap<String, Record> =
                 [("b".to_string(), record(xs)), ("c".to_string(), record(&actuals))].into();
-            s.periods = vec![Period { id: "P".into(), name: "P".into(), records }];
+            s.periods = vec![Period { id: "P".into(), name: "P".into(), records: records.into() }];
             let r = evaluate(&s);
             r.periods[0].rows.iter().find(|row| row.branch == "b").unwrap().final_score
         };

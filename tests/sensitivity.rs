@@ -87,7 +87,7 @@ fn flip_scenario() -> Scenario {
     .into_iter()
     .map(|(id, r)| (id.to_string(), r))
     .collect();
-    s.periods = vec![Period { id: "P1".into(), name: "P1".into(), records }];
+    s.periods = vec![Period { id: "P1".into(), name: "P1".into(), records: records.into() }];
     s
 }
 
@@ -227,8 +227,8 @@ fn weights_scenario() -> Scenario {
         r.actuals.insert("y".into(), Actual::Number(10.0));
     }
     s.periods = vec![
-        Period { id: "P1".into(), name: "P1".into(), records },
-        Period { id: "P2".into(), name: "P2".into(), records: second },
+        Period { id: "P1".into(), name: "P1".into(), records: records.into() },
+        Period { id: "P2".into(), name: "P2".into(), records: second.into() },
     ];
     s
 }

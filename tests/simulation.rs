@@ -32,7 +32,7 @@ fn superiors(x: f64) -> Evaluation {
 }
 
 fn period(id: &str, records: BTreeMap<String, Record>) -> Period {
-    Period { id: id.into(), name: id.into(), records }
+    Period { id: id.into(), name: id.into(), records: records.into() }
 }
 
 /// One branch's constant record: quantitative numbers, qualitative levels, the evaluation.

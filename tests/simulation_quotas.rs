@@ -70,7 +70,7 @@ fn tied_scenario(seed: u64) -> Scenario {
                     (format!("b{i:02}"), r)
                 })
                 .collect::<BTreeMap<_, _>>();
-            Period { id: format!("P{p}"), name: format!("P{p}"), records }
+            Period { id: format!("P{p}"), name: format!("P{p}"), records: records.into() }
         })
         .collect();
     s

@@ -33,7 +33,7 @@ fn scenario() -> Scenario {
             r.actuals.insert("cost".into(), Actual::Number(4.0));
             records.insert(b.to_string(), r);
         }
-        s.periods.push(Period { id: format!("p{u}"), name: format!("P{u}"), records });
+        s.periods.push(Period { id: format!("p{u}"), name: format!("P{u}"), records: records.into() });
     }
     s
 }
@@ -297,7 +297,7 @@ fn random_scenario(seed: &[(u8, u8, i8)], periods: usize) -> Scenario {
                 .insert("cost".into(), Actual::Number(3.0 + ((o as usize + u) % 4) as f64 / 2.0 + d as f64 / 100.0));
             records.insert(format!("b{k}"), r);
         }
-        s.periods.push(Period { id: format!("p{u}"), name: format!("P{u}"), records });
+        s.periods.push(Period { id: format!("p{u}"), name: format!("P{u}"), records: records.into() });
     }
     s
 }

@@ -139,7 +139,7 @@ pub fn scenario(shape: &Shape) -> Scenario {
                 };
                 records.insert(br.id.clone(), r);
             }
-            Period { id: format!("P{p:02}"), name: format!("第{p}期"), records }
+            Period { id: format!("P{p:02}"), name: format!("第{p}期"), records: records.into() }
         })
         .collect();
     s

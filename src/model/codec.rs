@@ -550,7 +550,7 @@ impl Reader {
             self.problem(o.path("records"), ProblemKind::Missing);
         }
         self.finish(o);
-        Some(Period { id: id?, name: name?, records })
+        Some(Period { id: id?, name: name?, records: records.into() })
     }
 
     /// A target plan (METHOD.md §1): `id`, `name`, `from` required; base targets and overrides numbers ≥ 0, an

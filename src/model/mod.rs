@@ -228,8 +228,10 @@ impl Conditions {
 pub struct Period {
     pub id: String,
     pub name: String,
-    /// Branch id → record. A branch is assessed in the period when it has a record.
-    pub records: BTreeMap<String, Record>,
+    /// Branch id → record. A branch is assessed in the period when it has a record. Shared between scenario
+    /// versions ([`Chunk`]): an edit of one period's records copies that period's map only (the other periods'
+    /// are shared with the version before).
+    pub records: Chunk<BTreeMap<String, Record>>,
 }
 
 /// What was recorded for one branch in one period. Every part may be absent.

@@ -55,6 +55,13 @@ impl<T> From<T> for Chunk<T> {
     }
 }
 
+/// A map written as a list of pairs (`[(key, value)].into()`), like `BTreeMap::from`.
+impl<K: Ord, V, const N: usize> From<[(K, V); N]> for Chunk<std::collections::BTreeMap<K, V>> {
+    fn from(pairs: [(K, V); N]) -> Self {
+        Chunk::new(std::collections::BTreeMap::from(pairs))
+    }
+}
+
 impl<T, A> FromIterator<A> for Chunk<T>
 where
     T: FromIterator<A>,

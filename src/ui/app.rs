@@ -85,13 +85,16 @@ pub fn app() -> Html {
     };
     use_compute_after_frame(&results);
 
+    let lang = state.lang();
     html! {
         <ContextProvider<UseReducerHandle<AppState>> context={state}>
-            <ContextProvider<LazyResults> context={results}>
-                <HashRouter>
-                    <Shell />
-                </HashRouter>
-            </ContextProvider<LazyResults>>
+            <ContextProvider<Lang> context={lang}>
+                <ContextProvider<LazyResults> context={results}>
+                    <HashRouter>
+                        <Shell />
+                    </HashRouter>
+                </ContextProvider<LazyResults>>
+            </ContextProvider<Lang>>
         </ContextProvider<UseReducerHandle<AppState>>>
     }
 }

@@ -11,10 +11,11 @@ pub fn use_app() -> UseReducerHandle<AppState> {
     use_context::<UseReducerHandle<AppState>>().expect("the app shell provides the state")
 }
 
-/// The current UI language.
+/// The current UI language. A context of its own (the app shell provides it next to the state): a component
+/// that needs only the language is not drawn again on every edit, only when the language changes.
 #[hook]
 pub fn use_lang() -> Lang {
-    use_app().lang()
+    use_context::<Lang>().expect("the app shell provides the language")
 }
 
 /// The results of the current scenario, computed once per change (by the first component that asks, or by the

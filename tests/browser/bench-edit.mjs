@@ -12,6 +12,10 @@
 //   key → frame  from the same keydown to the next animation frame after that mutation (what the user sees).
 // Medians and 95th percentiles are printed per size, with the size of the stored document.
 //
+// With --profile: a CPU profile (CDP Profiler) of the measured edits with saving on, printed per size as the
+// functions with the most self time and the app's functions with the most total time (give it a build whose wasm
+// keeps its function names with PBCALC_DIST, as for profile-pages.mjs).
+//
 // The app saves the whole document to localStorage after every change, just after the frame that shows it (after
 // a pause in the editing when a save is slow). To show what saving still costs, each size is measured twice: as
 // shipped ("saving on"), and with saving off — the scenario is
@@ -26,6 +30,31 @@ import { editScenario as scenario } from './scenarios.mjs';
 
 const sizes = (process.env.BENCH_SIZES || '50,1000').split(',').map(Number);
 const reps = Number(process.env.BENCH_REPS || 50);
+const PROFILE = process.argv.includes('--profile');
+
+/** Prints the functions with the most self time, and the app's with the most total time, of a CPU profile. */
+function printProfile(profile, title) {
+  const dt = profile.timeDeltas || [];
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map();
+  for (const n of profile.nodes) for (const c of n.children || []) parent.set(c, n.id);
+  const self = new Map();
+  const total = new Map();
+  const key = (n) => n.callFrame.functionName || `(${n.callFrame.url.split('/').pop()})`;
+  profile.samples.forEach((id, k) => {
+    const d = (dt[k] || 0) / 1000;
+    const n = byId.get(id);
+    self.set(key(n), (self.get(key(n)) || 0) + d);
+    const seen = new Set();
+    for (let x = id; x != null; x = parent.get(x)) seen.add(key(byId.get(x)));
+    for (const f of seen) total.set(f, (total.get(f) || 0) + d);
+  });
+  console.log(`${title}, CPU profile of the measured edits (ms, all edits together)`);
+  console.log('  self:');
+  for (const [f, v] of [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`   ${v.toFixed(1).padStart(7)}  ${f.slice(0, 150)}`);
+  console.log('  total (the app, yew):');
+  for (const [f, v] of [...total.entries()].filter(([f]) => /pbcalc::|yew::|serde_json::/.test(f)).sort((a, b) => b[1] - a[1]).slice(0, 45)) console.log(`   ${v.toFixed(1).padStart(7)}  ${f.slice(0, 150)}`);
+}
 
 
 function stats(xs) {
@@ -85,6 +114,12 @@ async function measure(browser, url, n, saving) {
     }
   }
   let missed = 0;
+  const cdp = PROFILE && saving ? await context.newCDPSession(page) : null;
+  if (cdp) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+    await cdp.send('Profiler.start');
+  }
   for (let k = 0; k < reps; k++) {
     const row = k % 12;
     const branch = `b${String(row).padStart(4, '0')}`;
@@ -128,6 +163,7 @@ async function measure(browser, url, n, saving) {
     frame.push(b.t2 - b.t0);
     await page.keyboard.press('Enter');
   }
+  if (cdp) printProfile((await cdp.send('Profiler.stop')).profile, `${n} × 30 × 8`);
   const saved = await page.evaluate(() => (localStorage.getItem('pbcalc.document') || '').length);
   const status = await page.getByTestId('save-status').getAttribute('data-state');
   await context.close();
@@ -140,7 +176,7 @@ try {
   console.log(`edit → result in the periods matrix, ${reps} edits per size (ms)`);
   console.log('branches × indicators × periods  saving   key→F median    p95   key→frame median    p95   load(s)  document');
   for (const n of sizes) {
-    for (const saving of [true, false]) {
+    for (const saving of PROFILE ? [true] : [true, false]) {
       const r = await measure(browser, server.url, n, saving);
       if (process.env.BENCH_DEBUG) console.log(r);
       console.log(

@@ -6,7 +6,8 @@
 //! * [`LockedRefusal`] — the message of a refused change (`locked-refusal`) with "copy as what-if".
 //! * [`ImpactNotice`] — after an edit, what it changed in complete periods and cycles (`impact-notice`), the
 //!   changed cells on demand, and one-click undo of the whole edit (`impact-undo`). It diffs the results the
-//!   shell computed before and after the edit (no extra run of the engine), after the frame that shows them.
+//!   shell computed before and after the edit (no extra run of the engine), once the editing pauses (not on
+//!   every keystroke's frame).
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -113,7 +114,16 @@ struct Tracker {
     steps: u64,
     /// The results before the current undo step (an edit typed over many keystrokes is one step).
     baseline: Option<LazyResults>,
+    /// The comparison waiting for a pause in the editing (see [`IMPACT_PAUSE_MS`]); replacing it cancels the one
+    /// before.
+    timer: Option<gloo_timers::callback::Timeout>,
 }
+
+/// How long the editing must pause before the notice compares the results before and after it. Comparing reads
+/// every period's and cycle's results (milliseconds at 1,000 branches), so it is not done on every keystroke's
+/// frame but once the typing pauses; what it shows then is the same, compared against the results before the
+/// whole undo step.
+const IMPACT_PAUSE_MS: u32 = 300;
 
 /// The notice's sentence: the counts of each kind that changed.
 pub fn impact_sentence(n: &Impact, lang: Lang) -> String {
@@ -140,8 +150,13 @@ pub fn impact_notice() -> Html {
     let state = use_app();
     let lang = use_lang();
     let results = use_results_later();
-    let tracker =
-        use_mut_ref(|| Tracker { results: results.clone(), edits: state.edits, steps: state.steps, baseline: None });
+    let tracker = use_mut_ref(|| Tracker {
+        results: results.clone(),
+        edits: state.edits,
+        steps: state.steps,
+        baseline: None,
+        timer: None,
+    });
     let notice = use_state(|| None::<Rc<ResultsDiff>>);
     let open = use_state(|| false);
     {
@@ -149,25 +164,32 @@ pub fn impact_notice() -> Html {
         let (edits, steps) = (state.edits, state.steps);
         use_effect_with(results.clone(), move |now| {
             let now = now.clone();
-            let tracker: &RefCell<Tracker> = &tracker;
-            let mut t = tracker.borrow_mut();
+            let cell: &RefCell<Tracker> = &tracker;
+            let mut t = cell.borrow_mut();
             if t.results != now {
                 if edits != t.edits {
                     if steps != t.steps || t.baseline.is_none() {
                         t.baseline = Some(t.results.clone());
                     }
-                    // The results before, then after (the order the shell's kept evaluation follows edits in).
-                    let d = t.baseline.as_ref().map(|b| {
-                        let before = b.get();
-                        diff_impact(&before, &now.get())
-                    });
-                    match d.filter(|d| !d.impact().is_empty()) {
-                        Some(d) => notice.set(Some(Rc::new(d))),
-                        None => hide(&notice, &open),
-                    }
+                    // Compared once the editing pauses: the results before, then after (the order the shell's
+                    // kept evaluation follows edits in).
+                    let (baseline, tracker) = (t.baseline.clone(), tracker.clone());
+                    let later = now.clone();
+                    t.timer = Some(gloo_timers::callback::Timeout::new(IMPACT_PAUSE_MS, move || {
+                        tracker.borrow_mut().timer = None;
+                        let d = baseline.map(|b| {
+                            let before = b.get();
+                            diff_impact(&before, &later.get())
+                        });
+                        match d.filter(|d| !d.impact().is_empty()) {
+                            Some(d) => notice.set(Some(Rc::new(d))),
+                            None => hide(&notice, &open),
+                        }
+                    }));
                 } else {
                     // Undo, redo, another scenario: not an edit.
                     t.baseline = None;
+                    t.timer = None;
                     hide(&notice, &open);
                 }
                 t.results = now;
@@ -183,8 +205,9 @@ pub fn impact_notice() -> Html {
         d.grade_changed_branches().iter().map(|id| branch_name(sc, sc, id)).collect()
     };
     let undo = {
-        let (state, notice) = (state.clone(), notice.clone());
+        let (state, notice, tracker) = (state.clone(), notice.clone(), tracker.clone());
         Callback::from(move |_| {
+            tracker.borrow_mut().timer = None;
             notice.set(None);
             crate::ui::state::end_typing();
             state.dispatch(Action::Undo);
