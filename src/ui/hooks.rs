@@ -69,6 +69,51 @@ impl LazyResults {
     }
 }
 
+/// A superseded computation is dropped after the next frame, not in the keystroke's: freeing the results of a
+/// big scenario (every period's rows and every cycle) and the scenario version only it still held takes
+/// milliseconds at 1,000 branches.
+impl Drop for Pending {
+    fn drop(&mut self) {
+        let results = self.done.take();
+        let scenario = self.scenario.clone();
+        if results.is_some() || std::rc::Rc::strong_count(&scenario) <= 2 {
+            drop_after_frame(Box::new((results, scenario)));
+        }
+    }
+}
+
+thread_local! {
+    /// What [`drop_after_frame`] keeps until after the next frame, and whether that is scheduled.
+    static LATER: std::cell::RefCell<(Vec<Box<dyn std::any::Any>>, bool)> = const { std::cell::RefCell::new((Vec::new(), false)) };
+}
+
+/// Drops `value` once the next frame is drawn (in a task after it; at once without a window).
+fn drop_after_frame(value: Box<dyn std::any::Any>) {
+    use wasm_bindgen::JsCast;
+    let Some(w) = web_sys::window() else { return };
+    let schedule = LATER.with(|l| {
+        let mut l = l.borrow_mut();
+        l.0.push(value);
+        !std::mem::replace(&mut l.1, true)
+    });
+    if schedule {
+        let f = wasm_bindgen::closure::Closure::once_into_js(move || {
+            gloo_timers::callback::Timeout::new(0, || {
+                let kept = LATER.with(|l| {
+                    let mut l = l.borrow_mut();
+                    l.1 = false;
+                    std::mem::take(&mut l.0)
+                });
+                drop(kept);
+            })
+            .forget();
+        });
+        if w.request_animation_frame(f.unchecked_ref()).is_err() {
+            LATER.with(|l| *l.borrow_mut() = (Vec::new(), false));
+        }
+    }
+}
+
 impl PartialEq for LazyResults {
     fn eq(&self, other: &Self) -> bool {
         std::rc::Rc::ptr_eq(&self.0, &other.0)

@@ -31,10 +31,68 @@ import { editScenario as scenario } from './scenarios.mjs';
 const sizes = (process.env.BENCH_SIZES || '50,1000').split(',').map(Number);
 const reps = Number(process.env.BENCH_REPS || 50);
 const PROFILE = process.argv.includes('--profile');
+const TRACE = process.argv.includes('--trace');
 
-/** Prints the functions with the most self time, and the app's with the most total time, of a CPU profile. */
+/** Prints where the main thread's time goes between each measured keystroke and the frame after it, from a
+ * Chromium trace (`devtools.timeline`): the events by name (self time: an event's time minus its children's) and
+ * the time the main thread ran no task. */
+function printTrace(events, title) {
+  const marks = events.filter((e) => e.name === 'bench-key' || e.name === 'bench-frame').sort((a, b) => a.ts - b.ts);
+  const main = marks[0] ? { pid: marks[0].pid, tid: marks[0].tid } : null;
+  const spans = [];
+  for (let k = 0; k < marks.length; k++) {
+    if (marks[k].name === 'bench-key' && marks[k + 1]?.name === 'bench-frame') spans.push([marks[k].ts, marks[k + 1].ts]);
+  }
+  const xs = events.filter((e) => main && e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.dur > 0);
+  const self = new Map();
+  let busy = 0;
+  let total = 0;
+  for (const [a, b] of spans) {
+    total += b - a;
+    // Clip every complete event to the span; self time = clipped duration − clipped durations of the events nested in it.
+    const inSpan = xs.filter((e) => e.ts < b && e.ts + e.dur > a).map((e) => ({ name: e.name, s: Math.max(a, e.ts), t: Math.min(b, e.ts + e.dur) }));
+    inSpan.sort((x, y) => x.s - y.s || y.t - x.t);
+    const stack = [];
+    for (const e of inSpan) {
+      while (stack.length && stack[stack.length - 1].t <= e.s) stack.pop();
+      const d = e.t - e.s;
+      if (stack.length) stack[stack.length - 1].child += d; else busy += d;
+      e.child = 0;
+      stack.push(e);
+    }
+    for (const e of inSpan) self.set(e.name, (self.get(e.name) || 0) + (e.t - e.s - e.child));
+  }
+  const ms = (us) => (us / 1000 / Math.max(1, spans.length)).toFixed(2).padStart(7);
+  console.log(`${title}: ${spans.length} keystroke → frame spans, per span (ms): span ${ms(total)}, main thread busy ${ms(busy)}, idle ${ms(total - busy)}`);
+  for (const [n, v] of [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 18)) console.log(`  ${ms(v)}  ${n}`);
+}
+
+/** Prints the functions with the most self time, and the app's with the most total time, of a CPU profile: only
+ * the samples from a measured keystroke to the frame after it (marked in the profile by the bench's own listeners,
+ * `benchKey` and `benchFrame`, which run for a millisecond each while profiling). */
 function printProfile(profile, title) {
   const dt = profile.timeDeltas || [];
+  const names = new Map(profile.nodes.map((n) => [n.id, n.callFrame.functionName]));
+  const up = new Map();
+  for (const n of profile.nodes) for (const c of n.children || []) up.set(c, n.id);
+  // The bench's marker a sample is in (`spin`, called by it), if any.
+  const marker = (id) => (names.get(id) === 'spin' ? names.get(up.get(id)) : undefined);
+  const inside = [];
+  let on = false;
+  let windows = 0;
+  let span = 0;
+  profile.samples.forEach((id, k) => {
+    const name = marker(id);
+    if (name === 'benchKey' && !on) {
+      on = true;
+      windows += 1;
+    } else if (name === 'benchFrame') {
+      on = false;
+    }
+    inside.push(on);
+    if (on) span += (dt[k] || 0) / 1000;
+  });
+  const inWindow = (k) => inside[k];
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map();
   for (const n of profile.nodes) for (const c of n.children || []) parent.set(c, n.id);
@@ -42,6 +100,7 @@ function printProfile(profile, title) {
   const total = new Map();
   const key = (n) => n.callFrame.functionName || `(${n.callFrame.url.split('/').pop()})`;
   profile.samples.forEach((id, k) => {
+    if (!inWindow(k)) return;
     const d = (dt[k] || 0) / 1000;
     const n = byId.get(id);
     self.set(key(n), (self.get(key(n)) || 0) + d);
@@ -49,7 +108,7 @@ function printProfile(profile, title) {
     for (let x = id; x != null; x = parent.get(x)) seen.add(key(byId.get(x)));
     for (const f of seen) total.set(f, (total.get(f) || 0) + d);
   });
-  console.log(`${title}, CPU profile of the measured edits (ms, all edits together)`);
+  console.log(`${title}, CPU profile of ${windows} measured keystroke → frame spans (${span.toFixed(0)} ms together)`);
   console.log('  self:');
   for (const [f, v] of [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`   ${v.toFixed(1).padStart(7)}  ${f.slice(0, 150)}`);
   console.log('  total (the app, yew):');
@@ -115,6 +174,9 @@ async function measure(browser, url, n, saving) {
   }
   let missed = 0;
   const cdp = PROFILE && saving ? await context.newCDPSession(page) : null;
+  if (TRACE && saving) {
+    await browser.startTracing(page, { categories: ['devtools.timeline', 'blink.user_timing', 'toplevel', 'v8.execute'] });
+  }
   if (cdp) {
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
@@ -128,13 +190,19 @@ async function measure(browser, url, n, saving) {
     const sel = `[data-testid="period-row"][data-branch="${branch}"]`;
     await page.locator(`${sel} td[data-field="final"]`).waitFor();
     await page.locator(`${sel} td[data-field="${field}"]`).click({ position: { x: 5, y: 5 } });
-    await page.evaluate((sel) => {
+    await page.evaluate(([sel, mark]) => {
       const target = document.querySelector(`${sel} td[data-field="final"]`);
       const b = (window.__bench = { t0: 0, t1: 0, t2: 0, before: target.textContent });
+      // Profiling: the keystroke and the frame are marked in the CPU profile by a millisecond spent in each.
+      const spin = (ms) => { const t = performance.now(); while (mark && performance.now() - t < ms); };
       // The clock starts at each keystroke; the one that changes F is the one measured (results follow the
       // typing: every valid keystroke counts).
-      const onKey = (e) => {
-        if (e.key.length === 1 && !b.t1) b.t0 = performance.now();
+      const onKey = function benchKey(e) {
+        if (e.key.length === 1 && !b.t1) {
+          if (!b.t0) performance.mark('bench-key');
+          b.t0 = performance.now();
+          spin(1);
+        }
       };
       document.addEventListener('keydown', onKey, true);
       const mo = new MutationObserver(() => {
@@ -143,11 +211,15 @@ async function measure(browser, url, n, saving) {
           b.t1 = performance.now();
           mo.disconnect();
           document.removeEventListener('keydown', onKey, true);
-          requestAnimationFrame(() => { b.t2 = performance.now(); });
+          requestAnimationFrame(function benchFrame() {
+            performance.mark('bench-frame');
+            b.t2 = performance.now();
+            spin(1);
+          });
         }
       });
       mo.observe(document.querySelector('[data-testid="period-matrix"] tbody'), { childList: true, subtree: true, characterData: true });
-    }, sel);
+    }, [sel, Boolean(cdp)]);
     await page.keyboard.type(value);
     const seen = await page.waitForFunction(() => window.__bench.t2 > 0, null, { timeout: 10_000 }).catch(() => null);
     const b = await page.evaluate(() => window.__bench);
@@ -164,6 +236,7 @@ async function measure(browser, url, n, saving) {
     await page.keyboard.press('Enter');
   }
   if (cdp) printProfile((await cdp.send('Profiler.stop')).profile, `${n} × 30 × 8`);
+  if (TRACE && saving) printTrace(JSON.parse((await browser.stopTracing()).toString()).traceEvents, `${n} × 30 × 8`);
   const saved = await page.evaluate(() => (localStorage.getItem('pbcalc.document') || '').length);
   const status = await page.getByTestId('save-status').getAttribute('data-state');
   await context.close();
@@ -176,7 +249,7 @@ try {
   console.log(`edit → result in the periods matrix, ${reps} edits per size (ms)`);
   console.log('branches × indicators × periods  saving   key→F median    p95   key→frame median    p95   load(s)  document');
   for (const n of sizes) {
-    for (const saving of PROFILE ? [true] : [true, false]) {
+    for (const saving of PROFILE || TRACE ? [true] : [true, false]) {
       const r = await measure(browser, server.url, n, saving);
       if (process.env.BENCH_DEBUG) console.log(r);
       console.log(
