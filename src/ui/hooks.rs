@@ -82,6 +82,21 @@ impl Drop for Pending {
     }
 }
 
+/// Runs `f` in a task just after the next frame is drawn, so that work due after a pause (a save, the impact
+/// notice's comparison) never sits between a keystroke and the frame that shows it: when a keystroke came just
+/// before, its frame is drawn first. At once when the page is hidden (no frames are drawn then) or has no window.
+pub fn after_next_frame(f: impl FnOnce() + 'static) {
+    use wasm_bindgen::JsCast;
+    let Some(w) = web_sys::window() else { return f() };
+    if w.document().is_none_or(|d| d.hidden()) {
+        return f();
+    }
+    let run = wasm_bindgen::closure::Closure::once_into_js(move || {
+        gloo_timers::callback::Timeout::new(0, f).forget();
+    });
+    let _ = w.request_animation_frame(run.unchecked_ref());
+}
+
 thread_local! {
     /// What [`drop_after_frame`] keeps until after the next frame, and whether that is scheduled.
     static LATER: std::cell::RefCell<(Vec<Box<dyn std::any::Any>>, bool)> = const { std::cell::RefCell::new((Vec::new(), false)) };

@@ -177,14 +177,23 @@ pub fn impact_notice() -> Html {
                     let later = now.clone();
                     t.timer = Some(gloo_timers::callback::Timeout::new(IMPACT_PAUSE_MS, move || {
                         tracker.borrow_mut().timer = None;
-                        let d = baseline.map(|b| {
-                            let before = b.get();
-                            diff_impact(&before, &later.get())
+                        // In a task after a frame: a keystroke that came just before is drawn first.
+                        crate::ui::hooks::after_next_frame(move || {
+                            // A later edit (a new comparison waiting) or an undo since then: not this one.
+                            let t = tracker.borrow();
+                            if t.timer.is_some() || t.results != later {
+                                return;
+                            }
+                            drop(t);
+                            let d = baseline.map(|b| {
+                                let before = b.get();
+                                diff_impact(&before, &later.get())
+                            });
+                            match d.filter(|d| !d.impact().is_empty()) {
+                                Some(d) => notice.set(Some(Rc::new(d))),
+                                None => hide(&notice, &open),
+                            }
                         });
-                        match d.filter(|d| !d.impact().is_empty()) {
-                            Some(d) => notice.set(Some(Rc::new(d))),
-                            None => hide(&notice, &open),
-                        }
                     }));
                 } else {
                     // Undo, redo, another scenario: not an edit.

@@ -111,8 +111,9 @@ impl Saver {
             s.encoded = None;
         }
         mark_saving(true);
-        // Replacing the timer cancels the one of the change before: only the newest document is written.
-        let timer = Timeout::new(delay, Saver::flush);
+        // Replacing the timer cancels the one of the change before: only the newest document is written, in a
+        // task after a frame (a keystroke that came just before is drawn first).
+        let timer = Timeout::new(delay, || crate::ui::hooks::after_next_frame(Saver::flush));
         this.borrow_mut().timer = Some(timer);
     }
 
