@@ -167,13 +167,13 @@ pub fn data_of(e: &Event, attr: &str) -> Option<(web_sys::HtmlElement, String)> 
 }
 
 /// A button in a row that acts through its table's listener: `data-act` names what it does (see
-/// [`action_of`]); `label` is its `aria-label`.
+/// [`action_of`]); `label` is its `aria-label` (none: its text names it).
 #[allow(clippy::too_many_arguments)]
 pub fn act_button(
     class: &'static str,
     act: &'static str,
     testid: &'static str,
-    label: String,
+    label: Option<String>,
     title: Option<&'static str>,
     disabled: bool,
     content: &'static str,
@@ -186,7 +186,7 @@ pub fn act_button(
             some(act),
             disabled.then_some(AttrValue::Static("disabled")),
             some(testid),
-            Some(label.into()),
+            label.map(AttrValue::from),
             title.map(AttrValue::Static),
         ],
         text(AttrValue::Static(content)),
@@ -197,10 +197,23 @@ pub fn act_button(
 /// The button acted on (its `data-act`) and the `data-id` of the row around it; `None` for a click
 /// elsewhere or on a disabled button.
 pub fn action_of(e: &MouseEvent) -> Option<(String, String)> {
+    action_in(e, "data-id")
+}
+
+/// The button acted on (its `data-act`) and the attribute `row_attr` of the nearest element around it that
+/// has one; `None` for a click elsewhere or on a disabled button.
+pub fn action_in(e: &MouseEvent, row_attr: &str) -> Option<(String, String)> {
     let (button, act) = data_of(e, "act")?;
     if button.has_attribute("disabled") {
         return None;
     }
-    let row = button.closest("[data-id]").ok()??;
-    Some((act, row.get_attribute("data-id")?))
+    let row = button.closest(&format!("[{row_attr}]")).ok()??;
+    Some((act, row.get_attribute(row_attr)?))
+}
+
+/// A grade as its badge: `<span class="grade-badge" data-grade=n>n</span>`.
+pub fn grade_badge(n: u32) -> Html {
+    let t = n.to_string();
+    tag("span", &["class", "data-grade"], vec![Some("grade-badge".into()), Some(t.clone().into())], text(t.into()))
+        .into()
 }

@@ -332,11 +332,8 @@ fn branch_table(
                 .map(|c| c.name.clone())
                 .unwrap_or_else(|| w(T::NoCategory).to_string());
             let n = &b.name;
-            let grade = list(vec![
-                tag("span", &["class", "data-grade"], vec![Some("grade-badge".into()), Some(b.grade.to_string().into())], text(b.grade.to_string().into())).into(),
-                text(" ".into()),
-                text(grades.name(b.grade).to_string().into()),
-            ]);
+            let grade =
+                list(vec![crate::ui::view::grade_badge(b.grade), text(format!(" {}", grades.name(b.grade)).into())]);
             let cells = vec![
                 el("td", "", el("code", "", text(b.id.clone().into()))),
                 td_id("name", "branch-row-name", text(b.name.clone().into())),
@@ -350,12 +347,34 @@ fn branch_table(
                     "td",
                     "row-actions",
                     list(vec![
-                        act_button("ghost small", "edit", "branch-edit", format!("{} {n}", w(T::Edit)), None, false, w(T::Edit)),
-                        act_button("ghost small danger", "delete", "branch-delete", format!("{} {n}", w(T::Delete)), None, false, w(T::Delete)),
+                        act_button(
+                            "ghost small",
+                            "edit",
+                            "branch-edit",
+                            Some(format!("{} {n}", w(T::Edit))),
+                            None,
+                            false,
+                            w(T::Edit),
+                        ),
+                        act_button(
+                            "ghost small danger",
+                            "delete",
+                            "branch-delete",
+                            Some(format!("{} {n}", w(T::Delete))),
+                            None,
+                            false,
+                            w(T::Delete),
+                        ),
                     ]),
                 ),
             ];
-            tag("tr", &["data-testid", "data-id"], vec![Some("branch-row".into()), Some(b.id.clone().into())], list(cells)).into()
+            tag(
+                "tr",
+                &["data-testid", "data-id"],
+                vec![Some("branch-row".into()), Some(b.id.clone().into())],
+                list(cells),
+            )
+            .into()
         })
         .collect();
     let onclick = {

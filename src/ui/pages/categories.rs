@@ -279,17 +279,39 @@ fn category_row(
     };
     use crate::ui::view::{act_button, el, list, tag, td, text};
     let n = &c.name;
-    let mut cells = vec![el("td", "", el("code", "", text(c.id.clone().into()))), name_cell, td("num", branches.to_string())];
+    let mut cells =
+        vec![el("td", "", el("code", "", text(c.id.clone().into()))), name_cell, td("num", branches.to_string())];
     cells.extend(quantitative.iter().map(|ind| coefficient_cell(c, ind, lang, state)));
     cells.push(el(
         "td",
         "row-actions",
         list(vec![
-            act_button("ghost small", "rename", "category-rename", format!("{} {n}", TCat::Rename.get(lang)), None, false, TCat::Rename.get(lang)),
-            act_button("ghost small danger", "delete", "category-delete", format!("{} {n}", T::Delete.get(lang)), None, false, T::Delete.get(lang)),
+            act_button(
+                "ghost small",
+                "rename",
+                "category-rename",
+                Some(format!("{} {n}", TCat::Rename.get(lang))),
+                None,
+                false,
+                TCat::Rename.get(lang),
+            ),
+            act_button(
+                "ghost small danger",
+                "delete",
+                "category-delete",
+                Some(format!("{} {n}", T::Delete.get(lang))),
+                None,
+                false,
+                T::Delete.get(lang),
+            ),
         ]),
     ));
-    let mut tr = tag("tr", &["data-testid", "data-id"], vec![Some("category-row".into()), Some(c.id.clone().into())], list(cells));
+    let mut tr = tag(
+        "tr",
+        &["data-testid", "data-id"],
+        vec![Some("category-row".into()), Some(c.id.clone().into())],
+        list(cells),
+    );
     tr.key = Some(c.id.as_str().into());
     tr.into()
 }

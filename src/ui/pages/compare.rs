@@ -145,7 +145,12 @@ fn setup_section(rows: &[crate::engine::compare::ValueChange], lang: Lang) -> Ht
     let table = (!rows.is_empty()).then(|| {
         let rows = rows
             .iter()
-            .map(|c| text_row("changed", vec![("path", c.path.clone()), ("", setup_value(&c.a, lang)), ("", setup_value(&c.b, lang))]))
+            .map(|c| {
+                text_row(
+                    "changed",
+                    vec![("path", c.path.clone()), ("", setup_value(&c.a, lang)), ("", setup_value(&c.b, lang))],
+                )
+            })
             .collect();
         table("data compare-table", "compare-setup", head_words(&[TRec::Path.get(lang), "A", "B"]), body(rows))
     });
@@ -172,7 +177,12 @@ fn targets_section(a: &Scenario, b: &Scenario, rd: &crate::engine::compare::Resu
                     .map_or(t.indicator.clone(), |i| i.name.clone());
                 text_row(
                     "changed",
-                    vec![("", branch_name(a, b, &t.branch)), ("", ind), ("", target_value(t.a, lang)), ("", target_value(t.b, lang))],
+                    vec![
+                        ("", branch_name(a, b, &t.branch)),
+                        ("", ind),
+                        ("", target_value(t.a, lang)),
+                        ("", target_value(t.b, lang)),
+                    ],
                 )
             })
             .collect();

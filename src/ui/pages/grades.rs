@@ -205,9 +205,7 @@ fn cycle_table(
             Col::new(TGr::GradeChange.get(lang), ""),
             Col::new(TGr::Reason.get(lang), ""),
         ];
-        let badge = |grade: u32| -> Html {
-            tag("span", &["class", "data-grade"], vec![Some("grade-badge".into()), Some(grade.to_string().into())], text(grade.to_string().into())).into()
-        };
+        let badge = crate::ui::view::grade_badge;
         let rows = c.rows[paging.rows()]
             .iter()
             .map(|r| {
@@ -219,7 +217,13 @@ fn cycle_table(
                 } else {
                     ("＝", "grade-change same")
                 };
-                let mut tier = vec![tag("span", &["class"], vec![Some(format!("tier tier-{}", r.tier.as_str()).into())], text(tier_word(r.tier, lang).into())).into()];
+                let mut tier = vec![tag(
+                    "span",
+                    &["class"],
+                    vec![Some(format!("tier tier-{}", r.tier.as_str()).into())],
+                    text(tier_word(r.tier, lang).into()),
+                )
+                .into()];
                 if r.vetoed {
                     tier.push(el("span", "flag veto", text(format!("⛔ {}", T::Vetoed.get(lang)).into())));
                 }
@@ -362,7 +366,7 @@ fn grade_names() -> Html {
                             let label = |t: TGr| crate::i18n::pages::keyboard::grade_field(&g.names, i + 1, t.get(lang), lang);
                             html! {
                                 <tr>
-                                    <td class="num"><span class="grade-badge" data-grade={(i + 1).to_string()}>{ i + 1 }</span></td>
+                                    <td class="num">{ crate::ui::view::grade_badge(i as u32 + 1) }</td>
                                     { cell(name, name_err, commit(i, "name"), format!("grade-name-{}", i + 1), &label(TGr::GradeName), "") }
                                     { cell(coef, coef_err, commit(i, "coef"), format!("grade-coef-{}", i + 1), &label(TGr::GradeCoefficient), "num") }
                                     { cell(text, text_err, commit(i, "text"), format!("grade-text-{}", i + 1), &label(TGr::GradeText), "wide") }

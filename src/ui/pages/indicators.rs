@@ -148,7 +148,12 @@ fn row_actions(
             "edit" => open.emit((Some(i), IndicatorForm::of(&s.indicators[i]))),
             "delete" => {
                 deleted.set(Some(Deleted {
-                    text: format!("{}{}{}", TInd::DeletedIndicator.get(lang), TSet::Colon.get(lang), s.indicators[i].name),
+                    text: format!(
+                        "{}{}{}",
+                        TInd::DeletedIndicator.get(lang),
+                        TSet::Colon.get(lang),
+                        s.indicators[i].name
+                    ),
                     revision: state.revision + 1,
                 }));
                 state.dispatch(Action::Edit(Edit::new(T::Delete, move |sc| {
@@ -184,7 +189,8 @@ fn group(s: &Scenario, dim: &str, list: &[usize], lang: Lang, on_row: &Callback<
         Col::new(w(TInd::Share), ""),
         Col::hidden(T::Actions.get(lang)),
     ];
-    let rows = list.iter().enumerate().map(|(pos, &i)| row(s, i, pos == 0, pos + 1 == list.len(), lang, editing)).collect();
+    let rows =
+        list.iter().enumerate().map(|(pos, &i)| row(s, i, pos == 0, pos + 1 == list.len(), lang, editing)).collect();
     html! {
         <section class="ed-group" data-testid="indicator-group" data-dimension={dim.to_string()} aria-labelledby={heading_id.clone()}>
             <h3 id={heading_id}>
@@ -268,19 +274,57 @@ fn row(s: &Scenario, i: usize, first: bool, last: bool, lang: Lang, editing: boo
         td("num", target),
         td("num", tolerance),
         td("num", ind.scored().map(|sc| plain(sc.weight)).unwrap_or_else(|| "—".into())),
-        tag("td", &["class", "data-testid"], vec![Some("ed-share".into()), Some("ind-share".into())], share_cell).into(),
+        tag("td", &["class", "data-testid"], vec![Some("ed-share".into()), Some("ind-share".into())], share_cell)
+            .into(),
         el(
             "td",
             "row-actions",
             list(vec![
-                act_button("ghost small", "up", "ind-up", format!("{} {n}", TInd::MoveUp.get(lang)), Some(TInd::MoveUp.get(lang)), first, "↑"),
-                act_button("ghost small", "down", "ind-down", format!("{} {n}", TInd::MoveDown.get(lang)), Some(TInd::MoveDown.get(lang)), last, "↓"),
-                act_button("ghost small", "edit", "ind-edit", format!("{} {n}", T::Edit.get(lang)), None, editing, T::Edit.get(lang)),
-                act_button("ghost small danger", "delete", "ind-delete", format!("{} {n}", T::Delete.get(lang)), None, false, T::Delete.get(lang)),
+                act_button(
+                    "ghost small",
+                    "up",
+                    "ind-up",
+                    Some(format!("{} {n}", TInd::MoveUp.get(lang))),
+                    Some(TInd::MoveUp.get(lang)),
+                    first,
+                    "↑",
+                ),
+                act_button(
+                    "ghost small",
+                    "down",
+                    "ind-down",
+                    Some(format!("{} {n}", TInd::MoveDown.get(lang))),
+                    Some(TInd::MoveDown.get(lang)),
+                    last,
+                    "↓",
+                ),
+                act_button(
+                    "ghost small",
+                    "edit",
+                    "ind-edit",
+                    Some(format!("{} {n}", T::Edit.get(lang))),
+                    None,
+                    editing,
+                    T::Edit.get(lang),
+                ),
+                act_button(
+                    "ghost small danger",
+                    "delete",
+                    "ind-delete",
+                    Some(format!("{} {n}", T::Delete.get(lang))),
+                    None,
+                    false,
+                    T::Delete.get(lang),
+                ),
             ]),
         ),
     ];
-    let mut tr = tag("tr", &["data-testid", "data-id"], vec![Some("indicator-row".into()), Some(ind.id.clone().into())], list(cells));
+    let mut tr = tag(
+        "tr",
+        &["data-testid", "data-id"],
+        vec![Some("indicator-row".into()), Some(ind.id.clone().into())],
+        list(cells),
+    );
     tr.key = Some(ind.id.as_str().into());
     tr.into()
 }
@@ -731,12 +775,33 @@ fn OptionalActions() -> Html {
                         "td",
                         "row-actions",
                         list(vec![
-                            act_button("ghost small", "edit", "act-edit", format!("{} {n}", T::Edit.get(lang)), None, editing, T::Edit.get(lang)),
-                            act_button("ghost small danger", "delete", "act-delete", format!("{} {n}", T::Delete.get(lang)), None, false, T::Delete.get(lang)),
+                            act_button(
+                                "ghost small",
+                                "edit",
+                                "act-edit",
+                                Some(format!("{} {n}", T::Edit.get(lang))),
+                                None,
+                                editing,
+                                T::Edit.get(lang),
+                            ),
+                            act_button(
+                                "ghost small danger",
+                                "delete",
+                                "act-delete",
+                                Some(format!("{} {n}", T::Delete.get(lang))),
+                                None,
+                                false,
+                                T::Delete.get(lang),
+                            ),
                         ]),
                     ),
                 ];
-                let mut tr = tag("tr", &["data-testid", "data-id"], vec![Some("action-row".into()), Some(a.id.clone().into())], list(cells));
+                let mut tr = tag(
+                    "tr",
+                    &["data-testid", "data-id"],
+                    vec![Some("action-row".into()), Some(a.id.clone().into())],
+                    list(cells),
+                );
                 tr.key = Some(a.id.as_str().into());
                 tr.into()
             })
@@ -748,9 +813,22 @@ fn OptionalActions() -> Html {
                 let s = state.scenario();
                 let Some(i) = s.optional_actions.iter().position(|a| a.id == id) else { return };
                 if act == "edit" {
-                    draft.set(Some(ActionDraft { index: Some(i), form: ActionForm::of(&s.optional_actions[i]), touched: Vec::new(), attempted: false }));
+                    draft.set(Some(ActionDraft {
+                        index: Some(i),
+                        form: ActionForm::of(&s.optional_actions[i]),
+                        touched: Vec::new(),
+                        attempted: false,
+                    }));
                 } else {
-                    deleted.set(Some(Deleted { text: format!("{}{}{}", TInd::DeletedAction.get(lang), TSet::Colon.get(lang), s.optional_actions[i].name), revision: state.revision + 1 }));
+                    deleted.set(Some(Deleted {
+                        text: format!(
+                            "{}{}{}",
+                            TInd::DeletedAction.get(lang),
+                            TSet::Colon.get(lang),
+                            s.optional_actions[i].name
+                        ),
+                        revision: state.revision + 1,
+                    }));
                     state.dispatch(Action::Edit(Edit::new(T::Delete, move |sc| {
                         let i = ed::action_index(sc, &id)?;
                         ed::delete_action(sc, i).map(|_| ()).ok_or_else(Vec::new)
