@@ -94,31 +94,3 @@ pub fn close_on_escape<T: 'static>(open: &UseStateHandle<Option<T>>) -> Callback
         }
     })
 }
-
-impl FieldProps {
-    /// A text field with no error, hint or class (change those with `..FieldProps::new(…)`).
-    pub fn new(label: &'static str, value: String, oninput: Callback<String>, testid: &'static str) -> FieldProps {
-        FieldProps {
-            label: AttrValue::Static(label),
-            value: value.into(),
-            error: None,
-            oninput,
-            testid: AttrValue::Static(testid),
-            kind: AttrValue::Static("text"),
-            hint: None,
-            autofocus: false,
-            class: Classes::new(),
-        }
-    }
-}
-
-/// A [`Field`] from its props: one place where the component is built, so that a form of many fields is a
-/// list of plain struct values rather than one expanded builder per field.
-pub fn field(props: FieldProps) -> Html {
-    html! { <Field ..props /> }
-}
-
-/// A [`SelectField`] from its props.
-pub fn select(props: SelectProps) -> Html {
-    html! { <SelectField ..props /> }
-}

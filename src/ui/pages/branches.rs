@@ -12,7 +12,7 @@ use crate::i18n::{kind_message, Lang, T};
 use crate::model::problem::ProblemKind;
 use crate::model::{edit, validate, Branch, Conditions, Scenario};
 use crate::paging::Paging;
-use crate::ui::components::field::{field, select, FieldProps, SelectProps};
+use crate::ui::components::field::{Field, SelectField};
 use crate::ui::components::paging::{use_paging, Pager};
 use crate::ui::hooks::{use_app, use_lang};
 use crate::ui::state::Action;
@@ -247,17 +247,25 @@ pub fn branches_page() -> Html {
             <form class="editor card" {onsubmit} {onkeydown} data-testid="branch-editor" novalidate=true>
                 <h3>{ title.get(lang) }<span class="muted">{" · "}{ T::BranchId.get(lang) }{" "}<code>{ d.id.clone() }</code></span></h3>
                 <div class="grid">
-                    { field(FieldProps { error: error_of(NAME), autofocus: true, class: classes!("wide"), ..FieldProps::new(T::BranchName.get(lang), d.name.clone(), set(NAME), "branch-name") }) }
-                    { select(SelectProps { label: AttrValue::from(T::Category.get(lang)), options: categories, value: AttrValue::from(d.category.clone()), onchange: set(CATEGORY), testid: AttrValue::Static("branch-category") }) }
-                    { field(FieldProps { error: error_of(MEMBERS), kind: AttrValue::Static("number"), ..FieldProps::new(T::Members.get(lang), d.members.clone(), set(MEMBERS), "branch-members") }) }
-                    { field(FieldProps { error: error_of(GRADE), kind: AttrValue::Static("number"), hint: Some(AttrValue::from(format!("1 … {}", scenario.settings.grades.levels))), ..FieldProps::new(T::Grade.get(lang), d.grade.clone(), set(GRADE), "branch-grade") }) }
+                    <Field label={T::BranchName.get(lang)} value={d.name.clone()} oninput={set(NAME)} error={error_of(NAME)}
+                        testid="branch-name" autofocus=true class="wide" />
+                    <SelectField label={T::Category.get(lang)} options={categories} value={d.category.clone()}
+                        onchange={set(CATEGORY)} testid="branch-category" />
+                    <Field label={T::Members.get(lang)} value={d.members.clone()} oninput={set(MEMBERS)} error={error_of(MEMBERS)}
+                        testid="branch-members" kind="number" />
+                    <Field label={T::Grade.get(lang)} value={d.grade.clone()} oninput={set(GRADE)} error={error_of(GRADE)}
+                        testid="branch-grade" kind="number"
+                        hint={AttrValue::from(format!("1 … {}", scenario.settings.grades.levels))} />
                 </div>
                 <fieldset>
                     <legend>{ T::ConditionsHint.get(lang) }</legend>
                     <div class="grid">
-                        { field(FieldProps { error: error_of(INFRA), kind: AttrValue::Static("number"), ..FieldProps::new(T::Infrastructure.get(lang), d.infrastructure.clone(), set(INFRA), "branch-infrastructure") }) }
-                        { field(FieldProps { error: error_of(PERSONNEL), kind: AttrValue::Static("number"), ..FieldProps::new(T::Personnel.get(lang), d.personnel.clone(), set(PERSONNEL), "branch-personnel") }) }
-                        { field(FieldProps { error: error_of(CIRC), kind: AttrValue::Static("number"), ..FieldProps::new(T::Circumstances.get(lang), d.circumstances.clone(), set(CIRC), "branch-circumstances") }) }
+                        <Field label={T::Infrastructure.get(lang)} value={d.infrastructure.clone()} oninput={set(INFRA)}
+                            error={error_of(INFRA)} testid="branch-infrastructure" kind="number" />
+                        <Field label={T::Personnel.get(lang)} value={d.personnel.clone()} oninput={set(PERSONNEL)}
+                            error={error_of(PERSONNEL)} testid="branch-personnel" kind="number" />
+                        <Field label={T::Circumstances.get(lang)} value={d.circumstances.clone()} oninput={set(CIRC)}
+                            error={error_of(CIRC)} testid="branch-circumstances" kind="number" />
                     </div>
                 </fieldset>
                 if show_summary {

@@ -14,7 +14,7 @@ use crate::model::problem::ProblemKind;
 use crate::model::{Category, Direction, Scenario};
 use crate::ui::components::ed_input::{use_focus_on, EdInput};
 use crate::ui::components::ed_undo::UndoNotice;
-use crate::ui::components::field::{field, FieldProps};
+use crate::ui::components::field::Field;
 use crate::ui::hooks::{use_app, use_lang};
 use crate::ui::state::{Action, AppState, Edit};
 
@@ -128,8 +128,10 @@ pub fn Categories() -> Html {
             <form class="editor card ed-inline-form" {onsubmit} {onkeydown} novalidate=true data-testid="category-editor">
                 <h4>{ TCat::NewCategory.get(lang) }</h4>
                 <div class="grid">
-                    { field(FieldProps { error: error_of("name", TCat::CategoryName), autofocus: true, class: classes!("wide"), ..FieldProps::new(TCat::CategoryName.get(lang), d.name.clone(), set("name"), "category-name") }) }
-                    { field(FieldProps { error: error_of("id", TCat::CategoryId), ..FieldProps::new(TCat::CategoryId.get(lang), d.id.clone(), set("id"), "category-id") }) }
+                    <Field label={TCat::CategoryName.get(lang)} value={d.name.clone()} oninput={set("name")}
+                        error={error_of("name", TCat::CategoryName)} testid="category-name" autofocus=true class="wide" />
+                    <Field label={TCat::CategoryId.get(lang)} value={d.id.clone()} oninput={set("id")}
+                        error={error_of("id", TCat::CategoryId)} testid="category-id" />
                 </div>
                 if d.attempted && !errors.is_empty() {
                     <p class="form-error" role="alert">{ T::FixErrors.get(lang) }</p>

@@ -18,7 +18,7 @@ use crate::model::problem::ProblemKind;
 use crate::model::{Direction, Flex, Indicator, IndicatorKind, Measure, Scenario};
 use crate::ui::components::ed_input::{use_focus_on, EdInput};
 use crate::ui::components::ed_undo::UndoNotice;
-use crate::ui::components::field::{field, select, FieldProps, SelectProps};
+use crate::ui::components::field::{Field, SelectField};
 use crate::ui::format::{fixed, plain};
 use crate::ui::hooks::{use_app, use_lang};
 use crate::ui::state::{Action, AppState, Edit};
@@ -512,9 +512,11 @@ fn editor(
                 }
             </h3>
             <div class="grid">
-                { field(FieldProps { error: error_of("name"), autofocus: true, class: classes!("wide"), ..FieldProps::new(TInd::Name.get(lang), f.name.clone(), set("name"), "ind-name") }) }
+                <Field label={TInd::Name.get(lang)} value={f.name.clone()} oninput={set("name")} error={error_of("name")}
+                    testid="ind-name" autofocus=true class="wide" />
                 if d.index.is_none() {
-                    { field(FieldProps { error: error_of("id"), hint: Some(AttrValue::from(TInd::IdHint.get(lang))), ..FieldProps::new(TInd::Id.get(lang), f.id.clone(), set("id"), "ind-id") }) }
+                    <Field label={TInd::Id.get(lang)} value={f.id.clone()} oninput={set("id")} error={error_of("id")}
+                        testid="ind-id" hint={AttrValue::from(TInd::IdHint.get(lang))} />
                 }
                 <div class={classes!("field", dim_error.is_some().then_some("invalid"))}>
                     <label for="f-ind-dimension">{ TInd::Dimension.get(lang) }</label>
@@ -532,15 +534,19 @@ fn editor(
             <fieldset>
                 <legend>{ TInd::Kind.get(lang) }{" · "}{ TInd::Measure.get(lang) }</legend>
                 <div class="grid">
-                    { select(SelectProps { label: AttrValue::from(TInd::Kind.get(lang)), value: AttrValue::from(f.kind.clone()), onchange: set("kind"), testid: AttrValue::Static("ind-kind"), options: opts(&[("controllable", TInd::KindControllable), ("elastic", TInd::KindElastic), ("veto", TInd::KindVeto)]) }) }
+                    <SelectField label={TInd::Kind.get(lang)} value={f.kind.clone()} onchange={set("kind")} testid="ind-kind"
+                        options={opts(&[("controllable", TInd::KindControllable), ("elastic", TInd::KindElastic), ("veto", TInd::KindVeto)])} />
                     if f.shows("measure") {
-                        { select(SelectProps { label: AttrValue::from(TInd::Measure.get(lang)), value: AttrValue::from(f.measure.clone()), onchange: set("measure"), testid: AttrValue::Static("ind-measure"), options: opts(&[("quantitative", TInd::Quantitative), ("qualitative", TInd::Qualitative)]) }) }
+                        <SelectField label={TInd::Measure.get(lang)} value={f.measure.clone()} onchange={set("measure")} testid="ind-measure"
+                            options={opts(&[("quantitative", TInd::Quantitative), ("qualitative", TInd::Qualitative)])} />
                     }
                     if f.shows("direction") {
-                        { select(SelectProps { label: AttrValue::from(TInd::Direction.get(lang)), value: AttrValue::from(f.direction.clone()), onchange: set("direction"), testid: AttrValue::Static("ind-direction"), options: opts(&[("higher", TInd::Higher), ("lower", TInd::Lower)]) }) }
+                        <SelectField label={TInd::Direction.get(lang)} value={f.direction.clone()} onchange={set("direction")} testid="ind-direction"
+                            options={opts(&[("higher", TInd::Higher), ("lower", TInd::Lower)])} />
                     }
                     if f.shows("weight") {
-                        { field(FieldProps { error: error_of("weight"), kind: AttrValue::Static("text"), ..FieldProps::new(TInd::Weight.get(lang), f.weight.clone(), set("weight"), "ind-weight") }) }
+                        <Field label={TInd::Weight.get(lang)} value={f.weight.clone()} oninput={set("weight")} error={error_of("weight")}
+                            testid="ind-weight" kind="text" />
                     }
                 </div>
                 if f.is_veto() {
@@ -549,14 +555,18 @@ fn editor(
                     <p class="muted ed-note">{ TInd::QualitativeNote.get(lang) }</p>
                 } else {
                     <div class="grid">
-                        { field(FieldProps { error: error_of("base_target"), ..FieldProps::new(TInd::BaseTarget.get(lang), f.base_target.clone(), set("base_target"), "ind-base_target") }) }
+                        <Field label={TInd::BaseTarget.get(lang)} value={f.base_target.clone()} oninput={set("base_target")}
+                            error={error_of("base_target")} testid="ind-base_target" />
                         if asks_from {
                             { base_from_choice(s, d, lang, draft) }
                         }
-                        { field(FieldProps { error: error_of("unit"), ..FieldProps::new(TInd::Unit.get(lang), f.unit.clone(), set("unit"), "ind-unit") }) }
-                        { field(FieldProps { error: error_of("decimals"), hint: Some(AttrValue::from(TInd::DecimalsHint.get(lang))), ..FieldProps::new(TInd::Decimals.get(lang), f.decimals.clone(), set("decimals"), "ind-decimals") }) }
+                        <Field label={TInd::Unit.get(lang)} value={f.unit.clone()} oninput={set("unit")} error={error_of("unit")}
+                            testid="ind-unit" />
+                        <Field label={TInd::Decimals.get(lang)} value={f.decimals.clone()} oninput={set("decimals")}
+                            error={error_of("decimals")} testid="ind-decimals" hint={AttrValue::from(TInd::DecimalsHint.get(lang))} />
                         if f.shows("tolerance") {
-                            { field(FieldProps { error: error_of("tolerance"), hint: Some(AttrValue::from(TInd::ToleranceHint.get(lang))), ..FieldProps::new(TInd::Tolerance.get(lang), f.tolerance.clone(), set("tolerance"), "ind-tolerance") }) }
+                            <Field label={TInd::Tolerance.get(lang)} value={f.tolerance.clone()} oninput={set("tolerance")}
+                                error={error_of("tolerance")} testid="ind-tolerance" hint={AttrValue::from(TInd::ToleranceHint.get(lang))} />
                         }
                     </div>
                 }
@@ -695,11 +705,14 @@ fn OptionalActions() -> Html {
                     if d.index.is_some() { <span class="muted">{" · "}<code>{ d.form.id.clone() }</code></span> }
                 </h4>
                 <div class="grid">
-                    { field(FieldProps { error: error_of("name", TInd::ActionName), autofocus: true, class: classes!("wide"), ..FieldProps::new(TInd::ActionName.get(lang), d.form.name.clone(), set("name"), "act-name") }) }
+                    <Field label={TInd::ActionName.get(lang)} value={d.form.name.clone()} oninput={set("name")}
+                        error={error_of("name", TInd::ActionName)} testid="act-name" autofocus=true class="wide" />
                     if d.index.is_none() {
-                        { field(FieldProps { error: error_of("id", TInd::ActionId), ..FieldProps::new(TInd::ActionId.get(lang), d.form.id.clone(), set("id"), "act-id") }) }
+                        <Field label={TInd::ActionId.get(lang)} value={d.form.id.clone()} oninput={set("id")}
+                            error={error_of("id", TInd::ActionId)} testid="act-id" />
                     }
-                    { field(FieldProps { error: error_of("points", TInd::Points), ..FieldProps::new(TInd::Points.get(lang), d.form.points.clone(), set("points"), "act-points") }) }
+                    <Field label={TInd::Points.get(lang)} value={d.form.points.clone()} oninput={set("points")}
+                        error={error_of("points", TInd::Points)} testid="act-points" />
                 </div>
                 if d.attempted && !errors.is_empty() {
                     <p class="form-error" role="alert">{ T::FixErrors.get(lang) }</p>
