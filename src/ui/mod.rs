@@ -19,5 +19,6 @@ pub mod mc_workers;
 pub mod pages;
 pub mod route;
 pub mod state;
+pub mod view;
 
 pub use app::App;

@@ -62,16 +62,7 @@ pub fn data_table(head: Vec<String>, rows: Vec<Vec<String>>, lang: Lang) -> Html
     html! {
         <details class="chart-data">
             <summary>{ TChart::DataTable.get(lang) }</summary>
-            <div class="table-wrap">
-                <table class="data compact" data-testid="chart-data">
-                    <thead><tr>{ for head.into_iter().map(|h| html! { <th>{ h }</th> }) }</tr></thead>
-                    <tbody>
-                        { for rows.into_iter().map(|r| html! {
-                            <tr>{ for r.into_iter().map(|v| html! { <td>{ v }</td> }) }</tr>
-                        }) }
-                    </tbody>
-                </table>
-            </div>
+            { crate::ui::components::paging::plain_table(&head, &rows) }
         </details>
     }
 }

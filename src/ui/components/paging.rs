@@ -157,16 +157,8 @@ pub fn lazy_table(p: &LazyTableProps) -> Html {
 
 /// A data table without its `<details>` (built inside a [`LazyTable`]), with the markup of the charts' tables.
 pub fn plain_table(head: &[String], rows: &[Vec<String>]) -> Html {
-    html! {
-        <div class="table-wrap">
-            <table class="data compact" data-testid="chart-data">
-                <thead><tr>{ for head.iter().map(|h| html! { <th>{ h.clone() }</th> }) }</tr></thead>
-                <tbody>
-                    { for rows.iter().map(|r| html! {
-                        <tr>{ for r.iter().map(|v| html! { <td>{ v.clone() }</td> }) }</tr>
-                    }) }
-                </tbody>
-            </table>
-        </div>
-    }
+    use crate::ui::view::{body, el, head_row, list, table, td, text};
+    let head = head_row(head.iter().map(|h| el("th", "", text(h.clone().into()))).collect());
+    let rows = rows.iter().map(|r| el("tr", "", list(r.iter().map(|v| td("", v.clone())).collect()))).collect();
+    table("data compact", "chart-data", head, body(rows))
 }

@@ -38,23 +38,7 @@ pub fn appendix(s: &Scenario, r: &Results, period: &str, only: Option<&HashSet<&
                 <section class="print-cycle">
                     <h2>{ TGr::Cycle.get(lang).replace("{}", &c.cycle.to_string()) }{" · "}
                         { if c.complete { TGr::Complete.get(lang) } else { TGr::InProgress.get(lang) } }</h2>
-                    <table class="data compact">
-                        <thead><tr>
-                            <th>{ T::BranchName.get(lang) }</th><th class="num">{ TGr::CycleScore.get(lang) }</th>
-                            <th>{ TGr::CycleTier.get(lang) }</th><th class="num">{ TGr::Warnings.get(lang) }</th>
-                            <th>{ TGr::GradeChange.get(lang) }</th><th>{ TGr::Reason.get(lang) }</th>
-                        </tr></thead>
-                        <tbody>
-                            { for c.rows.iter().filter(|row| only.is_none_or(|o| o.contains(row.branch.as_str()))).map(|row| html! { <tr>
-                                <td>{ names.get(row.branch.as_str()).map_or(row.branch.clone(), |n| n.to_string()) }</td>
-                                <td class="num">{ fixed(row.score, 2) }</td>
-                                <td>{ tier_word(row.tier, lang) }</td>
-                                <td class="num">{ row.warnings }</td>
-                                <td>{ format!("{} → {}", row.grade_before, row.grade_after) }</td>
-                                <td>{ crate::ui::pages::grades::reason_text(row.reason, &s.settings.grades, lang) }</td>
-                            </tr> }) }
-                        </tbody>
-                    </table>
+                    { cycle_table(s, c, only, &names, lang) }
                 </section>
             }
             <section class="print-settings">
@@ -63,4 +47,42 @@ pub fn appendix(s: &Scenario, r: &Results, period: &str, only: Option<&HashSet<&
             </section>
         </div>
     }
+}
+
+/// The cycle's grade changes as a plain table of text.
+fn cycle_table(
+    s: &Scenario,
+    c: &crate::engine::CycleResult,
+    only: Option<&HashSet<&str>>,
+    names: &HashMap<&str, &str>,
+    lang: Lang,
+) -> Html {
+    use crate::ui::view::{bare_table, body, head, text_row, Col};
+    let cols = [
+        Col::new(T::BranchName.get(lang), ""),
+        Col::new(TGr::CycleScore.get(lang), "num"),
+        Col::new(TGr::CycleTier.get(lang), ""),
+        Col::new(TGr::Warnings.get(lang), "num"),
+        Col::new(TGr::GradeChange.get(lang), ""),
+        Col::new(TGr::Reason.get(lang), ""),
+    ];
+    let rows = c
+        .rows
+        .iter()
+        .filter(|row| only.is_none_or(|o| o.contains(row.branch.as_str())))
+        .map(|row| {
+            text_row(
+                "",
+                vec![
+                    ("", names.get(row.branch.as_str()).map_or(row.branch.clone(), |n| n.to_string())),
+                    ("num", fixed(row.score, 2)),
+                    ("", tier_word(row.tier, lang).to_string()),
+                    ("num", row.warnings.to_string()),
+                    ("", format!("{} → {}", row.grade_before, row.grade_after)),
+                    ("", crate::ui::pages::grades::reason_text(row.reason, &s.settings.grades, lang)),
+                ],
+            )
+        })
+        .collect();
+    bare_table("data compact", "", head(&cols, false), body(rows))
 }

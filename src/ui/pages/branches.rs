@@ -305,56 +305,89 @@ fn branch_table(
     if s.branches.is_empty() {
         return html! { <p class="empty" data-testid="no-branches">{ T::NoBranches.get(lang) }</p> };
     }
+    use crate::ui::view::{act_button, body_with, el, head, list, table, tag, td, td_id, text, Col};
     let grades = &s.settings.grades;
-    html! {
-        <div class="table-wrap">
-            <table class="data" data-testid="branch-table">
-                <thead>
-                    <tr>
-                        <th>{ T::BranchId.get(lang) }</th>
-                        <th>{ T::BranchName.get(lang) }</th>
-                        <th>{ T::Category.get(lang) }</th>
-                        <th class="num">{ T::Members.get(lang) }</th>
-                        <th class="num" title={T::ConditionsHint.get(lang)}>{ T::Infrastructure.get(lang) }</th>
-                        <th class="num">{ T::Personnel.get(lang) }</th>
-                        <th class="num">{ T::Circumstances.get(lang) }</th>
-                        <th>{ T::Grade.get(lang) }</th>
-                        <th><span class="sr-only">{ T::Actions.get(lang) }</span></th>
-                    </tr>
-                </thead>
-                <tbody>
-                    { for s.branches.iter().enumerate().skip(paging.rows().start).take(paging.rows().len()).map(|(i, b)| {
-                        let category = b.category.as_deref().and_then(|c| s.category(c)).map(|c| c.name.clone())
-                            .unwrap_or_else(|| T::NoCategory.get(lang).to_string());
-                        let on_edit = {
-                            let (open, b) = (open.clone(), b.clone());
-                            Callback::from(move |_| open.emit(Draft::of(&b, Some(i))))
-                        };
-                        let on_delete = {
-                            let state = state.clone();
-                            Callback::from(move |_| state.dispatch(Action::DeleteBranch(i)))
-                        };
-                        html! {
-                            <tr data-testid="branch-row" data-id={b.id.clone()}>
-                                <td><code>{ b.id.clone() }</code></td>
-                                <td class="name" data-testid="branch-row-name">{ b.name.clone() }</td>
-                                <td>{ category }</td>
-                                <td class="num">{ b.members }</td>
-                                <td class="num">{ b.conditions.infrastructure }</td>
-                                <td class="num">{ b.conditions.personnel }</td>
-                                <td class="num">{ b.conditions.circumstances }</td>
-                                <td><span class="grade-badge" data-grade={b.grade.to_string()}>{ b.grade }</span>{" "}{ grades.name(b.grade) }</td>
-                                <td class="row-actions">
-                                    <button class="ghost small" onclick={on_edit} data-testid="branch-edit"
-                                        aria-label={format!("{} {}", T::Edit.get(lang), b.name)}>{ T::Edit.get(lang) }</button>
-                                    <button class="ghost small danger" onclick={on_delete} data-testid="branch-delete"
-                                        aria-label={format!("{} {}", T::Delete.get(lang), b.name)}>{ T::Delete.get(lang) }</button>
-                                </td>
-                            </tr>
-                        }
-                    }) }
-                </tbody>
-            </table>
-        </div>
-    }
+    let w = |t: T| t.get(lang);
+    let cols = [
+        Col::new(w(T::BranchId), ""),
+        Col::new(w(T::BranchName), ""),
+        Col::new(w(T::Category), ""),
+        Col::new(w(T::Members), "num"),
+        Col { title: Some(w(T::ConditionsHint)), ..Col::new(w(T::Infrastructure), "num") },
+        Col::new(w(T::Personnel), "num"),
+        Col::new(w(T::Circumstances), "num"),
+        Col::new(w(T::Grade), ""),
+        Col::hidden(w(T::Actions)),
+    ];
+    let rows = s
+        .branches
+        .iter()
+        .skip(paging.rows().start)
+        .take(paging.rows().len())
+        .map(|b| {
+            let category = b
+                .category
+                .as_deref()
+                .and_then(|c| s.category(c))
+                .map(|c| c.name.clone())
+                .unwrap_or_else(|| w(T::NoCategory).to_string());
+            let n = &b.name;
+            let grade =
+                list(vec![crate::ui::view::grade_badge(b.grade), text(format!(" {}", grades.name(b.grade)).into())]);
+            let cells = vec![
+                el("td", "", el("code", "", text(b.id.clone().into()))),
+                td_id("name", "branch-row-name", text(b.name.clone().into())),
+                td("", category),
+                td("num", b.members.to_string()),
+                td("num", b.conditions.infrastructure.to_string()),
+                td("num", b.conditions.personnel.to_string()),
+                td("num", b.conditions.circumstances.to_string()),
+                el("td", "", grade),
+                el(
+                    "td",
+                    "row-actions",
+                    list(vec![
+                        act_button(
+                            "ghost small",
+                            "edit",
+                            "branch-edit",
+                            Some(format!("{} {n}", w(T::Edit))),
+                            None,
+                            false,
+                            w(T::Edit),
+                        ),
+                        act_button(
+                            "ghost small danger",
+                            "delete",
+                            "branch-delete",
+                            Some(format!("{} {n}", w(T::Delete))),
+                            None,
+                            false,
+                            w(T::Delete),
+                        ),
+                    ]),
+                ),
+            ];
+            tag(
+                "tr",
+                &["data-testid", "data-id"],
+                vec![Some("branch-row".into()), Some(b.id.clone().into())],
+                list(cells),
+            )
+            .into()
+        })
+        .collect();
+    let onclick = {
+        let (state, open) = (state.clone(), open.clone());
+        Callback::from(move |e: MouseEvent| {
+            let Some((act, id)) = crate::ui::view::action_of(&e) else { return };
+            let Some(i) = state.scenario().branches.iter().position(|b| b.id == id) else { return };
+            if act == "edit" {
+                open.emit(Draft::of(&state.scenario().branches[i], Some(i)))
+            } else {
+                state.dispatch(Action::DeleteBranch(i))
+            }
+        })
+    };
+    table("data", "branch-table", head(&cols, false), body_with(rows, Some(onclick), None, None))
 }

@@ -192,9 +192,9 @@ pub fn Categories() -> Html {
                                 <th scope="col"><span class="sr-only">{ T::Actions.get(lang) }</span></th>
                             </tr>
                         </thead>
-                        <tbody>
-                            { for s.categories.iter().enumerate().map(|(ci, c)| category_row(&s, ci, c, &quantitative, lang, &state, &renaming, &deleted)) }
-                        </tbody>
+                        { crate::ui::view::body_with(
+                            s.categories.iter().enumerate().map(|(ci, c)| category_row(&s, ci, c, &quantitative, lang, &state, &renaming)).collect(),
+                            Some(row_actions(&state, &renaming, &deleted)), None, None) }
                     </table>
                 </div>
             }
@@ -211,7 +211,6 @@ fn category_row(
     lang: Lang,
     state: &UseReducerHandle<AppState>,
     renaming: &UseStateHandle<Option<(String, String)>>,
-    deleted: &UseStateHandle<Option<Deleted>>,
 ) -> Html {
     let branches = ed::branch_count(s, &c.id);
     let name_cell = match renaming.as_ref().filter(|(id, _)| *id == c.id) {
@@ -278,35 +277,67 @@ fn category_row(
         }
         None => html! { <td class="name" data-testid="category-row-name">{ c.name.clone() }</td> },
     };
-    let on_rename = {
-        let (renaming, id, name) = (renaming.clone(), c.id.clone(), c.name.clone());
-        Callback::from(move |_| renaming.set(Some((id.clone(), name.clone()))))
-    };
-    let on_delete = {
-        let (state, deleted, name, id) = (state.clone(), deleted.clone(), c.name.clone(), c.id.clone());
-        Callback::from(move |_| {
-            deleted.set(Some(Deleted { name: name.clone(), branches, revision: state.revision + 1 }));
-            let id = id.clone();
+    use crate::ui::view::{act_button, el, list, tag, td, text};
+    let n = &c.name;
+    let mut cells =
+        vec![el("td", "", el("code", "", text(c.id.clone().into()))), name_cell, td("num", branches.to_string())];
+    cells.extend(quantitative.iter().map(|ind| coefficient_cell(c, ind, lang, state)));
+    cells.push(el(
+        "td",
+        "row-actions",
+        list(vec![
+            act_button(
+                "ghost small",
+                "rename",
+                "category-rename",
+                Some(format!("{} {n}", TCat::Rename.get(lang))),
+                None,
+                false,
+                TCat::Rename.get(lang),
+            ),
+            act_button(
+                "ghost small danger",
+                "delete",
+                "category-delete",
+                Some(format!("{} {n}", T::Delete.get(lang))),
+                None,
+                false,
+                T::Delete.get(lang),
+            ),
+        ]),
+    ));
+    let mut tr = tag(
+        "tr",
+        &["data-testid", "data-id"],
+        vec![Some("category-row".into()), Some(c.id.clone().into())],
+        list(cells),
+    );
+    tr.key = Some(c.id.as_str().into());
+    tr.into()
+}
+
+/// What the row buttons do (`data-act` rename or delete on the row of `data-id`): one listener for the table.
+fn row_actions(
+    state: &UseReducerHandle<AppState>,
+    renaming: &UseStateHandle<Option<(String, String)>>,
+    deleted: &UseStateHandle<Option<Deleted>>,
+) -> Callback<MouseEvent> {
+    let (state, renaming, deleted) = (state.clone(), renaming.clone(), deleted.clone());
+    Callback::from(move |e: MouseEvent| {
+        let Some((act, id)) = crate::ui::view::action_of(&e) else { return };
+        let s = state.scenario();
+        let Some(c) = s.categories.iter().find(|c| c.id == id) else { return };
+        if act == "rename" {
+            renaming.set(Some((id, c.name.clone())));
+        } else {
+            let branches = ed::branch_count(s, &id);
+            deleted.set(Some(Deleted { name: c.name.clone(), branches, revision: state.revision + 1 }));
             state.dispatch(Action::Edit(Edit::new(T::Delete, move |sc| {
                 let i = ed::category_index(sc, &id)?;
                 ed::delete_category(sc, i).map(|_| ()).ok_or_else(Vec::new)
             })));
-        })
-    };
-    html! {
-        <tr key={c.id.clone()} data-testid="category-row" data-id={c.id.clone()}>
-            <td><code>{ c.id.clone() }</code></td>
-            { name_cell }
-            <td class="num">{ branches }</td>
-            { for quantitative.iter().map(|ind| coefficient_cell(c, ind, lang, state)) }
-            <td class="row-actions">
-                <button class="ghost small" onclick={on_rename} data-testid="category-rename"
-                    aria-label={format!("{} {}", TCat::Rename.get(lang), c.name)}>{ TCat::Rename.get(lang) }</button>
-                <button class="ghost small danger" onclick={on_delete} data-testid="category-delete"
-                    aria-label={format!("{} {}", T::Delete.get(lang), c.name)}>{ T::Delete.get(lang) }</button>
-            </td>
-        </tr>
-    }
+        }
+    })
 }
 
 fn coefficient_cell(

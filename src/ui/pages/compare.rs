@@ -141,53 +141,59 @@ pub fn compare_page() -> Html {
 }
 
 fn setup_section(rows: &[crate::engine::compare::ValueChange], lang: Lang) -> Html {
-    html! {
-        <>
-            <h3>{ TRec::SetupSection.get(lang) }</h3>
-            if rows.is_empty() { <p class="muted">{ TRec::NoDifference.get(lang) }</p> } else {
-                <div class="table-wrap">
-                    <table class="data compare-table" data-testid="compare-setup">
-                        <thead><tr><th>{ TRec::Path.get(lang) }</th><th>{"A"}</th><th>{"B"}</th></tr></thead>
-                        <tbody>
-                            { for rows.iter().map(|c| html! {
-                                <tr class="changed"><td class="path">{ c.path.clone() }</td>
-                                    <td>{ setup_value(&c.a, lang) }</td><td>{ setup_value(&c.b, lang) }</td></tr>
-                            }) }
-                        </tbody>
-                    </table>
-                </div>
-            }
-        </>
-    }
+    use crate::ui::view::{body, head_words, table, text_row};
+    let table = (!rows.is_empty()).then(|| {
+        let rows = rows
+            .iter()
+            .map(|c| {
+                text_row(
+                    "changed",
+                    vec![("path", c.path.clone()), ("", setup_value(&c.a, lang)), ("", setup_value(&c.b, lang))],
+                )
+            })
+            .collect();
+        table("data compare-table", "compare-setup", head_words(&[TRec::Path.get(lang), "A", "B"]), body(rows))
+    });
+    section(TRec::SetupSection.get(lang), table, lang)
+}
+
+/// A section's heading and its table, or "no difference".
+fn section(title: &'static str, table: Option<Html>, lang: Lang) -> Html {
+    use crate::ui::view::{el, list, text};
+    let body = table.unwrap_or_else(|| el("p", "muted", text(TRec::NoDifference.get(lang).into())));
+    list(vec![el("h3", "", text(title.into())), body])
 }
 
 fn targets_section(a: &Scenario, b: &Scenario, rd: &crate::engine::compare::ResultsDiff, lang: Lang) -> Html {
-    html! {
-        <>
-            <h3>{ TRec::TargetsSection.get(lang) }</h3>
-            if rd.targets.is_empty() { <p class="muted">{ TRec::NoDifference.get(lang) }</p> } else {
-                <div class="table-wrap">
-                    <table class="data compare-table" data-testid="compare-targets">
-                        <thead><tr><th>{ TRec::Branch.get(lang) }</th><th>{ T::Indicators.get(lang) }</th>
-                            <th>{ TRec::TargetA.get(lang) }</th><th>{ TRec::TargetB.get(lang) }</th></tr></thead>
-                        <tbody>
-                            { for rd.targets.iter().map(|t| {
-                                let ind = a.indicator(&t.indicator).or_else(|| b.indicator(&t.indicator))
-                                    .map_or(t.indicator.clone(), |i| i.name.clone());
-                                html! {
-                                    <tr class="changed"><td>{ branch_name(a, b, &t.branch) }</td><td>{ ind }</td>
-                                        <td>{ target_value(t.a, lang) }</td><td>{ target_value(t.b, lang) }</td></tr>
-                                }
-                            }) }
-                        </tbody>
-                    </table>
-                </div>
-            }
-        </>
-    }
+    use crate::ui::view::{body, head_words, table, text_row};
+    let table = (!rd.targets.is_empty()).then(|| {
+        let rows = rd
+            .targets
+            .iter()
+            .map(|t| {
+                let ind = a
+                    .indicator(&t.indicator)
+                    .or_else(|| b.indicator(&t.indicator))
+                    .map_or(t.indicator.clone(), |i| i.name.clone());
+                text_row(
+                    "changed",
+                    vec![
+                        ("", branch_name(a, b, &t.branch)),
+                        ("", ind),
+                        ("", target_value(t.a, lang)),
+                        ("", target_value(t.b, lang)),
+                    ],
+                )
+            })
+            .collect();
+        let heads = [TRec::Branch.get(lang), T::Indicators.get(lang), TRec::TargetA.get(lang), TRec::TargetB.get(lang)];
+        table("data compare-table", "compare-targets", head_words(&heads), body(rows))
+    });
+    section(TRec::TargetsSection.get(lang), table, lang)
 }
 
 fn periods_section(a: &Scenario, b: &Scenario, rd: &crate::engine::compare::ResultsDiff, lang: Lang) -> Html {
+    use crate::ui::view::{body, el, list, table, tag, td, text};
     const COLS: [Change; 6] =
         [Change::Rank, Change::Final, Change::Tier, Change::Bonus, Change::Talk, Change::Eligible];
     let only = |ids: &[String], side: &str| -> Html {
@@ -197,6 +203,14 @@ fn periods_section(a: &Scenario, b: &Scenario, rd: &crate::engine::compare::Resu
         let names: Vec<String> = ids.iter().map(|id| branch_name(a, b, id)).collect();
         html! { <p class="compare-only">{ TRec::OnlyIn.get(lang).replace("{}", side) }{ lang.colon() }{ names.join(lang.pick("、", ", ")) }</p> }
     };
+    // The two header rows: the branch, then each change's A and B.
+    let th = |keys: &'static [&'static str], span: &'static str, class: Option<&'static str>, s: AttrValue| -> Html {
+        tag("th", keys, vec![Some(span.into()), class.map(AttrValue::Static)], text(s)).into()
+    };
+    let mut top = vec![th(&["rowspan", "class"], "2", None, TRec::Branch.get(lang).into())];
+    top.extend(COLS.iter().map(|c| th(&["colspan", "class"], "2", None, change_label(*c, lang).into())));
+    let second = COLS.iter().flat_map(|_| ["A", "B"]).map(|s| el("th", "num", text(s.into()))).collect();
+    let head = el("thead", "", list(vec![el("tr", "", list(top)), el("tr", "", list(second))]));
     html! {
         <>
             <h3>{ TRec::PeriodsSection.get(lang) }</h3>
@@ -215,6 +229,16 @@ fn periods_section(a: &Scenario, b: &Scenario, rd: &crate::engine::compare::Resu
                     .replacen("{}", &tau_text(p.tau), 1)
                     .replacen("{}", &p.tier_changes.to_string(), 1)
                     .replacen("{}", &p.bonus_moved.to_string(), 1);
+                let rows = p.rows.iter().take(changed + UNCHANGED_SHOWN).map(|r| {
+                    let mut cells = vec![td("", branch_name(a, b, &r.branch))];
+                    for c in COLS {
+                        let class = if r.changes.contains(&c) { "num diff" } else { "num" };
+                        cells.push(td(class, row_value(&r.a, c, lang)));
+                        cells.push(td(class, row_value(&r.b, c, lang)));
+                    }
+                    let class = (!r.changes.is_empty()).then_some(AttrValue::Static("changed"));
+                    tag("tr", &["class", "data-branch"], vec![class, Some(r.branch.clone().into())], list(cells)).into()
+                }).collect();
                 html! {
                     <details class="compare-period" open={changed > 0} data-testid="compare-period" data-period={p.period.clone()}
                         data-tier-changes={p.tier_changes.to_string()}>
@@ -224,29 +248,7 @@ fn periods_section(a: &Scenario, b: &Scenario, rd: &crate::engine::compare::Resu
                             {" — "}{ summary }
                         </summary>
                         { only(&p.only_a, "A") }{ only(&p.only_b, "B") }
-                        <div class="table-wrap">
-                            <table class="data compare-table">
-                                <thead>
-                                    <tr><th rowspan="2">{ TRec::Branch.get(lang) }</th>
-                                        { for COLS.iter().map(|c| html! { <th colspan="2">{ change_label(*c, lang) }</th> }) }</tr>
-                                    <tr>{ for COLS.iter().map(|_| html! { <><th class="num">{"A"}</th><th class="num">{"B"}</th></> }) }</tr>
-                                </thead>
-                                <tbody>
-                                    { for p.rows.iter().take(changed + UNCHANGED_SHOWN).map(|r| html! {
-                                        <tr class={classes!((!r.changes.is_empty()).then_some("changed"))} data-branch={r.branch.clone()}>
-                                            <td>{ branch_name(a, b, &r.branch) }</td>
-                                            { for COLS.iter().map(|c| {
-                                                let diff = r.changes.contains(c);
-                                                html! { <>
-                                                    <td class={classes!("num", diff.then_some("diff"))}>{ row_value(&r.a, *c, lang) }</td>
-                                                    <td class={classes!("num", diff.then_some("diff"))}>{ row_value(&r.b, *c, lang) }</td>
-                                                </> }
-                                            }) }
-                                        </tr>
-                                    }) }
-                                </tbody>
-                            </table>
-                        </div>
+                        { table("data compare-table", "", head.clone(), body(rows)) }
                         if unchanged > UNCHANGED_SHOWN {
                             <p class="muted">{ TRec::UnchangedRows.get(lang).replace("{}", &(unchanged - UNCHANGED_SHOWN).to_string()) }</p>
                         }
@@ -265,6 +267,7 @@ fn cycles_section(
     rd: &crate::engine::compare::ResultsDiff,
     lang: Lang,
 ) -> Html {
+    use crate::ui::view::{bare_table, body, head_words, table, text_row};
     let reason_a = |r| reason_text(r, &a.settings.grades, lang);
     let reason_b = |r| reason_text(r, &b.settings.grades, lang);
     // Grade paths: every branch of A then those of B only; changed first.
@@ -274,26 +277,31 @@ fn cycles_section(
         ids.into_iter().map(|id| (grade_path(ra, &id), grade_path(rb, &id), id)).map(|(x, y, id)| (id, x, y)).collect();
     paths.sort_by_key(|(_, x, y)| x == y);
     let absent = TRec::Absent.get(lang);
+    let shown = UNCHANGED_SHOWN + rd.cycles.iter().map(|c| c.rows.len()).max().unwrap_or(0);
+    let path_rows = paths
+        .iter()
+        .take(shown)
+        .map(|(id, x, y)| {
+            let (row, cell) = if x != y { ("changed", "diff") } else { ("", "") };
+            let side = |v: &Option<String>| v.clone().unwrap_or_else(|| absent.to_string());
+            text_row(row, vec![("", branch_name(a, b, id)), (cell, side(x)), (cell, side(y))])
+        })
+        .collect();
+    let path_heads = [TRec::Branch.get(lang), TRec::PathA.get(lang), TRec::PathB.get(lang)];
     html! {
         <>
             <h3>{ TRec::GradePathSection.get(lang) }</h3>
-            <div class="table-wrap">
-                <table class="data compare-table" data-testid="compare-paths">
-                    <thead><tr><th>{ TRec::Branch.get(lang) }</th><th>{ TRec::PathA.get(lang) }</th><th>{ TRec::PathB.get(lang) }</th></tr></thead>
-                    <tbody>
-                        { for paths.iter().take(UNCHANGED_SHOWN + rd.cycles.iter().map(|c| c.rows.len()).max().unwrap_or(0)).map(|(id, x, y)| html! {
-                            <tr class={classes!((x != y).then_some("changed"))}>
-                                <td>{ branch_name(a, b, id) }</td>
-                                <td class={classes!((x != y).then_some("diff"))}>{ x.clone().unwrap_or_else(|| absent.to_string()) }</td>
-                                <td class={classes!((x != y).then_some("diff"))}>{ y.clone().unwrap_or_else(|| absent.to_string()) }</td>
-                            </tr>
-                        }) }
-                    </tbody>
-                </table>
-            </div>
+            { table("data compare-table", "compare-paths", head_words(&path_heads), body(path_rows)) }
             <h3>{ TRec::CyclesSection.get(lang) }</h3>
             { for rd.cycles.iter().map(|c| {
                 let changed: Vec<_> = c.rows.iter().filter(|r| !r.changes.is_empty()).collect();
+                let mut rows: Vec<Html> = changed.iter().map(|r| text_row("changed", vec![
+                    ("", branch_name(a, b, &r.branch)),
+                    ("diff", cycle_value(&r.a, &reason_a)),
+                    ("diff", cycle_value(&r.b, &reason_b)),
+                ])).collect();
+                rows.extend(c.only_a.iter().map(|id| text_row("changed", vec![("", branch_name(a, b, id)), ("", "✓".into()), ("", absent.into())])));
+                rows.extend(c.only_b.iter().map(|id| text_row("changed", vec![("", branch_name(a, b, id)), ("", absent.into()), ("", "✓".into())])));
                 html! {
                     <div class="compare-cycle" data-testid="compare-cycle" data-changes={changed.len().to_string()}>
                         <h4>{ TRec::CycleN.get(lang).replace("{}", &c.cycle.to_string()) }
@@ -301,22 +309,7 @@ fn cycles_section(
                         if changed.is_empty() && c.only_a.is_empty() && c.only_b.is_empty() {
                             <p class="muted">{ TRec::NoDifference.get(lang) }</p>
                         } else {
-                            <table class="data compare-table">
-                                <thead><tr><th>{ TRec::Branch.get(lang) }</th><th>{"A"}</th><th>{"B"}</th></tr></thead>
-                                <tbody>
-                                    { for changed.iter().map(|r| html! {
-                                        <tr class="changed"><td>{ branch_name(a, b, &r.branch) }</td>
-                                            <td class="diff">{ cycle_value(&r.a, &reason_a) }</td>
-                                            <td class="diff">{ cycle_value(&r.b, &reason_b) }</td></tr>
-                                    }) }
-                                    { for c.only_a.iter().map(|id| html! {
-                                        <tr class="changed"><td>{ branch_name(a, b, id) }</td><td>{"✓"}</td><td>{ absent }</td></tr>
-                                    }) }
-                                    { for c.only_b.iter().map(|id| html! {
-                                        <tr class="changed"><td>{ branch_name(a, b, id) }</td><td>{ absent }</td><td>{"✓"}</td></tr>
-                                    }) }
-                                </tbody>
-                            </table>
+                            { bare_table("data compare-table", "", head_words(&[TRec::Branch.get(lang), "A", "B"]), body(rows)) }
                         }
                     </div>
                 }

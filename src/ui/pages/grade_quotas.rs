@@ -146,9 +146,7 @@ pub fn grade_quotas() -> Html {
                             let cap = quota.map(|q| round(n as f64 * q, 0) as u32);
                             html! {
                                 <tr data-testid="quota-row" data-grade={grade.to_string()}>
-                                    <th scope="row" class="num">
-                                        <span class="grade-badge" data-grade={grade.to_string()}>{ grade }</span>{" "}{ g.name(grade) }
-                                    </th>
+                                    <th scope="row" class="num">{ crate::ui::view::grade_badge(grade) }{" "}{ g.name(grade) }</th>
                                     <td class="num">{ quota_input(&s, grade as usize - 1, format!("quota-{grade}"), lang, &state) }</td>
                                     <td class="num" data-testid="quota-places">{ cap.map_or_else(|| TQuo::NoLimit.get(lang).to_string(), |c| c.to_string()) }</td>
                                     { for held.iter().map(|(c, counts)| {
@@ -204,7 +202,7 @@ pub fn simulation_figure(s: &Scenario, r: &SimulationResult, lang: Lang) -> Html
                         let p = r.quota_held_back.get(grade as usize - 1).copied().unwrap_or(0.0);
                         html! {
                             <tr data-testid="simulation-quota-row" data-grade={grade.to_string()} data-p={p.to_string()}>
-                                <th scope="row" class="num"><span class="grade-badge" data-grade={grade.to_string()}>{ grade }</span>{" "}{ g.name(grade) }</th>
+                                <th scope="row" class="num">{ crate::ui::view::grade_badge(grade) }{" "}{ g.name(grade) }</th>
                                 <td class="num">{ g.quota(grade).map(plain).unwrap_or_default() }</td>
                                 <td class="num">
                                     <span class="pbar quota" title={format!("{p:.4}")}>

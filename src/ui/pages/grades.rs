@@ -195,6 +195,65 @@ fn cycle_table(
     // §1 the target plans that start in one of the cycle's periods.
     let started: Vec<String> =
         s.target_plans.iter().filter(|p| c.periods.contains(&p.from)).map(|p| p.name.clone()).collect();
+    let table = if open {
+        use crate::ui::view::{body, el, head, list, table, tag, td, text, Col};
+        let cols = [
+            Col::new(T::BranchName.get(lang), ""),
+            Col::new(TGr::CycleScore.get(lang), "num"),
+            Col::new(TGr::CycleTier.get(lang), ""),
+            Col::new(TGr::Warnings.get(lang), "num"),
+            Col::new(TGr::GradeChange.get(lang), ""),
+            Col::new(TGr::Reason.get(lang), ""),
+        ];
+        let badge = crate::ui::view::grade_badge;
+        let rows = c.rows[paging.rows()]
+            .iter()
+            .map(|r| {
+                let name = branch_names.get(r.branch.as_str()).map_or(r.branch.clone(), |n| n.to_string());
+                let (arrow, change) = if r.grade_after > r.grade_before {
+                    ("▲", "grade-change up")
+                } else if r.grade_after < r.grade_before {
+                    ("▼", "grade-change down")
+                } else {
+                    ("＝", "grade-change same")
+                };
+                let mut tier = vec![tag(
+                    "span",
+                    &["class"],
+                    vec![Some(format!("tier tier-{}", r.tier.as_str()).into())],
+                    text(tier_word(r.tier, lang).into()),
+                )
+                .into()];
+                if r.vetoed {
+                    tier.push(el("span", "flag veto", text(format!("⛔ {}", T::Vetoed.get(lang)).into())));
+                }
+                let grade = list(vec![
+                    badge(r.grade_before),
+                    text(" → ".into()),
+                    badge(r.grade_after),
+                    text(format!(" {arrow} {}", g.name(r.grade_after)).into()),
+                ]);
+                let cells = vec![
+                    td("name", name),
+                    td("num", fixed(r.score, 2)),
+                    el("td", "", list(tier)),
+                    td("num", r.warnings.to_string()),
+                    el("td", change, grade),
+                    td("", super::grade_quotas::row_reason(r, c, g, lang)),
+                ];
+                tag(
+                    "tr",
+                    &["data-testid", "data-branch", "data-reason"],
+                    vec![Some("cycle-row".into()), Some(r.branch.clone().into()), Some(r.reason.as_str().into())],
+                    list(cells),
+                )
+                .into()
+            })
+            .collect();
+        table("data", "", head(&cols, false), body(rows))
+    } else {
+        Html::default()
+    };
     html! {
         <div class={classes!("cycle", (!c.complete).then_some("in-progress"))} data-testid="cycle" data-cycle={c.cycle.to_string()}
             data-complete={c.complete.to_string()}>
@@ -221,43 +280,7 @@ fn cycle_table(
             </h3>
             if open {
             <Pager paging={paging} on_page={on_page.clone()} label={label.clone()} testid="cycle-pager" {lang} />
-            <div class="table-wrap">
-                <table class="data">
-                    <thead>
-                        <tr>
-                            <th>{ T::BranchName.get(lang) }</th>
-                            <th class="num">{ TGr::CycleScore.get(lang) }</th>
-                            <th>{ TGr::CycleTier.get(lang) }</th>
-                            <th class="num">{ TGr::Warnings.get(lang) }</th>
-                            <th>{ TGr::GradeChange.get(lang) }</th>
-                            <th>{ TGr::Reason.get(lang) }</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        { for c.rows[paging.rows()].iter().map(|r| {
-                            let name = branch_names.get(r.branch.as_str()).map_or(r.branch.clone(), |n| n.to_string());
-                            let arrow = if r.grade_after > r.grade_before { "▲" } else if r.grade_after < r.grade_before { "▼" } else { "＝" };
-                            let change = if r.grade_after > r.grade_before { "up" } else if r.grade_after < r.grade_before { "down" } else { "same" };
-                            html! {
-                                <tr data-testid="cycle-row" data-branch={r.branch.clone()} data-reason={r.reason.as_str()}>
-                                    <td class="name">{ name }</td>
-                                    <td class="num">{ fixed(r.score, 2) }</td>
-                                    <td><span class={classes!("tier", format!("tier-{}", r.tier.as_str()))}>{ tier_word(r.tier, lang) }</span>
-                                        if r.vetoed { <span class="flag veto">{"⛔ "}{ T::Vetoed.get(lang) }</span> }</td>
-                                    <td class="num">{ r.warnings }</td>
-                                    <td class={classes!("grade-change", change)}>
-                                        <span class="grade-badge" data-grade={r.grade_before.to_string()}>{ r.grade_before }</span>
-                                        {" → "}
-                                        <span class="grade-badge" data-grade={r.grade_after.to_string()}>{ r.grade_after }</span>
-                                        {" "}{ arrow }{" "}{ g.name(r.grade_after) }
-                                    </td>
-                                    <td>{ super::grade_quotas::row_reason(r, c, g, lang) }</td>
-                                </tr>
-                            }
-                        }) }
-                    </tbody>
-                </table>
-            </div>
+            { table }
             }
         </div>
     }
@@ -343,7 +366,7 @@ fn grade_names() -> Html {
                             let label = |t: TGr| crate::i18n::pages::keyboard::grade_field(&g.names, i + 1, t.get(lang), lang);
                             html! {
                                 <tr>
-                                    <td class="num"><span class="grade-badge" data-grade={(i + 1).to_string()}>{ i + 1 }</span></td>
+                                    <td class="num">{ crate::ui::view::grade_badge(i as u32 + 1) }</td>
                                     { cell(name, name_err, commit(i, "name"), format!("grade-name-{}", i + 1), &label(TGr::GradeName), "") }
                                     { cell(coef, coef_err, commit(i, "coef"), format!("grade-coef-{}", i + 1), &label(TGr::GradeCoefficient), "num") }
                                     { cell(text, text_err, commit(i, "text"), format!("grade-text-{}", i + 1), &label(TGr::GradeText), "wide") }

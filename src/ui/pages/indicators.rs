@@ -92,6 +92,7 @@ pub fn Page() -> Html {
         let (open, s) = (open.clone(), s.clone());
         Callback::from(move |_| open.emit((None, IndicatorForm::blank(&ed::next_indicator_id(&s)))))
     };
+    let on_row = row_actions(&state, &open, &deleted, lang);
     let total = ed::total_weight(&s);
     let groups = ed::by_dimension(&s);
     // The indicator being edited is found by its id: undo or redo may have moved it meanwhile.
@@ -123,28 +124,73 @@ pub fn Page() -> Html {
                     { TInd::TotalWeight.get(lang) }{ TSet::Colon.get(lang) }<strong class="num" data-testid="total-weight">{ plain(total) }</strong>
                     <span class="muted">{" · "}{ TInd::ShareHint.get(lang) }</span>
                 </p>
-                { for groups.iter().map(|(dim, list)| group(&s, dim, list, lang, &state, &open, &deleted, draft.is_some())) }
+                { for groups.iter().map(|(dim, list)| group(&s, dim, list, lang, &on_row, draft.is_some())) }
             }
             <OptionalActions />
         </section>
     }
 }
 
-#[allow(clippy::too_many_arguments)]
-fn group(
-    s: &Scenario,
-    dim: &str,
-    list: &[usize],
-    lang: Lang,
+/// What the row buttons of the indicator tables do (`data-act` up, down, edit, delete on the row of
+/// `data-id`): one listener for every table of the page.
+fn row_actions(
     state: &UseReducerHandle<AppState>,
     open: &Callback<(Option<usize>, IndicatorForm)>,
     deleted: &UseStateHandle<Option<Deleted>>,
-    editing: bool,
-) -> Html {
+    lang: Lang,
+) -> Callback<MouseEvent> {
+    let (state, open, deleted) = (state.clone(), open.clone(), deleted.clone());
+    Callback::from(move |e: MouseEvent| {
+        let Some((act, id)) = crate::ui::view::action_of(&e) else { return };
+        let s = state.scenario();
+        let Some(i) = s.indicators.iter().position(|x| x.id == id) else { return };
+        match act.as_str() {
+            "edit" => open.emit((Some(i), IndicatorForm::of(&s.indicators[i]))),
+            "delete" => {
+                deleted.set(Some(Deleted {
+                    text: format!(
+                        "{}{}{}",
+                        TInd::DeletedIndicator.get(lang),
+                        TSet::Colon.get(lang),
+                        s.indicators[i].name
+                    ),
+                    revision: state.revision + 1,
+                }));
+                state.dispatch(Action::Edit(Edit::new(T::Delete, move |sc| {
+                    let i = ed::indicator_index(sc, &id)?;
+                    ed::delete_indicator(sc, i).map(|_| ()).ok_or_else(Vec::new)
+                })));
+            }
+            _ => {
+                let up = act == "up";
+                state.dispatch(Action::Edit(Edit::new(T::Edit, move |sc| {
+                    let i = ed::indicator_index(sc, &id)?;
+                    ed::move_indicator(sc, i, up)
+                })))
+            }
+        }
+    })
+}
+
+fn group(s: &Scenario, dim: &str, list: &[usize], lang: Lang, on_row: &Callback<MouseEvent>, editing: bool) -> Html {
+    use crate::ui::view::{body_with, head, table, Col};
     let title = if dim.is_empty() { TInd::NoDimension.get(lang).to_string() } else { dim.to_string() };
     let group_weight: f64 = list.iter().filter_map(|i| s.indicators[*i].scored()).map(|sc| sc.weight).sum();
     let total = ed::total_weight(s);
     let heading_id = format!("dim-{}", list[0]);
+    let w = |t: TInd| t.get(lang);
+    let cols = [
+        Col::new(w(TInd::Name), ""),
+        Col::new(w(TInd::Kind), ""),
+        Col::new(w(TInd::Measure), ""),
+        Col::new(w(TInd::Target), "num"),
+        Col::new(w(TInd::Tolerance), "num"),
+        Col::new(w(TInd::Weight), "num"),
+        Col::new(w(TInd::Share), ""),
+        Col::hidden(T::Actions.get(lang)),
+    ];
+    let rows =
+        list.iter().enumerate().map(|(pos, &i)| row(s, i, pos == 0, pos + 1 == list.len(), lang, editing)).collect();
     html! {
         <section class="ed-group" data-testid="indicator-group" data-dimension={dim.to_string()} aria-labelledby={heading_id.clone()}>
             <h3 id={heading_id}>
@@ -155,41 +201,13 @@ fn group(
                     { if total > 0.0 { format!(" · {}%", fixed(100.0 * group_weight / total, 1)) } else { String::new() } }
                 </span>
             </h3>
-            <div class="table-wrap">
-                <table class="data ed-indicators">
-                    <thead>
-                        <tr>
-                            <th scope="col">{ TInd::Name.get(lang) }</th>
-                            <th scope="col">{ TInd::Kind.get(lang) }</th>
-                            <th scope="col">{ TInd::Measure.get(lang) }</th>
-                            <th scope="col" class="num">{ TInd::Target.get(lang) }</th>
-                            <th scope="col" class="num">{ TInd::Tolerance.get(lang) }</th>
-                            <th scope="col" class="num">{ TInd::Weight.get(lang) }</th>
-                            <th scope="col">{ TInd::Share.get(lang) }</th>
-                            <th scope="col"><span class="sr-only">{ T::Actions.get(lang) }</span></th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        { for list.iter().enumerate().map(|(pos, &i)| row(s, i, pos == 0, pos + 1 == list.len(), lang, state, open, deleted, editing)) }
-                    </tbody>
-                </table>
-            </div>
+            { table("data ed-indicators", "", head(&cols, true), body_with(rows, Some(on_row.clone()), None, None)) }
         </section>
     }
 }
 
-#[allow(clippy::too_many_arguments)]
-fn row(
-    s: &Scenario,
-    i: usize,
-    first: bool,
-    last: bool,
-    lang: Lang,
-    state: &UseReducerHandle<AppState>,
-    open: &Callback<(Option<usize>, IndicatorForm)>,
-    deleted: &UseStateHandle<Option<Deleted>>,
-    editing: bool,
-) -> Html {
+fn row(s: &Scenario, i: usize, first: bool, last: bool, lang: Lang, editing: bool) -> Html {
+    use crate::ui::view::{act_button, el, list, tag, td, text};
     let ind = &s.indicators[i];
     let (measure, target, tolerance) = match &ind.kind {
         IndicatorKind::Veto => ("—".to_string(), "—".to_string(), "—".to_string()),
@@ -213,7 +231,7 @@ fn row(
     };
     let share = ed::weight_share(s, ind);
     let plan = &ind.plan;
-    let plan_items: Vec<(TInd, &String)> = [
+    let plan_items: Vec<Html> = [
         (TInd::Workload, &plan.workload),
         (TInd::Measures, &plan.measures),
         (TInd::Deadline, &plan.deadline),
@@ -221,74 +239,94 @@ fn row(
     ]
     .into_iter()
     .filter(|(_, t)| !t.trim().is_empty())
+    .flat_map(|(k, t)| [el("dt", "", text(k.get(lang).into())), el("dd", "", text(t.clone().into()))])
     .collect();
-    let on_edit = {
-        let (open, ind) = (open.clone(), ind.clone());
-        Callback::from(move |_| open.emit((Some(i), IndicatorForm::of(&ind))))
-    };
-    let on_delete = {
-        let (state, deleted, name, id) = (state.clone(), deleted.clone(), ind.name.clone(), ind.id.clone());
-        Callback::from(move |_| {
-            deleted.set(Some(Deleted {
-                text: format!("{}{sep}{}", TInd::DeletedIndicator.get(lang), name, sep = TSet::Colon.get(lang)),
-                revision: state.revision + 1,
-            }));
-            let id = id.clone();
-            state.dispatch(Action::Edit(Edit::new(T::Delete, move |sc| {
-                let i = ed::indicator_index(sc, &id)?;
-                ed::delete_indicator(sc, i).map(|_| ()).ok_or_else(Vec::new)
-            })));
-        })
-    };
-    let mover = |up: bool| {
-        let (state, id) = (state.clone(), ind.id.clone());
-        Callback::from(move |_| {
-            let id = id.clone();
-            state.dispatch(Action::Edit(Edit::new(T::Edit, move |sc| {
-                let i = ed::indicator_index(sc, &id)?;
-                ed::move_indicator(sc, i, up)
-            })))
-        })
-    };
-    html! {
-        <tr key={ind.id.clone()} data-testid="indicator-row" data-id={ind.id.clone()}>
-            <td class="name">
-                <span data-testid="indicator-row-name">{ ind.name.clone() }</span>
-                {" "}<code class="muted">{ ind.id.clone() }</code>
-                if !plan_items.is_empty() {
-                    <details class="ed-plan">
-                        <summary>{ TInd::PlanShort.get(lang) }</summary>
-                        <dl>
-                            { for plan_items.iter().map(|(k, t)| html! { <><dt>{ k.get(lang) }</dt><dd>{ (*t).clone() }</dd></> }) }
-                        </dl>
-                    </details>
-                }
-            </td>
-            <td>{ kind_word(ind, lang) }</td>
-            <td>{ measure }</td>
-            <td class="num">{ target }</td>
-            <td class="num">{ tolerance }</td>
-            <td class="num">{ ind.scored().map(|sc| plain(sc.weight)).unwrap_or_else(|| "—".into()) }</td>
-            <td class="ed-share" data-testid="ind-share">
-                if let Some(sh) = share {
-                    <span class="num">{ format!("{}%", fixed(100.0 * sh, 1)) }</span>
-                    <span class="ed-bar" aria-hidden="true"><span style={format!("width:{:.1}%", 100.0 * sh)}></span></span>
-                } else {
-                    {"—"}
-                }
-            </td>
-            <td class="row-actions">
-                <button class="ghost small" onclick={mover(true)} disabled={first} data-testid="ind-up"
-                    aria-label={format!("{} {}", TInd::MoveUp.get(lang), ind.name)} title={TInd::MoveUp.get(lang)}>{"↑"}</button>
-                <button class="ghost small" onclick={mover(false)} disabled={last} data-testid="ind-down"
-                    aria-label={format!("{} {}", TInd::MoveDown.get(lang), ind.name)} title={TInd::MoveDown.get(lang)}>{"↓"}</button>
-                <button class="ghost small" onclick={on_edit} disabled={editing} data-testid="ind-edit"
-                    aria-label={format!("{} {}", T::Edit.get(lang), ind.name)}>{ T::Edit.get(lang) }</button>
-                <button class="ghost small danger" onclick={on_delete} data-testid="ind-delete"
-                    aria-label={format!("{} {}", T::Delete.get(lang), ind.name)}>{ T::Delete.get(lang) }</button>
-            </td>
-        </tr>
+    let mut name = vec![
+        tag("span", &["data-testid"], vec![Some("indicator-row-name".into())], text(ind.name.clone().into())).into(),
+        text(" ".into()),
+        el("code", "muted", text(ind.id.clone().into())),
+    ];
+    if !plan_items.is_empty() {
+        name.push(el(
+            "details",
+            "ed-plan",
+            list(vec![el("summary", "", text(TInd::PlanShort.get(lang).into())), el("dl", "", list(plan_items))]),
+        ));
     }
+    let share_cell = match share {
+        Some(sh) => list(vec![
+            el("span", "num", text(format!("{}%", fixed(100.0 * sh, 1)).into())),
+            tag(
+                "span",
+                &["class", "aria-hidden"],
+                vec![Some("ed-bar".into()), Some("true".into())],
+                tag("span", &["style"], vec![Some(format!("width:{:.1}%", 100.0 * sh).into())], Html::default()).into(),
+            )
+            .into(),
+        ]),
+        None => text("—".into()),
+    };
+    let n = &ind.name;
+    let cells = vec![
+        el("td", "name", list(name)),
+        td("", kind_word(ind, lang).to_string()),
+        td("", measure),
+        td("num", target),
+        td("num", tolerance),
+        td("num", ind.scored().map(|sc| plain(sc.weight)).unwrap_or_else(|| "—".into())),
+        tag("td", &["class", "data-testid"], vec![Some("ed-share".into()), Some("ind-share".into())], share_cell)
+            .into(),
+        el(
+            "td",
+            "row-actions",
+            list(vec![
+                act_button(
+                    "ghost small",
+                    "up",
+                    "ind-up",
+                    Some(format!("{} {n}", TInd::MoveUp.get(lang))),
+                    Some(TInd::MoveUp.get(lang)),
+                    first,
+                    "↑",
+                ),
+                act_button(
+                    "ghost small",
+                    "down",
+                    "ind-down",
+                    Some(format!("{} {n}", TInd::MoveDown.get(lang))),
+                    Some(TInd::MoveDown.get(lang)),
+                    last,
+                    "↓",
+                ),
+                act_button(
+                    "ghost small",
+                    "edit",
+                    "ind-edit",
+                    Some(format!("{} {n}", T::Edit.get(lang))),
+                    None,
+                    editing,
+                    T::Edit.get(lang),
+                ),
+                act_button(
+                    "ghost small danger",
+                    "delete",
+                    "ind-delete",
+                    Some(format!("{} {n}", T::Delete.get(lang))),
+                    None,
+                    false,
+                    T::Delete.get(lang),
+                ),
+            ]),
+        ),
+    ];
+    let mut tr = tag(
+        "tr",
+        &["data-testid", "data-id"],
+        vec![Some("indicator-row".into()), Some(ind.id.clone().into())],
+        list(cells),
+    );
+    tr.key = Some(ind.id.as_str().into());
+    tr.into()
 }
 
 /// §1 target plans: "from the start" or "from a chosen period" for a changed base target.
@@ -712,6 +750,103 @@ fn OptionalActions() -> Html {
         })
     };
     let points_sum: f64 = s.optional_actions.iter().map(|a| a.points).sum();
+    let action_table = {
+        use crate::ui::view::{act_button, body_with, el, head, list, table, tag, td, text, Col};
+        let w = |t: TInd| t.get(lang);
+        let cols = [
+            Col::new(w(TInd::ActionId), ""),
+            Col::new(w(TInd::ActionName), ""),
+            Col::new(w(TInd::Points), "num"),
+            Col::new(w(TInd::UsedIn), "num"),
+            Col::hidden(T::Actions.get(lang)),
+        ];
+        let editing = draft.is_some();
+        let rows = s
+            .optional_actions
+            .iter()
+            .map(|a| {
+                let n = &a.name;
+                let cells = vec![
+                    el("td", "", el("code", "", text(a.id.clone().into()))),
+                    td("name", a.name.clone()),
+                    td("num", plain(a.points)),
+                    td("num", ed::action_uses(&s, &a.id).to_string()),
+                    el(
+                        "td",
+                        "row-actions",
+                        list(vec![
+                            act_button(
+                                "ghost small",
+                                "edit",
+                                "act-edit",
+                                Some(format!("{} {n}", T::Edit.get(lang))),
+                                None,
+                                editing,
+                                T::Edit.get(lang),
+                            ),
+                            act_button(
+                                "ghost small danger",
+                                "delete",
+                                "act-delete",
+                                Some(format!("{} {n}", T::Delete.get(lang))),
+                                None,
+                                false,
+                                T::Delete.get(lang),
+                            ),
+                        ]),
+                    ),
+                ];
+                let mut tr = tag(
+                    "tr",
+                    &["data-testid", "data-id"],
+                    vec![Some("action-row".into()), Some(a.id.clone().into())],
+                    list(cells),
+                );
+                tr.key = Some(a.id.as_str().into());
+                tr.into()
+            })
+            .collect();
+        let onclick = {
+            let (state, draft, deleted) = (state.clone(), draft.clone(), deleted.clone());
+            Callback::from(move |e: MouseEvent| {
+                let Some((act, id)) = crate::ui::view::action_of(&e) else { return };
+                let s = state.scenario();
+                let Some(i) = s.optional_actions.iter().position(|a| a.id == id) else { return };
+                if act == "edit" {
+                    draft.set(Some(ActionDraft {
+                        index: Some(i),
+                        form: ActionForm::of(&s.optional_actions[i]),
+                        touched: Vec::new(),
+                        attempted: false,
+                    }));
+                } else {
+                    deleted.set(Some(Deleted {
+                        text: format!(
+                            "{}{}{}",
+                            TInd::DeletedAction.get(lang),
+                            TSet::Colon.get(lang),
+                            s.optional_actions[i].name
+                        ),
+                        revision: state.revision + 1,
+                    }));
+                    state.dispatch(Action::Edit(Edit::new(T::Delete, move |sc| {
+                        let i = ed::action_index(sc, &id)?;
+                        ed::delete_action(sc, i).map(|_| ()).ok_or_else(Vec::new)
+                    })));
+                }
+            })
+        };
+        let foot = html! {
+            <tfoot>
+                <tr>
+                    <th colspan="2">{ TInd::Points.get(lang) }{" Σ"}</th>
+                    <td class="num">{ plain(points_sum) }</td>
+                    <td colspan="2" class="muted">{ TInd::BonusCap.get(lang) }{" "}{ plain(s.settings.scoring.bonus_cap) }</td>
+                </tr>
+            </tfoot>
+        };
+        table("data", "action-table", head(&cols, true), list(vec![body_with(rows, Some(onclick), None, None), foot]))
+    };
 
     html! {
         <section class="ed-actions" data-testid="optional-actions" aria-labelledby="actions-title">
@@ -734,59 +869,7 @@ fn OptionalActions() -> Html {
             if s.optional_actions.is_empty() {
                 <p class="empty">{ TInd::NoActions.get(lang) }</p>
             } else {
-                <div class="table-wrap">
-                    <table class="data" data-testid="action-table">
-                        <thead>
-                            <tr>
-                                <th scope="col">{ TInd::ActionId.get(lang) }</th>
-                                <th scope="col">{ TInd::ActionName.get(lang) }</th>
-                                <th scope="col" class="num">{ TInd::Points.get(lang) }</th>
-                                <th scope="col" class="num">{ TInd::UsedIn.get(lang) }</th>
-                                <th scope="col"><span class="sr-only">{ T::Actions.get(lang) }</span></th>
-                            </tr>
-                        </thead>
-                        <tbody>
-                            { for s.optional_actions.iter().enumerate().map(|(i, a)| {
-                                let on_edit = {
-                                    let (draft, a) = (draft.clone(), a.clone());
-                                    Callback::from(move |_| draft.set(Some(ActionDraft { index: Some(i), form: ActionForm::of(&a), touched: Vec::new(), attempted: false })))
-                                };
-                                let on_delete = {
-                                    let (state, deleted, name, id) = (state.clone(), deleted.clone(), a.name.clone(), a.id.clone());
-                                    Callback::from(move |_| {
-                                        deleted.set(Some(Deleted { text: format!("{}{sep}{}", TInd::DeletedAction.get(lang), name, sep = TSet::Colon.get(lang)), revision: state.revision + 1 }));
-                                        let id = id.clone();
-                                        state.dispatch(Action::Edit(Edit::new(T::Delete, move |sc| {
-                                            let i = ed::action_index(sc, &id)?;
-                                            ed::delete_action(sc, i).map(|_| ()).ok_or_else(Vec::new)
-                                        })));
-                                    })
-                                };
-                                html! {
-                                    <tr key={a.id.clone()} data-testid="action-row" data-id={a.id.clone()}>
-                                        <td><code>{ a.id.clone() }</code></td>
-                                        <td class="name">{ a.name.clone() }</td>
-                                        <td class="num">{ plain(a.points) }</td>
-                                        <td class="num">{ ed::action_uses(&s, &a.id) }</td>
-                                        <td class="row-actions">
-                                            <button class="ghost small" onclick={on_edit} disabled={draft.is_some()} data-testid="act-edit"
-                                                aria-label={format!("{} {}", T::Edit.get(lang), a.name)}>{ T::Edit.get(lang) }</button>
-                                            <button class="ghost small danger" onclick={on_delete} data-testid="act-delete"
-                                                aria-label={format!("{} {}", T::Delete.get(lang), a.name)}>{ T::Delete.get(lang) }</button>
-                                        </td>
-                                    </tr>
-                                }
-                            }) }
-                        </tbody>
-                        <tfoot>
-                            <tr>
-                                <th colspan="2">{ TInd::Points.get(lang) }{" Σ"}</th>
-                                <td class="num">{ plain(points_sum) }</td>
-                                <td colspan="2" class="muted">{ TInd::BonusCap.get(lang) }{" "}{ plain(s.settings.scoring.bonus_cap) }</td>
-                            </tr>
-                        </tfoot>
-                    </table>
-                </div>
+                { action_table }
             }
         </section>
     }

@@ -242,121 +242,166 @@ fn ranking_table(
     choose: &Callback<String>,
     keys: &RowKeys,
 ) -> Html {
-    let yes = T::Yes.get(lang);
+    use crate::ui::view::{body_with, data_of, el, head, table, td, td_id, text, Col};
     let shown = &p.rows[paging.rows()];
     let names: HashMap<&str, &str> = s.branches.iter().map(|b| (b.id.as_str(), b.name.as_str())).collect();
-    // The rows the arrows move between: those shown (one list for every row's handler).
+    // The rows the arrows move between: those shown (one list for the table's handler).
     let ids: Rc<Vec<String>> = Rc::new(shown.iter().map(|r| r.branch.clone()).collect());
-    html! {
-        <div class="table-wrap">
-            <table class="data ranking" data-testid="ranking-table">
-                <thead>
-                    <tr>
-                        <th class="num">{ T::Rank.get(lang) }</th>
-                        <th>{ T::BranchName.get(lang) }</th>
-                        <th class="num" title={T::FinalScore.get(lang)}>{ th(TDemo::ColF, "F", lang) }</th>
-                        <th class="num" title={T::InspectionScore.get(lang)}>{ th(TDemo::ColI, "I", lang) }</th>
-                        <th class="num" title={T::BaseScore.get(lang)}>{ th(TDemo::ColB, "B", lang) }</th>
-                        <th class="num" title={T::BonusPoints.get(lang)}>{ th(TDemo::ColBonus, "+", lang) }</th>
-                        <th class="num" title={T::AdjustmentPoints.get(lang)}>{ th(TDemo::ColAdj, "±", lang) }</th>
-                        <th class="num" title={T::EvaluationScore.get(lang)}>{ th(TDemo::ColE, "E", lang) }</th>
-                        <th class="num" title={T::MembersScore.get(lang)}>{ th(TDemo::ColM, "m", lang) }</th>
-                        <th class="num" title={T::PeersScore.get(lang)}>{ th(TDemo::ColQ, "q", lang) }</th>
-                        <th class="num" title={T::SuperiorsScore.get(lang)}>{ th(TDemo::ColH, "h", lang) }</th>
-                        <th>{ T::Tier.get(lang) }</th>
-                        <th>{ T::Flags.get(lang) }</th>
-                        <th class="num">{ T::BonusAmount.get(lang) }</th>
-                        <th>{ T::Talk.get(lang) }</th>
-                        <th>{ T::Eligible.get(lang) }</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    { for shown.iter().map(|r| {
-                        let name = names.get(r.branch.as_str()).map_or(r.branch.clone(), |n| n.to_string());
-                        let onclick = {
-                            let (choose, id) = (choose.clone(), r.branch.clone());
-                            Callback::from(move |_| choose.emit(id.clone()))
-                        };
-                        let onkeydown = {
-                            let (ids, choose, id, set_active, open, close, open_by_key) = (
-                                Rc::clone(&ids),
-                                choose.clone(),
-                                r.branch.clone(),
-                                keys.set_active.clone(),
-                                keys.open,
-                                keys.close.clone(),
-                                keys.open_by_key.clone(),
-                            );
-                            Callback::from(move |e: KeyboardEvent| {
-                                let at = ids.iter().position(|b| *b == id).unwrap_or(0);
-                                let to = match e.key().as_str() {
-                                    "Enter" | " " => {
-                                        e.prevent_default();
-                                        open_by_key.emit(id.clone());
-                                        return;
-                                    }
-                                    "ArrowDown" => (at + 1).min(ids.len() - 1),
-                                    "ArrowUp" => at.saturating_sub(1),
-                                    "Home" => 0,
-                                    "End" => ids.len() - 1,
-                                    "Escape" if open => {
-                                        e.prevent_default();
-                                        close.emit(());
-                                        return;
-                                    }
-                                    _ => return,
-                                };
-                                e.prevent_default();
-                                let next = ids[to].clone();
-                                if let Some(el) = ranking_row(&next) {
-                                    let _ = el.focus();
-                                }
-                                if open {
-                                    choose.emit(next.clone());
-                                }
-                                set_active.emit(next);
-                            })
-                        };
-                        let onfocus = {
-                            let (set_active, id) = (keys.set_active.clone(), r.branch.clone());
-                            Callback::from(move |_: FocusEvent| set_active.emit(id.clone()))
-                        };
-                        let tabindex = if keys.active.as_deref() == Some(r.branch.as_str()) { "0" } else { "-1" };
-                        let selected = chosen == Some(r.branch.as_str());
-                        let missing: Vec<String> = r.missing.iter().map(|id| s.indicator(id).map_or(id.clone(), |i| i.name.clone())).collect();
-                        html! {
-                            <tr data-testid="ranking-row" data-branch={r.branch.clone()} {tabindex} {onclick} {onkeydown} {onfocus}
-                                class={classes!("clickable", selected.then_some("selected"), format!("row-{}", r.tier.as_str()))}
-                                aria-selected={selected.to_string()}>
-                                <td class="num" data-testid="rank">{ r.rank }</td>
-                                <td class="name">{ name }</td>
-                                <td class="num strong" data-testid="final">{ fixed(r.final_score, 2) }</td>
-                                <td class="num">{ fixed(r.inspection, 2) }</td>
-                                <td class="num">{ fixed(r.base, 2) }</td>
-                                <td class="num">{ plain(r.bonus) }</td>
-                                <td class="num">{ plain(r.adjustments) }</td>
-                                <td class="num">{ opt(r.evaluation, 2) }</td>
-                                <td class="num">{ opt(r.members, 2) }</td>
-                                <td class="num">{ opt(r.peers, 1) }</td>
-                                <td class="num">{ opt(r.superiors, 1) }</td>
-                                <td data-testid="tier" data-tier={r.tier.as_str()}>{ tier_badge(r.tier, lang) }</td>
-                                <td class="flags">
-                                    if r.vetoed { <span class="flag veto" title={T::Vetoed.get(lang)}>{"⛔ "}{ T::Vetoed.get(lang) }</span> }
-                                    if r.warning { <span class="flag warn" title={T::Warning.get(lang)}>{"⚑ "}{ T::Warning.get(lang) }</span> }
-                                    if !missing.is_empty() {
-                                        <span class="flag missing" title={missing.join("、")}>{"？"}{ T::MissingData.get(lang) }{" "}{ missing.len() }</span>
-                                    }
-                                </td>
-                                <td class="num">{ yuan(r.bonus_amount) }</td>
-                                <td>{ if r.talk { html!{ <span class="flag talk">{ yes }</span> } } else { html!{} } }</td>
-                                <td>{ if r.eligible { T::Yes.get(lang) } else { T::No.get(lang) } }</td>
-                            </tr>
-                        }
-                    }) }
-                </tbody>
-            </table>
-        </div>
-    }
+    let w = |t: T| t.get(lang);
+    let d = |t: TDemo| t.get(lang);
+    let cols = [
+        Col::new(w(T::Rank), "num"),
+        Col::new(w(T::BranchName), ""),
+        Col::sym(d(TDemo::ColF), "F", w(T::FinalScore)),
+        Col::sym(d(TDemo::ColI), "I", w(T::InspectionScore)),
+        Col::sym(d(TDemo::ColB), "B", w(T::BaseScore)),
+        Col::sym(d(TDemo::ColBonus), "+", w(T::BonusPoints)),
+        Col::sym(d(TDemo::ColAdj), "±", w(T::AdjustmentPoints)),
+        Col::sym(d(TDemo::ColE), "E", w(T::EvaluationScore)),
+        Col::sym(d(TDemo::ColM), "m", w(T::MembersScore)),
+        Col::sym(d(TDemo::ColQ), "q", w(T::PeersScore)),
+        Col::sym(d(TDemo::ColH), "h", w(T::SuperiorsScore)),
+        Col::new(w(T::Tier), ""),
+        Col::new(w(T::Flags), ""),
+        Col::new(w(T::BonusAmount), "num"),
+        Col::new(w(T::Talk), ""),
+        Col::new(w(T::Eligible), ""),
+    ];
+    let onclick = {
+        let choose = choose.clone();
+        Callback::from(move |e: MouseEvent| {
+            if let Some((_, id)) = data_of(&e, "branch") {
+                choose.emit(id)
+            }
+        })
+    };
+    let onkeydown = {
+        let (ids, choose, set_active, open, close, open_by_key) = (
+            Rc::clone(&ids),
+            choose.clone(),
+            keys.set_active.clone(),
+            keys.open,
+            keys.close.clone(),
+            keys.open_by_key.clone(),
+        );
+        Callback::from(move |e: KeyboardEvent| {
+            let Some((_, id)) = data_of(&e, "branch") else { return };
+            let at = ids.iter().position(|b| *b == id).unwrap_or(0);
+            let to = match e.key().as_str() {
+                "Enter" | " " => {
+                    e.prevent_default();
+                    open_by_key.emit(id);
+                    return;
+                }
+                "ArrowDown" => (at + 1).min(ids.len() - 1),
+                "ArrowUp" => at.saturating_sub(1),
+                "Home" => 0,
+                "End" => ids.len() - 1,
+                "Escape" if open => {
+                    e.prevent_default();
+                    close.emit(());
+                    return;
+                }
+                _ => return,
+            };
+            e.prevent_default();
+            let next = ids[to].clone();
+            if let Some(el) = ranking_row(&next) {
+                let _ = el.focus();
+            }
+            if open {
+                choose.emit(next.clone());
+            }
+            set_active.emit(next);
+        })
+    };
+    let onfocusin = {
+        let set_active = keys.set_active.clone();
+        Callback::from(move |e: FocusEvent| {
+            if let Some((_, id)) = data_of(&e, "branch") {
+                set_active.emit(id)
+            }
+        })
+    };
+    let rows = shown
+        .iter()
+        .map(|r| {
+            let name = names.get(r.branch.as_str()).map_or(r.branch.clone(), |n| n.to_string());
+            let tabindex = if keys.active.as_deref() == Some(r.branch.as_str()) { "0" } else { "-1" };
+            let selected = chosen == Some(r.branch.as_str());
+            let missing: Vec<String> =
+                r.missing.iter().map(|id| s.indicator(id).map_or(id.clone(), |i| i.name.clone())).collect();
+            let mut flags = Vec::new();
+            if r.vetoed {
+                flags.push(flag("flag veto", w(T::Vetoed), format!("⛔ {}", w(T::Vetoed))));
+            }
+            if r.warning {
+                flags.push(flag("flag warn", w(T::Warning), format!("⚑ {}", w(T::Warning))));
+            }
+            if !missing.is_empty() {
+                flags.push(flag(
+                    "flag missing",
+                    &missing.join("、"),
+                    format!("？{} {}", w(T::MissingData), missing.len()),
+                ));
+            }
+            let cells = vec![
+                td_id("num", "rank", text(r.rank.to_string().into())),
+                td("name", name),
+                td_id("num strong", "final", text(fixed(r.final_score, 2).into())),
+                td("num", fixed(r.inspection, 2)),
+                td("num", fixed(r.base, 2)),
+                td("num", plain(r.bonus)),
+                td("num", plain(r.adjustments)),
+                td("num", opt(r.evaluation, 2)),
+                td("num", opt(r.members, 2)),
+                td("num", opt(r.peers, 1)),
+                td("num", opt(r.superiors, 1)),
+                crate::ui::view::tag(
+                    "td",
+                    &["data-testid", "data-tier"],
+                    vec![Some("tier".into()), Some(r.tier.as_str().into())],
+                    tier_badge(r.tier, lang),
+                )
+                .into(),
+                el("td", "flags", crate::ui::view::list(flags)),
+                td("num", yuan(r.bonus_amount)),
+                el("td", "", if r.talk { el("span", "flag talk", text(w(T::Yes).into())) } else { Html::default() }),
+                td("", if r.eligible { w(T::Yes) } else { w(T::No) }.to_string()),
+            ];
+            let class = format!("clickable{} row-{}", if selected { " selected" } else { "" }, r.tier.as_str());
+            crate::ui::view::tag(
+                "tr",
+                &["data-testid", "data-branch", "tabindex", "class", "aria-selected"],
+                vec![
+                    Some("ranking-row".into()),
+                    Some(r.branch.clone().into()),
+                    Some(tabindex.into()),
+                    Some(class.into()),
+                    Some(if selected { "true" } else { "false" }.into()),
+                ],
+                crate::ui::view::list(cells),
+            )
+            .into()
+        })
+        .collect();
+    table(
+        "data ranking",
+        "ranking-table",
+        head(&cols, false),
+        body_with(rows, Some(onclick), Some(onkeydown), Some(onfocusin)),
+    )
+}
+
+/// A flag in the ranking: `<span class=… title=…>text</span>`.
+fn flag(class: &'static str, title: &str, s: String) -> Html {
+    crate::ui::view::tag(
+        "span",
+        &["class", "title"],
+        vec![Some(class.into()), Some(title.to_string().into())],
+        crate::ui::view::text(s.into()),
+    )
+    .into()
 }
 
 fn why_panel(
@@ -417,53 +462,107 @@ fn why_panel(
             }
         })
     };
+    let table = {
+        use crate::ui::view::{body_with, data_of, head_row, list, tag, td, text, th_cells, Col};
+        let method = |k: u8| crate::ui::pages::method::link(k, lang);
+        let w = |t: T| t.get(lang);
+        let d = |t: TDemo| t.get(lang);
+        let th = |word: &'static str, class: &'static str, link: Html| -> Html {
+            tag(
+                "th",
+                &["class"],
+                vec![(!class.is_empty()).then_some(AttrValue::Static(class))],
+                list(vec![text(word.into()), link]),
+            )
+            .into()
+        };
+        let cols = [
+            Col::sym(d(TDemo::ColR), "r", w(T::Ratio)),
+            Col::sym(d(TDemo::ColS), "s", w(T::Fraction)),
+            Col::new(w(T::Weight), "num"),
+            Col::new(w(T::Points), "num"),
+        ];
+        let mut heads = vec![
+            th(w(T::Indicator), "", method(2)),
+            th(w(T::Target), "num", method(1)),
+            th(w(T::Actual), "num", Html::default()),
+        ];
+        heads.extend(th_cells(&cols, false));
+        let pick_title = crate::i18n::pages::TChart::CurvePick.get(lang);
+        let rows = row
+            .indicators
+            .iter()
+            .map(|i| {
+                let ind = &s.indicators[i.indicator];
+                let pick = i.target.is_some();
+                let mut class = Vec::new();
+                if i.actual.is_none() {
+                    class.push("missing");
+                }
+                if pick {
+                    class.push("clickable");
+                }
+                if shown_ind == Some(i.indicator) {
+                    class.push("selected");
+                }
+                let cells = vec![
+                    td("", ind.name.clone()),
+                    td("num", i.target.map_or_else(|| "A".to_string(), plain)),
+                    td("num", actual_text(i.actual.as_ref())),
+                    td("num", i.ratio.map_or_else(|| "—".into(), |r| fixed(r, 3))),
+                    td("num", fixed(i.fraction, 3)),
+                    td("num", plain(i.weight)),
+                    td("num", fixed(i.points, 2)),
+                ];
+                tag(
+                    "tr",
+                    &["class", "tabindex", "title", "data-ind"],
+                    vec![
+                        (!class.is_empty()).then(|| class.join(" ").into()),
+                        pick.then_some("0".into()),
+                        pick.then_some(pick_title.into()),
+                        pick.then(|| i.indicator.to_string().into()),
+                    ],
+                    list(cells),
+                )
+                .into()
+            })
+            .collect();
+        let pick = |h: &UseStateHandle<Option<usize>>, e: &Event| {
+            if let Some(k) = data_of(e, "ind").and_then(|(_, k)| k.parse().ok()) {
+                h.set(Some(k));
+            }
+        };
+        let onclick = {
+            let h = curve_ind.clone();
+            Callback::from(move |e: MouseEvent| pick(&h, &e))
+        };
+        let onkey = {
+            let h = curve_ind.clone();
+            Callback::from(move |e: KeyboardEvent| {
+                if (e.key() == "Enter" || e.key() == " ") && data_of(&e, "ind").is_some() {
+                    e.prevent_default();
+                    pick(&h, &e);
+                }
+            })
+        };
+        let head = head_row(heads);
+        let t: Html = tag(
+            "table",
+            &["class"],
+            vec![Some("data compact".into())],
+            list(vec![head, body_with(rows, Some(onclick), Some(onkey), None)]),
+        )
+        .into();
+        t
+    };
     html! {
         <aside class="why card" data-testid="why-panel" aria-label={T::Why.get(lang)} {onkeydown} tabindex="-1" ref={node}>
             <div class="why-head">
                 <h3>{ T::Why.get(lang) }{ lang.colon() }{ name }</h3>
                 <button class="icon" {onclick} aria-label={T::Dismiss.get(lang)} data-testid="why-close">{"×"}</button>
             </div>
-            <table class="data compact">
-                <thead>
-                    <tr>
-                        <th>{ T::Indicator.get(lang) }{ crate::ui::pages::method::link(2, lang) }</th>
-                        <th class="num">{ T::Target.get(lang) }{ crate::ui::pages::method::link(1, lang) }</th>
-                        <th class="num">{ T::Actual.get(lang) }</th>
-                        <th class="num" title={T::Ratio.get(lang)}>{ th(TDemo::ColR, "r", lang) }</th>
-                        <th class="num" title={T::Fraction.get(lang)}>{ th(TDemo::ColS, "s", lang) }</th>
-                        <th class="num">{ T::Weight.get(lang) }</th>
-                        <th class="num">{ T::Points.get(lang) }</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    { for row.indicators.iter().map(|i| {
-                        let ind = &s.indicators[i.indicator];
-                        let pick = i.target.is_some().then(|| {
-                            let (h, k) = (curve_ind.clone(), i.indicator);
-                            Callback::from(move |_: MouseEvent| h.set(Some(k)))
-                        });
-                        let key = i.target.is_some().then(|| {
-                            let (h, k) = (curve_ind.clone(), i.indicator);
-                            Callback::from(move |e: KeyboardEvent| if e.key() == "Enter" || e.key() == " " {
-                                e.prevent_default();
-                                h.set(Some(k));
-                            })
-                        });
-                        html! {
-                            <tr class={classes!(i.actual.is_none().then_some("missing"), pick.is_some().then_some("clickable"), (shown_ind == Some(i.indicator)).then_some("selected"))}
-                                onclick={pick} onkeydown={key} tabindex={i.target.map(|_| "0")} title={i.target.map(|_| crate::i18n::pages::TChart::CurvePick.get(lang))}>
-                                <td>{ ind.name.clone() }</td>
-                                <td class="num">{ i.target.map_or_else(|| "A".to_string(), plain) }</td>
-                                <td class="num">{ actual_text(i.actual.as_ref()) }</td>
-                                <td class="num">{ i.ratio.map_or_else(|| "—".into(), |r| fixed(r, 3)) }</td>
-                                <td class="num">{ fixed(i.fraction, 3) }</td>
-                                <td class="num">{ plain(i.weight) }</td>
-                                <td class="num">{ fixed(i.points, 2) }</td>
-                            </tr>
-                        }
-                    }) }
-                </tbody>
-            </table>
+            { table }
             { curve }
             <ol class="why-steps">
                 { for steps.iter().map(|w| html! {
@@ -472,9 +571,4 @@ fn why_panel(
             </ol>
         </aside>
     }
-}
-
-/// A column header in words with its letter as a small second line (综合得分 / F).
-fn th(word: TDemo, sym: &str, lang: Lang) -> Html {
-    html! { <><span class="th-word">{ word.get(lang) }</span><span class="th-sym">{ sym.to_string() }</span></> }
 }

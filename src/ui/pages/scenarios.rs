@@ -22,6 +22,117 @@ pub fn scenarios_page() -> Html {
         let state = state.clone();
         Callback::from(move |_| state.dispatch(a()))
     };
+    // One listener for every row button: `data-act` on the row of `data-i`.
+    let onclick = {
+        let (state, renaming, unlocking) = (state.clone(), renaming.clone(), unlocking.clone());
+        Callback::from(move |e: MouseEvent| {
+            let Some((act, i)) = crate::ui::view::action_in(&e, "data-i") else { return };
+            let Ok(i) = i.parse::<usize>() else { return };
+            match act.as_str() {
+                "open" => state.dispatch(Action::SwitchScenario(i)),
+                "rename" => {
+                    if let Some(sc) = state.doc.scenarios.get(i) {
+                        renaming.set(Some((i, sc.name.clone())))
+                    }
+                }
+                "duplicate" => state.dispatch(Action::DuplicateScenario(i)),
+                "delete" => state.dispatch(Action::DeleteScenario(i)),
+                "what-if" => state.dispatch(Action::CopyAsWhatIf(i)),
+                "unlock" => unlocking.set(Some(i)),
+                "unlock-no" => unlocking.set(None),
+                lock => {
+                    unlocking.set(None);
+                    state.dispatch(Action::SetLocked(i, lock == "lock"));
+                }
+            }
+        })
+    };
+    let table = {
+        use crate::ui::view::{act_button as button, body_with, el, head, list, table, tag, td, text, Col};
+        let cols = [
+            Col::new(T::ScenarioName.get(lang), ""),
+            Col::new(T::Branches.get(lang), "num"),
+            Col::new(T::Indicators.get(lang), "num"),
+            Col::new(T::Periods.get(lang), "num"),
+            Col::hidden(T::Actions.get(lang)),
+        ];
+        let rows = state.doc.scenarios.iter().enumerate().map(|(i, sc)| {
+            let current = i == state.doc.current;
+            let lock_buttons = if !sc.locked {
+                html! { <button class="ghost small" data-act="lock" data-testid="scenario-lock">{"🔒 "}{ TRec::Lock.get(lang) }</button> }
+            } else if *unlocking == Some(i) {
+                html! {
+                    <span class="confirm" role="alertdialog" data-testid="unlock-confirm">
+                        { TRec::UnlockConfirm.get(lang).replace("{}", &sc.name) }
+                        { button("danger small", "unlock-yes", "unlock-yes", None, None, false, TRec::UnlockYes.get(lang)) }
+                        { button("ghost small", "unlock-no", "unlock-no", None, None, false, TRec::Cancel.get(lang)) }
+                    </span>
+                }
+            } else {
+                list(vec![
+                    button("ghost small", "what-if", "scenario-what-if", None, None, false, T::CopyAsWhatIf.get(lang)),
+                    button("ghost small", "unlock", "scenario-unlock", None, None, false, TRec::Unlock.get(lang)),
+                ])
+            };
+            let editing = renaming.as_ref().filter(|(j, _)| *j == i).map(|(_, t)| t.clone());
+            let name_cell = match editing {
+                Some(text) => {
+                    let error = validate::name(&text).err().map(|k| format!("{}{}{}", T::ScenarioName.get(lang), lang.colon(), kind_message(&k, lang)));
+                    let oninput = {
+                        let renaming = renaming.clone();
+                        Callback::from(move |e: InputEvent| {
+                            let v = e.target_unchecked_into::<web_sys::HtmlInputElement>().value();
+                            renaming.set(Some((i, v)));
+                        })
+                    };
+                    let onkeydown = {
+                        let (renaming, state, text) = (renaming.clone(), state.clone(), text.clone());
+                        Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
+                            "Enter" if validate::name(&text).is_ok() => {
+                                state.dispatch(Action::RenameScenario(i, text.clone()));
+                                renaming.set(None);
+                            }
+                            "Escape" => renaming.set(None),
+                            _ => {}
+                        })
+                    };
+                    html! {
+                        <div class={classes!("field", error.is_some().then_some("invalid"))}>
+                            <input value={text} {oninput} {onkeydown} autofocus=true data-testid="scenario-name-input"
+                                aria-label={T::ScenarioName.get(lang)} aria-invalid={error.is_some().to_string()} />
+                            if let Some(e) = error { <div class="field-error" role="alert">{ e }</div> }
+                        </div>
+                    }
+                }
+                None => {
+                    let mut parts = vec![text(sc.name.clone().into())];
+                    if current {
+                        parts.push(el("span", "badge", text(T::Current.get(lang).into())));
+                    }
+                    if sc.locked {
+                        parts.push(tag("span", &["class", "data-testid"], vec![Some("badge badge-locked".into()), Some("scenario-locked".into())],
+                            text(format!("🔒 {}", TRec::LockedShort.get(lang)).into())).into());
+                    }
+                    list(parts)
+                }
+            };
+            let cells = vec![
+                el("td", "name", name_cell),
+                td("num", sc.branches.len().to_string()),
+                td("num", sc.indicators.len().to_string()),
+                td("num", sc.periods.len().to_string()),
+                el("td", "row-actions", list(vec![
+                    button("ghost small", "open", "scenario-open", None, None, current, T::Open.get(lang)),
+                    button("ghost small", "rename", "scenario-rename", None, None, false, T::Rename.get(lang)),
+                    button("ghost small", "duplicate", "scenario-duplicate", None, None, false, T::Duplicate.get(lang)),
+                    lock_buttons,
+                    button("ghost small danger", "delete", "scenario-delete", None, Some(T::LastDeleteRefused.get(lang)), state.doc.scenarios.len() < 2, T::Delete.get(lang)),
+                ])),
+            ];
+            tag("tr", &["data-testid", "class", "data-i"], vec![Some("scenario-row".into()), current.then_some("selected".into()), Some(i.to_string().into())], list(cells)).into()
+        }).collect();
+        table("data", "scenario-table", head(&cols, false), body_with(rows, Some(onclick), None, None))
+    };
     html! {
         <section>
             <div class="page-head">
@@ -35,128 +146,7 @@ pub fn scenarios_page() -> Html {
                 </div>
             </div>
             <p class="muted">{ T::ScenariosHint.get(lang) }</p>
-            <div class="table-wrap">
-                <table class="data" data-testid="scenario-table">
-                    <thead>
-                        <tr>
-                            <th>{ T::ScenarioName.get(lang) }</th>
-                            <th class="num">{ T::Branches.get(lang) }</th>
-                            <th class="num">{ T::Indicators.get(lang) }</th>
-                            <th class="num">{ T::Periods.get(lang) }</th>
-                            <th><span class="sr-only">{ T::Actions.get(lang) }</span></th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        { for state.doc.scenarios.iter().enumerate().map(|(i, sc)| {
-                            let current = i == state.doc.current;
-                            let on = |make: fn(usize) -> Action| {
-                                let state = state.clone();
-                                Callback::from(move |_: MouseEvent| state.dispatch(make(i)))
-                            };
-                            let open = on(Action::SwitchScenario);
-                            let lock_buttons = |i: usize, locked: bool, name: &str| -> Html {
-                                let set = |v: bool| {
-                                    let (state, unlocking) = (state.clone(), unlocking.clone());
-                                    Callback::from(move |_: MouseEvent| {
-                                        unlocking.set(None);
-                                        state.dispatch(Action::SetLocked(i, v));
-                                    })
-                                };
-                                if !locked {
-                                    return html! { <button class="ghost small" onclick={set(true)} data-testid="scenario-lock">{"🔒 "}{ TRec::Lock.get(lang) }</button> };
-                                }
-                                let copy = {
-                                    let state = state.clone();
-                                    Callback::from(move |_: MouseEvent| state.dispatch(Action::CopyAsWhatIf(i)))
-                                };
-                                if *unlocking == Some(i) {
-                                    let cancel = {
-                                        let unlocking = unlocking.clone();
-                                        Callback::from(move |_: MouseEvent| unlocking.set(None))
-                                    };
-                                    return html! {
-                                        <span class="confirm" role="alertdialog" data-testid="unlock-confirm">
-                                            { TRec::UnlockConfirm.get(lang).replace("{}", name) }
-                                            <button class="danger small" onclick={set(false)} data-testid="unlock-yes">{ TRec::UnlockYes.get(lang) }</button>
-                                            <button class="ghost small" onclick={cancel} data-testid="unlock-no">{ TRec::Cancel.get(lang) }</button>
-                                        </span>
-                                    };
-                                }
-                                let ask = {
-                                    let unlocking = unlocking.clone();
-                                    Callback::from(move |_: MouseEvent| unlocking.set(Some(i)))
-                                };
-                                html! {
-                                    <>
-                                        <button class="ghost small" onclick={copy} data-testid="scenario-what-if">{ T::CopyAsWhatIf.get(lang) }</button>
-                                        <button class="ghost small" onclick={ask} data-testid="scenario-unlock">{ TRec::Unlock.get(lang) }</button>
-                                    </>
-                                }
-                            };
-                            let dup = on(Action::DuplicateScenario);
-                            let del = on(Action::DeleteScenario);
-                            let start_rename = {
-                                let (renaming, name) = (renaming.clone(), sc.name.clone());
-                                Callback::from(move |_| renaming.set(Some((i, name.clone()))))
-                            };
-                            let editing = renaming.as_ref().filter(|(j, _)| *j == i).map(|(_, t)| t.clone());
-                            let name_cell = match editing {
-                                Some(text) => {
-                                    let error = validate::name(&text).err().map(|k| format!("{}{}{}", T::ScenarioName.get(lang), lang.colon(), kind_message(&k, lang)));
-                                    let oninput = {
-                                        let renaming = renaming.clone();
-                                        Callback::from(move |e: InputEvent| {
-                                            let v = e.target_unchecked_into::<web_sys::HtmlInputElement>().value();
-                                            renaming.set(Some((i, v)));
-                                        })
-                                    };
-                                    let onkeydown = {
-                                        let (renaming, state, text) = (renaming.clone(), state.clone(), text.clone());
-                                        Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
-                                            "Enter" if validate::name(&text).is_ok() => {
-                                                state.dispatch(Action::RenameScenario(i, text.clone()));
-                                                renaming.set(None);
-                                            }
-                                            "Escape" => renaming.set(None),
-                                            _ => {}
-                                        })
-                                    };
-                                    html! {
-                                        <div class={classes!("field", error.is_some().then_some("invalid"))}>
-                                            <input value={text} {oninput} {onkeydown} autofocus=true data-testid="scenario-name-input"
-                                                aria-label={T::ScenarioName.get(lang)} aria-invalid={error.is_some().to_string()} />
-                                            if let Some(e) = error { <div class="field-error" role="alert">{ e }</div> }
-                                        </div>
-                                    }
-                                }
-                                None => html! {
-                                    <>
-                                        { sc.name.clone() }
-                                        if current { <span class="badge">{ T::Current.get(lang) }</span> }
-                                        if sc.locked { <span class="badge badge-locked" data-testid="scenario-locked">{"🔒 "}{ TRec::LockedShort.get(lang) }</span> }
-                                    </>
-                                },
-                            };
-                            html! {
-                                <tr data-testid="scenario-row" class={classes!(current.then_some("selected"))}>
-                                    <td class="name">{ name_cell }</td>
-                                    <td class="num">{ sc.branches.len() }</td>
-                                    <td class="num">{ sc.indicators.len() }</td>
-                                    <td class="num">{ sc.periods.len() }</td>
-                                    <td class="row-actions">
-                                        <button class="ghost small" onclick={open} disabled={current} data-testid="scenario-open">{ T::Open.get(lang) }</button>
-                                        <button class="ghost small" onclick={start_rename} data-testid="scenario-rename">{ T::Rename.get(lang) }</button>
-                                        <button class="ghost small" onclick={dup} data-testid="scenario-duplicate">{ T::Duplicate.get(lang) }</button>
-                                        { lock_buttons(i, sc.locked, &sc.name) }
-                                        <button class="ghost small danger" onclick={del} disabled={state.doc.scenarios.len() < 2}
-                                            title={T::LastDeleteRefused.get(lang)} data-testid="scenario-delete">{ T::Delete.get(lang) }</button>
-                                    </td>
-                                </tr>
-                            }
-                        }) }
-                    </tbody>
-                </table>
-            </div>
+            { table }
         </section>
     }
 }

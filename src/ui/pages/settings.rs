@@ -124,6 +124,23 @@ pub fn section(s: &Rc<Scenario>, sec: &'static Section, lang: Lang, state: &UseR
     };
     let title = section_title(sec.id);
     let warning = sec.id == SectionId::Evaluation && members_weight_not_largest(&s.settings.evaluation);
+    let head = {
+        use crate::ui::view::{head, Col};
+        let w = |t: TSet| t.get(lang);
+        head(
+            &[
+                Col::new(w(TSet::Setting), ""),
+                Col::new(w(TSet::Value), ""),
+                Col::new(w(TSet::Default), "num"),
+                Col::new(w(TSet::Range), ""),
+                Col::hidden(w(TSet::Reset)),
+            ],
+            true,
+        )
+    };
+    let mut rows: Vec<Html> =
+        sec.special.iter().filter(|p| !p.starts_with("grades.")).map(|p| choice_row(s, p, lang, state)).collect();
+    rows.extend(sec.numbers.iter().map(|p| number_row(s, p, lang, state)));
     html! {
         <section class="card ed-section" id={format!("settings-{key}")} tabindex="-1"
             data-testid={format!("settings-section-{key}")} aria-labelledby={format!("settings-{key}-title")}>
@@ -142,19 +159,8 @@ pub fn section(s: &Rc<Scenario>, sec: &'static Section, lang: Lang, state: &UseR
             }
             <div class="table-wrap ed-settings-wrap">
                 <table class="data ed-settings">
-                    <thead>
-                        <tr>
-                            <th scope="col">{ TSet::Setting.get(lang) }</th>
-                            <th scope="col">{ TSet::Value.get(lang) }</th>
-                            <th scope="col" class="num">{ TSet::Default.get(lang) }</th>
-                            <th scope="col">{ TSet::Range.get(lang) }</th>
-                            <th scope="col"><span class="sr-only">{ TSet::Reset.get(lang) }</span></th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        { for sec.special.iter().filter(|p| !p.starts_with("grades.")).map(|p| choice_row(s, p, lang, state)) }
-                        { for sec.numbers.iter().map(|p| number_row(s, p, lang, state)) }
-                    </tbody>
+                    { head }
+                    { crate::ui::view::body_with(rows, Some(on_reset(state)), None, None) }
                 </table>
             </div>
             if sec.id == SectionId::Grades {
@@ -166,31 +172,69 @@ pub fn section(s: &Rc<Scenario>, sec: &'static Section, lang: Lang, state: &UseR
 
 /// The first cell of a row: the setting's label, its path and its meaning.
 fn label_cell(path: &str, label: TSet, meaning: TSet, changed: bool, lang: Lang) -> Html {
-    html! {
-        <th scope="row" class="ed-setting-label">
-            <span class="ed-label">{ label.get(lang) }</span>
-            if changed {
-                <span class="ed-changed" title={TSet::Changed.get(lang)}>{"✎ "}{ TSet::Changed.get(lang) }</span>
-            }
-            <code class="ed-path">{ path.to_string() }</code>
-            <p class="ed-meaning" id={format!("meaning-{path}")}>{ meaning.get(lang) }</p>
-        </th>
+    use crate::ui::view::{el, list, tag, text};
+    let mut parts = vec![el("span", "ed-label", text(label.get(lang).into()))];
+    if changed {
+        let t = TSet::Changed.get(lang);
+        parts.push(
+            tag(
+                "span",
+                &["class", "title"],
+                vec![Some("ed-changed".into()), Some(t.into())],
+                text(format!("✎ {t}").into()),
+            )
+            .into(),
+        );
     }
+    parts.push(el("code", "ed-path", text(path.to_string().into())));
+    parts.push(
+        tag(
+            "p",
+            &["class", "id"],
+            vec![Some("ed-meaning".into()), Some(format!("meaning-{path}").into())],
+            text(meaning.get(lang).into()),
+        )
+        .into(),
+    );
+    tag("th", &["scope", "class"], vec![Some("row".into()), Some("ed-setting-label".into())], list(parts)).into()
 }
 
-fn reset_cell(path: &'static str, label: TSet, changed: bool, lang: Lang, state: &UseReducerHandle<AppState>) -> Html {
-    let reset = {
-        let state = state.clone();
-        Callback::from(move |_| dispatch(&state, move |sc| eds::reset(sc, path)))
-    };
-    html! {
-        <td class="row-actions">
-            <button class="ghost small" onclick={reset} disabled={!changed} data-testid={format!("setting-reset-{path}")}
-                aria-label={format!("{}{sep}{}", TSet::Reset.get(lang), label.get(lang), sep = TSet::Colon.get(lang))}>
-                {"↺ "}{ TSet::Reset.get(lang) }
-            </button>
-        </td>
-    }
+/// "Reset" of the setting `path` (through its table's [`on_reset`]).
+fn reset_cell(path: &'static str, label: TSet, changed: bool, lang: Lang) -> Html {
+    crate::ui::view::el("td", "row-actions", reset_button(path, label, changed, lang, false))
+}
+
+/// A reset button of the setting `path`: `data-act="reset"` in a row or header with `data-path`.
+/// `short`: the icon alone, with "reset" as its title.
+fn reset_button(path: &'static str, label: TSet, changed: bool, lang: Lang, short: bool) -> Html {
+    use crate::ui::view::{tag, text};
+    let content = if short { "↺".to_string() } else { format!("↺ {}", TSet::Reset.get(lang)) };
+    let title = short.then_some(AttrValue::Static(TSet::Reset.get(lang)));
+    tag(
+        "button",
+        &["class", "data-act", "data-path", "disabled", "data-testid", "aria-label", "title"],
+        vec![
+            Some("ghost small".into()),
+            Some("reset".into()),
+            Some(path.into()),
+            (!changed).then_some("disabled".into()),
+            Some(format!("setting-reset-{path}").into()),
+            Some(format!("{}{}{}", TSet::Reset.get(lang), TSet::Colon.get(lang), label.get(lang)).into()),
+            title,
+        ],
+        text(content.into()),
+    )
+    .into()
+}
+
+/// The one listener of a table's reset buttons.
+fn on_reset(state: &UseReducerHandle<AppState>) -> Callback<MouseEvent> {
+    let state = state.clone();
+    Callback::from(move |e: MouseEvent| {
+        if let Some((_, path)) = crate::ui::view::action_in(&e, "data-path") {
+            dispatch(&state, move |sc| eds::reset(sc, &path))
+        }
+    })
 }
 
 fn number_row(s: &Rc<Scenario>, path: &'static str, lang: Lang, state: &UseReducerHandle<AppState>) -> Html {
@@ -229,7 +273,7 @@ fn number_row(s: &Rc<Scenario>, path: &'static str, lang: Lang, state: &UseReduc
             </td>
             <td class="num" data-testid={format!("setting-default-{path}")}>{ plain(spec.default_value()) }</td>
             <td class="ed-range">{ range_text(spec, lang) }</td>
-            { reset_cell(path, label, changed, lang, state) }
+            { reset_cell(path, label, changed, lang) }
         </tr>
     }
 }
@@ -277,7 +321,7 @@ fn choice_row(s: &Scenario, path: &'static str, lang: Lang, state: &UseReducerHa
             </td>
             <td class="num">{ default_word }</td>
             <td class="ed-range">{ options.iter().map(|(v, t)| format!("{} ({v})", t.get(lang))).collect::<Vec<_>>().join(" / ") }</td>
-            { reset_cell(path, label, changed, lang, state) }
+            { reset_cell(path, label, changed, lang) }
         </tr>
     }
 }
@@ -287,15 +331,7 @@ fn grade_table(s: &Rc<Scenario>, lang: Lang, state: &UseReducerHandle<AppState>)
     let g = &s.settings.grades;
     let list_reset = |path: &'static str| {
         let (label, _) = setting_texts(path).expect("every setting has texts");
-        let changed = !eds::is_default(&s.settings, path);
-        let reset = {
-            let state = state.clone();
-            Callback::from(move |_| dispatch(&state, move |sc| eds::reset(sc, path)))
-        };
-        html! {
-            <button class="ghost small" onclick={reset} disabled={!changed} data-testid={format!("setting-reset-{path}")}
-                aria-label={format!("{}{sep}{}", TSet::Reset.get(lang), label.get(lang), sep = TSet::Colon.get(lang))} title={TSet::Reset.get(lang)}>{"↺"}</button>
-        }
+        reset_button(path, label, !eds::is_default(&s.settings, path), lang, true)
     };
     let defaults = settings::Grades::with_levels(g.levels);
     html! {
@@ -306,7 +342,7 @@ fn grade_table(s: &Rc<Scenario>, lang: Lang, state: &UseReducerHandle<AppState>)
             </p>
             <div class="table-wrap">
                 <table class="data ed-grade-table" data-testid="grade-table" aria-labelledby="grade-table-title">
-                    <thead>
+                    <thead onclick={on_reset(state)}>
                         <tr>
                             <th scope="col" class="num">{ T::Grade.get(lang) }</th>
                             <th scope="col">{ TSet::GradeNames.get(lang) }{" "}{ list_reset("grades.names") }</th>
@@ -363,7 +399,7 @@ fn grade_table(s: &Rc<Scenario>, lang: Lang, state: &UseReducerHandle<AppState>)
                             let coef_set = coef != 1.0;
                             html! {
                                 <tr key={n} data-testid="grade-row">
-                                    <th scope="row" class="num"><span class="grade-badge" data-grade={n.to_string()}>{ n }</span></th>
+                                    <th scope="row" class="num">{ crate::ui::view::grade_badge(n as u32) }</th>
                                     <td>
                                         <EdInput label={format!("{} {n} · {}", T::Grade.get(lang), TSet::GradeNames.get(lang))}
                                             value={name} check={name_check} commit={name_commit} testid={format!("grade-name-{n}")}

@@ -47,53 +47,65 @@ pub fn storage_page() -> Html {
     let entries = store::entries(&Local);
     let total: usize = entries.iter().map(|e| e.bytes).sum();
 
-    let rows = entries.iter().map(|e| {
-        let key = e.key.clone();
-        let dl = {
-            let key = key.clone();
-            Callback::from(move |_| download_key(&key))
-        };
-        let actions = if e.is_document() {
-            html! { <span class="muted">{ TSto::InUse.get(lang) }</span> }
-        } else if asking.as_deref() == Some(key.as_str()) {
-            let yes = {
-                let (key, asking, version) = (key.clone(), asking.clone(), version.clone());
-                Callback::from(move |_| {
+    use crate::ui::view::{act_button as button, body_with, el, head, list, tag, td, text, Col};
+    let rows = entries
+        .iter()
+        .map(|e| {
+            let key = e.key.clone();
+            let actions = if e.is_document() {
+                el("span", "muted", text(TSto::InUse.get(lang).into()))
+            } else if asking.as_deref() == Some(key.as_str()) {
+                tag(
+                    "span",
+                    &["class", "role", "data-testid"],
+                    vec![Some("confirm".into()), Some("group".into()), Some("confirm-delete".into())],
+                    list(vec![
+                        text(format!("{} ", TSto::ConfirmDelete.get(lang)).into()),
+                        button("danger", "yes", "confirm-yes", None, None, false, TSto::YesDelete.get(lang)),
+                        button("ghost", "no", "", None, None, false, TSto::Cancel.get(lang)),
+                    ]),
+                )
+                .into()
+            } else {
+                button("ghost", "ask", "delete-key", None, None, false, TSto::Delete.get(lang))
+            };
+            let download = html! {
+                <button class="ghost" data-act="download" data-testid="download-key">{"⇩ "}{ TSto::DownloadBackup.get(lang) }</button>
+            };
+            let cells = vec![
+                el("td", "", el("code", "", text(key.clone().into()))),
+                td("", contents(e, lang).to_string()),
+                td("num", size(e.bytes)),
+                el("td", "actions", list(vec![download, text(" ".into()), actions])),
+            ];
+            tag("tr", &["data-key", "data-testid"], vec![Some(key.into()), Some("storage-row".into())], list(cells)).into()
+        })
+        .collect();
+    // One listener for the rows' buttons (`data-act` on the row of `data-key`).
+    let onclick = {
+        let (asking, version) = (asking.clone(), version.clone());
+        Callback::from(move |e: MouseEvent| {
+            let Some((act, key)) = crate::ui::view::action_in(&e, "data-key") else { return };
+            match act.as_str() {
+                "download" => download_key(&key),
+                "ask" => asking.set(Some(key)),
+                "yes" => {
                     store::remove(&mut Local, &key);
                     asking.set(None);
                     version.set(*version + 1);
-                })
-            };
-            let no = {
-                let asking = asking.clone();
-                Callback::from(move |_| asking.set(None))
-            };
-            html! {
-                <span class="confirm" role="group" data-testid="confirm-delete">
-                    { TSto::ConfirmDelete.get(lang) }{" "}
-                    <button class="danger" onclick={yes} data-testid="confirm-yes">{ TSto::YesDelete.get(lang) }</button>
-                    <button class="ghost" onclick={no}>{ TSto::Cancel.get(lang) }</button>
-                </span>
+                }
+                _ => asking.set(None),
             }
-        } else {
-            let ask = {
-                let (key, asking) = (key.clone(), asking.clone());
-                Callback::from(move |_| asking.set(Some(key.clone())))
-            };
-            html! { <button class="ghost" onclick={ask} data-testid="delete-key">{ TSto::Delete.get(lang) }</button> }
-        };
-        html! {
-            <tr data-key={key.clone()} data-testid="storage-row">
-                <td><code>{ key.clone() }</code></td>
-                <td>{ contents(e, lang) }</td>
-                <td class="num">{ size(e.bytes) }</td>
-                <td class="actions">
-                    <button class="ghost" onclick={dl} data-testid="download-key">{"⇩ "}{ TSto::DownloadBackup.get(lang) }</button>
-                    {" "}{ actions }
-                </td>
-            </tr>
-        }
-    });
+        })
+    };
+    let cols = [
+        Col::new(TSto::Key.get(lang), ""),
+        Col::new(TSto::Contents.get(lang), ""),
+        Col::new(TSto::Size.get(lang), "num"),
+        Col::new(TSto::Actions.get(lang), ""),
+    ];
+    let head = head(&cols, false);
+    let body = body_with(rows, Some(onclick), None, None);
 
     html! {
         <section class="storage-page">
@@ -103,15 +115,8 @@ pub fn storage_page() -> Html {
                 <p>{ TSto::Nothing.get(lang) }</p>
             } else {
                 <table class="data storage-table" data-testid="storage-table">
-                    <thead>
-                        <tr>
-                            <th>{ TSto::Key.get(lang) }</th>
-                            <th>{ TSto::Contents.get(lang) }</th>
-                            <th class="num">{ TSto::Size.get(lang) }</th>
-                            <th>{ TSto::Actions.get(lang) }</th>
-                        </tr>
-                    </thead>
-                    <tbody>{ for rows }</tbody>
+                    { head }
+                    { body }
                     <tfoot>
                         <tr><td colspan="2">{ TSto::Total.get(lang) }</td><td class="num" data-testid="storage-total">{ size(total) }</td><td></td></tr>
                     </tfoot>
