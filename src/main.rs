@@ -39,8 +39,9 @@ pub fn bench(text: &str, runs: u32, sim_runs: u32) -> String {
     }
 }
 
-/// One worker's share of a Monte Carlo run (web/mc-worker.js; the page side is `pbcalc::ui::mc_workers`): trials
-/// `start..end` of the scenario's `settings.simulation`, on the worker's own copy of the compiled scenario.
+/// One worker's part of a Monte Carlo run (web/mc-worker.js; the page side is `pbcalc::ui::mc_workers`): the
+/// worker's own copy of the simulation, built from the numbers the page computed for it (`Simulation::kernel`),
+/// on which it runs the ranges of trials the page hands it one after another.
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub struct McRange {
@@ -50,28 +51,22 @@ pub struct McRange {
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 impl McRange {
-    /// Reads the scenario file text (as the page wrote it) and prepares trials `start..end`; a file that does not
-    /// read is an error naming the first problem's path (the page then runs the trials itself).
+    /// The simulation of `kernel` (`Simulation::kernel` of the page's own simulation) with the settings of
+    /// `settings` (a scenario file text, as the page wrote it, of which only the settings count); a text that does
+    /// not read or a list that is not a kernel is an error (the page then runs the trials itself).
     #[wasm_bindgen(constructor)]
-    pub fn new(scenario: &str, start: u32, end: u32) -> Result<McRange, String> {
-        let s = pbcalc::model::codec::parse_scenario(scenario)
+    pub fn new(settings: &str, kernel: &[f64]) -> Result<McRange, String> {
+        let s = pbcalc::model::codec::parse_scenario(settings)
             .map_err(|p| p.first().map_or_else(String::new, |p| format!("{p:?}")))?;
-        let sim = pbcalc::engine::Simulation::new(&s, &s.settings.simulation).with_range(start, end);
+        let sim = pbcalc::engine::Simulation::from_kernel(&s.settings, kernel).ok_or("not a simulation kernel")?;
         Ok(McRange { sim })
     }
 
-    /// Runs up to `n` more trials of the range; returns whether the range is done.
-    pub fn step(&mut self, n: u32) -> bool {
-        self.sim.run_trials(n)
-    }
-
-    /// Trials of the range done so far.
-    pub fn done(&self) -> u32 {
-        self.sim.progress().0
-    }
-
-    /// The counts so far (`Simulation::counts`: the number of trials, then every count), for the page to add up.
-    pub fn counts(&self) -> Vec<u64> {
+    /// Runs trials `start..end` (cut to the planned trials) and returns their counts alone
+    /// (`Simulation::counts`: the number of trials, then every count), for the page to add up.
+    pub fn run(&mut self, start: u32, end: u32) -> Vec<u64> {
+        self.sim.set_range(start, end);
+        self.sim.run_trials(u32::MAX);
         self.sim.counts()
     }
 }

@@ -5,8 +5,11 @@
 use std::collections::BTreeMap;
 
 use pbcalc::engine::motivation::phi;
-use pbcalc::engine::simulation::{simulate, simulation_to_value, MergeError, Simulation, SimulationResult};
+use pbcalc::engine::simulation::{
+    next_range, simulate, simulation_to_value, MergeError, Simulation, SimulationResult, MAX_RANGE, MIN_RANGE,
+};
 use pbcalc::engine::{evaluate, Results};
+use pbcalc::model::codec::{parse_scenario, scenario_to_string};
 use pbcalc::model::settings::{Settings, TierMethod};
 use pbcalc::model::{
     Actual, Adjustment, Ballots, Branch, Direction, Evaluation, Flex, Indicator, Level, Period, Record, Scenario,
@@ -810,4 +813,140 @@ fn merging_refuses_counts_of_another_shape_or_too_many_trials() {
     assert_eq!(merged.result(), before);
     merged.merge_counts(&range_counts(&s, 200, 300)).unwrap();
     assert_eq!(merged.result(), simulate(&s));
+}
+
+/// The page's workers: each keeps one simulation and runs range after range of `next_range` on it
+/// (`set_range`), posting each range's counts alone; the page adds them up as they arrive, in any order.
+#[test]
+fn ranges_handed_out_on_demand_merge_to_the_whole_run_in_any_order() {
+    for (seed, workers) in [(7, 1), (7, 2), (8, 3), (8, 8)] {
+        let s = varied(seed);
+        let whole = simulate(&s);
+        let n = s.settings.simulation.trials;
+        // The ranges cover 0..n once each, shrink towards the end and stay within the bounds.
+        let mut ranges = Vec::new();
+        let mut next = 0;
+        while let Some((start, end)) = next_range(next, n, workers) {
+            assert_eq!(start, next);
+            assert!(end > start && end <= n);
+            assert!(end - start <= MAX_RANGE && (end - start >= MIN_RANGE || end == n), "{start}..{end}");
+            ranges.push((start, end));
+            next = end;
+        }
+        assert_eq!(next, n);
+        assert!(ranges.len() > workers, "{} ranges for {workers} workers", ranges.len());
+        let (first, last) = (ranges[0], ranges[ranges.len() - 1]);
+        assert!(last.1 - last.0 <= first.1 - first.0);
+        // Each "worker" runs every `workers`-th range on one simulation of its own, and the counts are merged in
+        // reverse order of arrival.
+        let mut posted = Vec::new();
+        for w in 0..workers {
+            let mut sim = Simulation::new(&s, &s.settings.simulation).with_range(0, 0);
+            for &(start, end) in ranges.iter().skip(w).step_by(workers) {
+                sim.set_range(start, end);
+                assert!(sim.run_trials(u32::MAX));
+                posted.push(sim.counts());
+            }
+        }
+        let mut merged = Simulation::new(&s, &s.settings.simulation);
+        for counts in posted.iter().rev() {
+            merged.merge_counts(counts).unwrap();
+        }
+        assert!(merged.is_done());
+        assert_eq!(merged.result(), whole, "seed {seed}, {workers} workers");
+    }
+    assert_eq!(next_range(5, 5, 2), None);
+    assert_eq!(next_range(0, 3, 2), Some((0, 3)));
+    assert_eq!(next_range(0, 100_000, 2), Some((0, MAX_RANGE)));
+}
+
+/// What the page posts to a worker: the kernel of its own simulation; the worker's simulation made from it counts
+/// exactly what the page's would, range by range, with quotas and every tier method too.
+#[test]
+fn a_simulation_from_its_kernel_counts_the_same() {
+    let mut cases = vec![varied(7), varied(8)];
+    let mut quotas = varied(7);
+    quotas.settings.grades.quotas = Some(vec![None, None, None, Some(0.2), Some(0.1)]);
+    cases.push(quotas);
+    for method in [TierMethod::Threshold, TierMethod::Hybrid] {
+        let mut s = varied(9);
+        s.settings.tiers.method = method;
+        cases.push(s);
+    }
+    for s in &cases {
+        let page = Simulation::new(s, &s.settings.simulation);
+        let kernel = page.kernel();
+        // The settings go as a scenario file of their own, as the page writes it (ui::mc_workers).
+        let mut alone = Scenario::blank("settings");
+        alone.settings = s.settings.clone();
+        let read = parse_scenario(&scenario_to_string(&alone)).expect("the settings file reads");
+        assert_eq!(read.settings, s.settings);
+        let mut worker = Simulation::from_kernel(&read.settings, &kernel).expect("a kernel reads back");
+        assert_eq!(worker.kernel(), kernel);
+        let mut merged = page.clone();
+        for (start, end) in [(0, 100), (100, 101), (101, 300)] {
+            worker.set_range(start, end);
+            assert!(worker.run_trials(u32::MAX));
+            assert_eq!(worker.counts(), range_counts(s, start, end), "{start}..{end}");
+            merged.merge_counts(&worker.counts()).unwrap();
+        }
+        assert_eq!(merged.result(), simulate(s));
+    }
+    // Not a kernel: cut short, one number too many, a grade outside 1..L, a count that is not whole.
+    let s = varied(7);
+    let kernel = Simulation::new(&s, &s.settings.simulation).kernel();
+    assert!(Simulation::from_kernel(&s.settings, &kernel[..kernel.len() - 1]).is_none());
+    assert!(Simulation::from_kernel(&s.settings, &[kernel.as_slice(), &[0.0]].concat()).is_none());
+    assert!(Simulation::from_kernel(&s.settings, &[]).is_none());
+    for (at, bad) in [(4, 0.0), (4, 6.0), (0, 1.5), (10, -1.0)] {
+        let mut k = kernel.clone();
+        k[at] = bad;
+        assert!(Simulation::from_kernel(&s.settings, &k).is_none(), "kernel[{at}] = {bad}");
+    }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The numbers themselves, pinned
+
+/// FNV-1a of a flat list of counts.
+fn fingerprint(counts: &[u64]) -> u64 {
+    counts
+        .iter()
+        .flat_map(|c| c.to_le_bytes())
+        .fold(0xcbf2_9ce4_8422_2325u64, |h, byte| (h ^ byte as u64).wrapping_mul(0x0000_0100_0000_01b3))
+}
+
+/// The counts of fixed seeds, pinned number for number: whatever is changed in the trial loop for speed (buffers,
+/// the order of the work, the compiled scenario), the same seed must keep giving exactly these counts — the
+/// other tests only compare the code with itself (two runs, slices, ranges). The fingerprints were taken from
+/// the trial loop as it was before it was tuned; a change of the method (METHOD.md §10) would change them on
+/// purpose, and then they are taken again.
+#[test]
+fn the_counts_of_fixed_seeds_are_pinned() {
+    let mut cases: Vec<(&str, Scenario)> = vec![("varied 7", varied(7)), ("varied 8", varied(8))];
+    let mut quotas = varied(7);
+    quotas.settings.grades.quotas = Some(vec![None, None, None, Some(0.2), Some(0.1)]);
+    cases.push(("varied 7, quotas", quotas));
+    let mut threshold = varied(9);
+    threshold.settings.tiers.method = TierMethod::Threshold;
+    cases.push(("varied 9, threshold", threshold));
+    let mut hybrid = varied(10);
+    hybrid.settings.tiers.method = TierMethod::Hybrid;
+    cases.push(("varied 10, hybrid", hybrid));
+    let found: Vec<(&str, u64)> = cases
+        .iter()
+        .map(|(name, s)| {
+            let mut sim = Simulation::new(s, &s.settings.simulation);
+            sim.run_trials(u32::MAX);
+            (*name, fingerprint(&sim.counts()))
+        })
+        .collect();
+    let pinned: [(&str, u64); 5] = [
+        ("varied 7", 16660092155173575783),
+        ("varied 8", 17853288446793407672),
+        ("varied 7, quotas", 1426943511686985291),
+        ("varied 9, threshold", 4553064189169197195),
+        ("varied 10, hybrid", 4997554026381391901),
+    ];
+    assert_eq!(found, pinned);
 }

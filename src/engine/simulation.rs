@@ -43,7 +43,7 @@
 
 use serde::Serialize;
 
-use super::dense::{self, compile, Compiled};
+use super::dense::{self, compile};
 use super::evaluation;
 use super::grades::{self, apply_quotas, apply_rules, CycleEnd, CycleFacts, CycleTally, Reason, Step};
 use super::motivation;
@@ -213,6 +213,19 @@ pub enum MergeError {
     Shape { expected: usize, found: usize },
     /// More trials than the run plans in all.
     TooManyTrials,
+}
+
+/// What [`Simulation::new`] computes from the scenario for the trials (what a [`Simulation::kernel`] carries,
+/// with the branch ids).
+struct Fixed {
+    recorded_cycles: u32,
+    branch_ids: Vec<String>,
+    start_grade: Vec<u32>,
+    start_held: Vec<u32>,
+    weight_sum: f64,
+    cells: Cells,
+    evaluation: Vec<f64>,
+    has_veto: bool,
 }
 
 /// Buffers of one trial, reused by every trial.
@@ -465,9 +478,6 @@ impl Simulation {
         let st = &s.settings;
         let n_branches = c.n_branches;
         let n_scored = c.n_scored();
-        let levels = st.grades.levels.max(1) as usize;
-        let cycles = sim.cycles as usize;
-        let cycle_periods = st.grades.cycle_periods.max(1) as usize;
         let recorded_cycles =
             grades::cycles(c.periods.len(), st.grades.cycle_periods).filter(|(_, complete)| *complete).count() as u32;
 
@@ -512,10 +522,27 @@ impl Simulation {
             }));
         }
 
-        let start_grade: Vec<u32> = results.standing.iter().map(|st| st.grade).collect();
-        let start_held: Vec<u32> = results.standing.iter().map(|st| st.held).collect();
-        let Compiled { weight_sum, veto, .. } = c;
+        let fixed = Fixed {
+            recorded_cycles,
+            branch_ids: s.branches.iter().map(|b| b.id.clone()).collect(),
+            start_grade: results.standing.iter().map(|st| st.grade).collect(),
+            start_held: results.standing.iter().map(|st| st.held).collect(),
+            weight_sum: c.weight_sum,
+            cells,
+            evaluation,
+            has_veto: !c.veto.is_empty(),
+        };
+        Simulation::assemble(st, sim, fixed)
+    }
 
+    /// A simulation ready to run from what [`Simulation::new`] computed.
+    fn assemble(st: &Settings, sim: &SimulationSettings, fixed: Fixed) -> Simulation {
+        let Fixed { recorded_cycles, branch_ids, start_grade, start_held, weight_sum, cells, evaluation, has_veto } =
+            fixed;
+        let n_branches = start_grade.len();
+        let levels = st.grades.levels.max(1) as usize;
+        let cycles = sim.cycles as usize;
+        let cycle_periods = st.grades.cycle_periods.max(1) as usize;
         let counts = Counts {
             grades: vec![0; n_branches * cycles * levels],
             promoted_any: vec![0; n_branches],
@@ -556,13 +583,13 @@ impl Simulation {
             cycles,
             cycle_periods,
             recorded_cycles,
-            branch_ids: s.branches.iter().map(|b| b.id.clone()).collect(),
+            branch_ids,
             start_grade,
             start_held,
             weight_sum,
             cells,
             evaluation,
-            has_veto: !veto.is_empty(),
+            has_veto,
             quotas: match &st.grades.quotas {
                 Some(q) if st.grades.has_quotas() => q.clone(),
                 _ => Vec::new(),
@@ -575,17 +602,132 @@ impl Simulation {
         }
     }
 
+    /// Everything the trials need that [`Simulation::new`] computes from the scenario, as one flat list of
+    /// numbers (exact: each is an f64 of the simulation or a small count): what the page posts to its workers, so
+    /// that a worker neither reads the scenario file nor evaluates the recorded periods again.
+    /// [`Simulation::from_kernel`] with the same settings gives a simulation whose counts are this one's, number
+    /// for number (the branch ids are left out: a worker only posts counts).
+    ///
+    /// Layout: branches, recorded cycles, Σweight, has veto (0/1); then per branch its starting grade and h, the
+    /// centre of E, the fixed points, the numbers of rising, falling and other cells, and those cells (μ, σ,
+    /// weight and their two constants; the others μ, σ, weight, direction (0 higher, 1 lower), divisor, T).
+    pub fn kernel(&self) -> Vec<f64> {
+        let c = &self.cells;
+        let mut out =
+            vec![self.n_branches as f64, self.recorded_cycles as f64, self.weight_sum, self.has_veto as u8 as f64];
+        for b in 0..self.n_branches {
+            let (r0, f0, e0) = c.at[b];
+            let (r1, f1, e1) = c.at[b + 1];
+            out.extend([
+                self.start_grade[b] as f64,
+                self.start_held[b] as f64,
+                self.evaluation[b],
+                c.fixed[b],
+                (r1 - r0) as f64,
+                (f1 - f0) as f64,
+                (e1 - e0) as f64,
+            ]);
+            for &(d, a0, inv) in &c.rising[r0 as usize..r1 as usize] {
+                out.extend([d.mu, d.sigma, d.weight, a0, inv]);
+            }
+            for &(d, k, cc) in &c.falling[f0 as usize..f1 as usize] {
+                out.extend([d.mu, d.sigma, d.weight, k, cc]);
+            }
+            for &(d, direction, divisor, target) in &c.exact[e0 as usize..e1 as usize] {
+                let dir = match direction {
+                    Direction::Higher => 0.0,
+                    Direction::Lower => 1.0,
+                };
+                out.extend([d.mu, d.sigma, d.weight, dir, divisor, target]);
+            }
+        }
+        out
+    }
+
+    /// The simulation of a [`kernel`](Simulation::kernel) made with settings `st` (and `st.simulation`), all its
+    /// trials planned; `None` when the list is not such a kernel (cut short, too long, a count that is not a whole
+    /// number, a starting grade outside 1..L).
+    pub fn from_kernel(st: &Settings, kernel: &[f64]) -> Option<Simulation> {
+        let levels = st.grades.levels.max(1);
+        let whole = |x: f64, max: u32| (x >= 0.0 && x <= max as f64 && x.fract() == 0.0).then_some(x as u32);
+        let head = kernel.get(..4)?;
+        let n_branches = whole(head[0], u32::MAX)? as usize;
+        let recorded_cycles = whole(head[1], u32::MAX)?;
+        let weight_sum = head[2];
+        let has_veto = whole(head[3], 1)? == 1;
+        // The rest, read by one cursor.
+        let rest = &kernel[4..];
+        let mut at = 0usize;
+        let mut take = |n: usize| -> Option<&[f64]> {
+            let s = rest.get(at..at.checked_add(n)?)?;
+            at += n;
+            Some(s)
+        };
+        let mut cells = Cells::default();
+        let (mut start_grade, mut start_held, mut evaluation) = (Vec::new(), Vec::new(), Vec::new());
+        for _ in 0..n_branches {
+            let head = take(7)?;
+            let grade = whole(head[0], levels).filter(|&g| g >= 1)?;
+            start_grade.push(grade);
+            start_held.push(whole(head[1], u32::MAX)?);
+            evaluation.push(head[2]);
+            let (nr, nf, ne) = (whole(head[4], u32::MAX)?, whole(head[5], u32::MAX)?, whole(head[6], u32::MAX)?);
+            let mut list = Vec::new();
+            for _ in 0..nr {
+                let x = take(5)?;
+                list.push(Cell::Rising { draw: Draw { mu: x[0], sigma: x[1], weight: x[2] }, a0: x[3], inv: x[4] });
+            }
+            for _ in 0..nf {
+                let x = take(5)?;
+                list.push(Cell::Falling { draw: Draw { mu: x[0], sigma: x[1], weight: x[2] }, k: x[3], c: x[4] });
+            }
+            for _ in 0..ne {
+                let x = take(6)?;
+                let direction = match whole(x[3], 1)? {
+                    0 => Direction::Higher,
+                    _ => Direction::Lower,
+                };
+                let draw = Draw { mu: x[0], sigma: x[1], weight: x[2] };
+                list.push(Cell::Exact { draw, direction, divisor: x[4], target: x[5] });
+            }
+            // The fixed points as they were summed (one cell, so the sum is the number itself).
+            list.push(Cell::Fixed(head[3]));
+            cells.push_branch(list.into_iter());
+        }
+        if at != rest.len() {
+            return None;
+        }
+        let fixed = Fixed {
+            recorded_cycles,
+            branch_ids: vec![String::new(); n_branches],
+            start_grade,
+            start_held,
+            weight_sum,
+            cells,
+            evaluation,
+            has_veto,
+        };
+        Some(Simulation::assemble(st, &st.simulation, fixed))
+    }
+
     /// The same run restricted to trials `start..end` (cut to the planned trials): what one worker of a
     /// parallel run does. Every trial has its own generator, so the counts of contiguous ranges covering
     /// `0..trials`, added up with [`merge_counts`](Simulation::merge_counts), are exactly those of the whole run.
     /// [`progress`](Simulation::progress) then counts within the range.
     pub fn with_range(mut self, start: u32, end: u32) -> Simulation {
+        self.set_range(start, end);
+        self
+    }
+
+    /// [`with_range`](Simulation::with_range) in place: forgets every count and prepares trials `start..end`,
+    /// keeping everything computed for the scenario. A worker handed one range after another runs each this way
+    /// and posts each range's [`counts`](Simulation::counts) alone; the page adds them up in any order.
+    pub fn set_range(&mut self, start: u32, end: u32) {
         let end = end.min(self.sim.trials);
         self.first = start.min(end);
         self.end = end;
         self.done = 0;
         self.counts.clear();
-        self
     }
 
     /// What the trials so far have counted, as one flat list: the number of trials first, then every count
@@ -819,6 +961,23 @@ impl Simulation {
             quota_held_back: c.quota_held_back.iter().map(|&x| per_trial(x as f64)).collect(),
         }
     }
+}
+
+/// The largest range of trials handed to a worker at once (about 40 ms of work in the page at 50 branches × 30
+/// indicators × 12 simulated periods).
+pub const MAX_RANGE: u32 = 250;
+/// The smallest range of trials handed out (but the last, which may be smaller).
+pub const MIN_RANGE: u32 = 8;
+
+/// The next range of trials to hand to one of `workers` workers of a parallel run (the page's
+/// `ui::mc_workers`), the first `next` of `total` trials being handed out already: a quarter of what is left per
+/// worker, between [`MIN_RANGE`] and [`MAX_RANGE`] trials and never past `total`; `None` when nothing is left.
+/// The ranges shrink towards the end so that the workers finish close together; any ranges give the same counts.
+pub fn next_range(next: u32, total: u32, workers: usize) -> Option<(u32, u32)> {
+    let left = total.checked_sub(next).filter(|&l| l > 0)?;
+    let per = 4u32.saturating_mul(u32::try_from(workers.max(1)).unwrap_or(u32::MAX));
+    let size = (left / per).clamp(MIN_RANGE, MAX_RANGE).min(left);
+    Some((next, next + size))
 }
 
 /// §10 the whole Monte Carlo run with the scenario's own `settings.simulation`.

@@ -2,34 +2,53 @@
 //!
 //! Each worker (web/mc-worker.js) loads the app's own module — the wasm-bindgen script of the page, found by
 //! its `<link rel="modulepreload">`, with the page's compiled `WebAssembly.Module` posted to it, so nothing is
-//! fetched or compiled twice — reads the scenario file text the page sends, builds its own copy of the compiled
-//! scenario (`McRange` in main.rs over [`Simulation::with_range`]) and runs one contiguous range of the trials:
-//! with w workers, worker i runs `i·n/w .. (i+1)·n/w`. Every trial has its own random stream, derived from
-//! (seed, trial), so the page adds the workers' counts up ([`Simulation::merge_counts`]) to exactly the numbers
-//! of the single-threaded run.
+//! fetched or compiled twice — and builds its own copy of the page's simulation from the numbers the page
+//! computed for it ([`Simulation::kernel`], with the settings as a small scenario file text), so that it neither
+//! reads the scenario nor evaluates its recorded periods again (`McRange` in main.rs, over
+//! [`Simulation::set_range`]). The page then hands out the trials
+//! in ranges, on demand: each worker gets two ranges at the start and one more each time it posts a range's
+//! counts, so a worker never waits for work and one that started late or runs slower simply does fewer ranges.
+//! The ranges shrink towards the end of the run ([`next_range`]: a quarter of what is left per worker, between
+//! 8 and 250 trials), so the workers finish within a few milliseconds of each other.
+//! Every trial has its own random stream, derived from (seed, trial), so the page adds the ranges' counts up
+//! ([`Simulation::merge_counts`]) to exactly the numbers of the single-threaded run, in whatever order they come.
 //!
-//! A worker posts `{kind: "progress", done, counts}` about every 100 ms and `{kind: "done", done, counts}` at
-//! its end (counts: the flat list of [`Simulation::counts`], a `BigUint64Array`), or `{kind: "error"}` when it
-//! cannot start. Dropping the [`Pool`] terminates every worker (cancel, a new run, the page going away).
+//! A worker posts `{kind: "ready", import_ms, instantiate_ms, compile_ms}` once started,
+//! `{kind: "counts", start, end, counts}` per range (counts: that range's flat list of [`Simulation::counts`],
+//! a `BigUint64Array`), or `{kind: "error"}` when it cannot start or run. Dropping the [`Pool`] terminates every
+//! worker (cancel, a new run, the page going away).
+//!
+//! The page stays light while the workers run: a range's counts are added into one running sum as they arrive
+//! (a thousand additions), and the progress is reported at most every [`PROGRESS_MS`], in an animation frame, so
+//! the page redraws its progress bar at most that often; the end of the run and a failure are reported at once.
 //!
 //! How many: `navigator.hardwareConcurrency`, at most [`MAX_WORKERS`], never more than the trials. The address
 //! may say otherwise for tests and benchmarks: `?workers=0` runs the trials on the page in slices (the way
 //! used where workers are unavailable), `?workers=3` uses three.
 
 use std::cell::RefCell;
-use std::rc::Rc;
+use std::rc::{Rc, Weak};
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::engine::simulation::next_range;
 use crate::engine::Simulation;
 use crate::model::Scenario;
 
 /// At most this many workers, however many cores the machine reports.
 pub const MAX_WORKERS: usize = 8;
+/// Ranges handed to each worker ahead of the one it runs.
+const AHEAD: usize = 2;
+/// Progress is reported at most this often (milliseconds).
+pub const PROGRESS_MS: f64 = 100.0;
 
 /// The worker script (copied to the build's root by index.html).
 const SCRIPT: &str = "mc-worker.js";
+
+fn now() -> f64 {
+    web_sys::window().and_then(|w| w.performance()).map_or_else(js_sys::Date::now, |p| p.now())
+}
 
 /// How many workers a run of `trials` trials gets: 0 for none (run on the page in slices).
 pub fn worker_count(trials: u32) -> usize {
@@ -44,34 +63,73 @@ pub fn worker_count(trials: u32) -> usize {
     n.min(trials as usize)
 }
 
-/// Where a run stands, as reported after every message of a worker.
+/// Where a run stands, as reported to the page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Status {
-    /// Trials done by all workers together.
+    /// Trials done by all workers together (every range whose counts have arrived).
     pub done: u32,
-    /// Every worker has finished its range.
+    /// Every trial is done.
     pub finished: bool,
     /// A worker could not start or run: the run should go on without workers.
     pub failed: bool,
 }
 
+/// What one worker did, for the benchmark (milliseconds from the start of the run).
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct WorkerTiming {
+    /// When its `ready` arrived: the worker's start.
+    pub ready_ms: f64,
+    /// Its own figures of that start: loading the script, instantiating the module, reading and compiling the
+    /// scenario.
+    pub import_ms: f64,
+    pub instantiate_ms: f64,
+    pub compile_ms: f64,
+    /// When its last range's counts arrived.
+    pub end_ms: f64,
+    /// Trials it ran, in how many ranges.
+    pub trials: u32,
+    pub ranges: u32,
+}
+
 /// What the workers have reported.
-#[derive(Default)]
 struct Shared {
-    /// Each worker's latest counts (empty before its first report).
-    counts: Vec<Vec<u64>>,
-    done: Vec<u32>,
-    finished: Vec<bool>,
+    total: u32,
+    /// The first trial not yet handed out.
+    next: u32,
+    /// Every range's counts added up (empty before the first).
+    sum: Vec<u64>,
+    done: u32,
     failed: bool,
+    started: f64,
+    timing: Vec<WorkerTiming>,
+    /// When progress was last reported, and whether a report waits for its animation frame.
+    reported: f64,
+    pending: bool,
 }
 
 impl Shared {
     fn status(&self) -> Status {
-        Status { done: self.done.iter().sum(), finished: self.finished.iter().all(|&f| f), failed: self.failed }
+        Status { done: self.done, finished: self.done >= self.total, failed: self.failed }
+    }
+
+    /// Adds one range's flat counts to the sum; `false` when they do not have the sum's shape.
+    fn add(&mut self, counts: &[u64]) -> bool {
+        if self.sum.is_empty() {
+            self.sum = counts.to_vec();
+        } else if self.sum.len() == counts.len() {
+            for (s, &c) in self.sum.iter_mut().zip(counts) {
+                *s = s.saturating_add(c);
+            }
+        } else {
+            return false;
+        }
+        self.done = self.done.saturating_add(counts.first().map_or(0, |&t| t as u32));
+        true
     }
 }
 
 type Handler = Closure<dyn FnMut(JsValue)>;
+type OnStatus = Rc<dyn Fn(Status)>;
 
 /// The workers of one run. Dropping it terminates them.
 pub struct Pool {
@@ -85,16 +143,36 @@ impl Drop for Pool {
         for w in &self.workers {
             w.set_onmessage(None);
             w.set_onerror(None);
+            w.set_onmessageerror(None);
             w.terminate();
         }
     }
 }
 
+/// Posts `{kind: "range", start, end}` to `worker`; `false` if it could not be posted.
+fn post_range(worker: &web_sys::Worker, (start, end): (u32, u32)) -> bool {
+    let message = js_sys::Object::new();
+    let set = |k: &str, v: &JsValue| js_sys::Reflect::set(&message, &k.into(), v).is_ok();
+    set("kind", &"range".into())
+        && set("start", &start.into())
+        && set("end", &end.into())
+        && worker.post_message(&message).is_ok()
+}
+
+/// Hands the next range, if any, to `worker`; `false` if posting failed.
+fn hand_out(shared: &mut Shared, worker: &web_sys::Worker, workers: usize) -> bool {
+    let Some(range) = next_range(shared.next, shared.total, workers) else { return true };
+    shared.next = range.1;
+    post_range(worker, range)
+}
+
 impl Pool {
-    /// Starts `n` workers on the `trials` trials of scenario `s` (its `settings.simulation`). `on_status` is
-    /// called after each report, never from inside a worker's event handler (so it may drop the pool). `None`
-    /// when workers cannot be started here (no module script to load, no Worker): run the trials on the page.
-    pub fn start(s: &Scenario, trials: u32, n: usize, on_status: impl Fn(Status) + 'static) -> Option<Pool> {
+    /// Starts `n` workers on the trials of `sim`, the page's simulation of scenario `s` with its
+    /// `settings.simulation` (which has run nothing). `on_status` is
+    /// called after reports (progress at most every [`PROGRESS_MS`]), never from inside a worker's event handler
+    /// (so it may drop the pool). `None` when workers cannot be started here (no module script to load, no
+    /// Worker): run the trials on the page.
+    pub fn start(s: &Scenario, sim: &Simulation, n: usize, on_status: impl Fn(Status) + 'static) -> Option<Pool> {
         if n == 0 {
             return None;
         }
@@ -102,45 +180,65 @@ impl Pool {
         let link = document.query_selector("link[rel=modulepreload]").ok()??;
         let glue = js_sys::Reflect::get(&link, &"href".into()).ok()?.as_string().filter(|h| !h.is_empty())?;
         let module = wasm_bindgen::module();
-        let text = JsValue::from(crate::model::codec::scenario_to_string(s));
+        let trials = sim.progress().1;
+        let mut settings = Scenario::blank("settings");
+        settings.settings = s.settings.clone();
+        let settings = JsValue::from(crate::model::codec::scenario_to_string(&settings));
+        let kernel = JsValue::from(js_sys::Float64Array::from(sim.kernel().as_slice()));
         let options = web_sys::WorkerOptions::new();
         options.set_type(web_sys::WorkerType::Module);
         let shared = Rc::new(RefCell::new(Shared {
-            counts: vec![Vec::new(); n],
-            done: vec![0; n],
-            finished: vec![false; n],
+            total: trials,
+            next: 0,
+            sum: Vec::new(),
+            done: 0,
             failed: false,
+            started: now(),
+            timing: vec![WorkerTiming::default(); n],
+            reported: 0.0,
+            pending: false,
         }));
-        let on_status: Rc<dyn Fn(Status)> = Rc::new(on_status);
+        let on_status: OnStatus = Rc::new(on_status);
         // Built as the workers start, so that a failure part-way terminates those already started.
         let mut pool = Pool { workers: Vec::with_capacity(n), _handlers: Vec::with_capacity(2 * n), shared };
         for i in 0..n {
-            let start = (trials as u64 * i as u64 / n as u64) as u32;
-            let end = (trials as u64 * (i as u64 + 1) / n as u64) as u32;
             let worker = web_sys::Worker::new_with_options(SCRIPT, &options).ok()?;
             let on_message = {
-                let (shared, on_status) = (pool.shared.clone(), on_status.clone());
+                let (shared, on_status, me) = (pool.shared.clone(), on_status.clone(), worker.clone());
                 Closure::<dyn FnMut(JsValue)>::new(move |e: JsValue| {
                     let data = e.unchecked_into::<web_sys::MessageEvent>().data();
                     let get = |k: &str| js_sys::Reflect::get(&data, &k.into()).unwrap_or(JsValue::UNDEFINED);
-                    {
+                    let number = |k: &str| get(k).as_f64().unwrap_or(0.0);
+                    let urgent = {
                         let mut sh = shared.borrow_mut();
+                        let at = now() - sh.started;
                         match get("kind").as_string().as_deref() {
-                            Some(kind @ ("progress" | "done")) => {
-                                let counts = get("counts");
-                                match counts.dyn_into::<js_sys::BigUint64Array>() {
-                                    Ok(a) => {
-                                        sh.counts[i] = a.to_vec();
-                                        sh.done[i] = get("done").as_f64().unwrap_or(0.0) as u32;
-                                        sh.finished[i] = kind == "done";
-                                    }
-                                    Err(_) => sh.failed = true,
-                                }
+                            Some("ready") => {
+                                let t = &mut sh.timing[i];
+                                t.ready_ms = at;
+                                t.import_ms = number("import_ms");
+                                t.instantiate_ms = number("instantiate_ms");
+                                t.compile_ms = number("compile_ms");
+                                return;
                             }
+                            Some("counts") => match get("counts").dyn_into::<js_sys::BigUint64Array>() {
+                                Ok(a) if sh.add(&a.to_vec()) => {
+                                    let t = &mut sh.timing[i];
+                                    t.end_ms = at;
+                                    t.trials += (number("end") - number("start")).max(0.0) as u32;
+                                    t.ranges += 1;
+                                    if !hand_out(&mut sh, &me, n) {
+                                        sh.failed = true;
+                                    }
+                                }
+                                _ => sh.failed = true,
+                            },
                             _ => sh.failed = true,
                         }
-                    }
-                    report(&shared, &on_status);
+                        let st = sh.status();
+                        st.finished || st.failed
+                    };
+                    report(&shared, &on_status, urgent);
                 })
             };
             let on_error = {
@@ -149,7 +247,7 @@ impl Pool {
                     // Handled (the page runs the trials itself): not an error for the console.
                     e.unchecked_into::<web_sys::Event>().prevent_default();
                     shared.borrow_mut().failed = true;
-                    report(&shared, &on_status);
+                    report(&shared, &on_status, true);
                 })
             };
             worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
@@ -161,13 +259,24 @@ impl Pool {
 
             let message = js_sys::Object::new();
             let set = |k: &str, v: &JsValue| js_sys::Reflect::set(&message, &k.into(), v).is_ok();
-            let ok = set("glue", &JsValue::from(glue.as_str()))
+            let ok = set("kind", &"init".into())
+                && set("glue", &JsValue::from(glue.as_str()))
                 && set("module", &module)
-                && set("scenario", &text)
-                && set("start", &JsValue::from(start))
-                && set("end", &JsValue::from(end));
+                && set("settings", &settings)
+                && set("kernel", &kernel);
             if !ok || pool.workers[i].post_message(&message).is_err() {
                 return None;
+            }
+        }
+        // The first ranges, round the workers, a few ahead each.
+        {
+            let mut sh = pool.shared.borrow_mut();
+            for _ in 0..AHEAD {
+                for w in &pool.workers {
+                    if !hand_out(&mut sh, w, n) {
+                        return None;
+                    }
+                }
             }
         }
         Some(pool)
@@ -178,24 +287,58 @@ impl Pool {
         self.workers.len()
     }
 
-    /// Adds every worker's latest counts into `sim` (a simulation of the same scenario that has run nothing):
-    /// the whole run once every worker has finished, the trials done so far otherwise. Nothing is added when
-    /// any list does not merge (`false`).
+    /// What each worker did so far.
+    pub fn timing(&self) -> Vec<WorkerTiming> {
+        self.shared.borrow().timing.clone()
+    }
+
+    /// Adds the counts of every range done into `sim` (a simulation of the same scenario that has run nothing):
+    /// the whole run once it is finished, the trials done so far otherwise. Nothing is added when the counts do
+    /// not merge (`false`).
     pub fn merge_into(&self, sim: &mut Simulation) -> bool {
+        let sh = self.shared.borrow();
+        if sh.sum.is_empty() {
+            return true;
+        }
         let mut merged = sim.clone();
-        for counts in self.shared.borrow().counts.iter().filter(|c| !c.is_empty()) {
-            if merged.merge_counts(counts).is_err() {
-                return false;
-            }
+        if merged.merge_counts(&sh.sum).is_err() {
+            return false;
         }
         *sim = merged;
         true
     }
 }
 
-/// Tells `on_status` where the run stands, after the current event handler has returned.
-fn report(shared: &Rc<RefCell<Shared>>, on_status: &Rc<dyn Fn(Status)>) {
-    let status = shared.borrow().status();
+/// Tells `on_status` where the run stands after the current event handler has returned: at once when `urgent`
+/// (the end, a failure), else in the next animation frame and at most every [`PROGRESS_MS`]. Nothing is reported
+/// once the pool is gone.
+fn report(shared: &Rc<RefCell<Shared>>, on_status: &OnStatus, urgent: bool) {
+    let weak: Weak<RefCell<Shared>> = Rc::downgrade(shared);
     let on_status = on_status.clone();
-    wasm_bindgen_futures::spawn_local(async move { on_status(status) });
+    let deliver = move || {
+        let Some(shared) = weak.upgrade() else { return };
+        let status = {
+            let mut sh = shared.borrow_mut();
+            sh.pending = false;
+            sh.reported = now();
+            sh.status()
+        };
+        on_status(status);
+    };
+    if urgent {
+        wasm_bindgen_futures::spawn_local(async move { deliver() });
+        return;
+    }
+    {
+        let mut sh = shared.borrow_mut();
+        if sh.pending || now() - sh.reported < PROGRESS_MS {
+            return;
+        }
+        sh.pending = true;
+    }
+    let frame = Closure::once_into_js(deliver);
+    let asked = web_sys::window().and_then(|w| w.request_animation_frame(frame.unchecked_ref()).ok());
+    if asked.is_none() {
+        shared.borrow_mut().pending = false;
+    }
 }

@@ -25,11 +25,14 @@ async function use(s) {
   await page.waitForSelector(`text=${s.name}`);
 }
 
-/** `runs` runs at address `query`: page wall times (s, sorted), workers used, and the frame gaps (ms) of all runs. */
+/**
+ * `runs` runs at address `query`: page wall times (s, sorted), workers used, the frame gaps (ms) of all runs, and
+ * what each worker did in each run (the page's `data-worker-timing`: start, end, trials, ranges).
+ */
 async function measure(query, runs) {
   await page.goto(`${server.url}${query}#/grades`);
   await page.getByTestId('run-simulation').waitFor();
-  const times = []; const gaps = []; let workers;
+  const times = []; const gaps = []; const timing = []; let workers;
   for (let i = 0; i < runs; i++) {
     await page.evaluate(() => {
       window.__frames = [];
@@ -44,10 +47,11 @@ async function measure(query, runs) {
     for (let j = 1; j < f.length; j++) gaps.push(f[j] - f[j - 1]);
     times.push(Number(await done.getAttribute('data-seconds')));
     workers = Number(await done.getAttribute('data-workers'));
+    timing.push(await done.getAttribute('data-worker-timing'));
   }
   times.sort((a, b) => a - b);
   gaps.sort((a, b) => a - b);
-  return { times, workers, gaps };
+  return { times, workers, gaps, timing };
 }
 
 const q = (xs, p) => xs[Math.min(xs.length - 1, Math.floor(p * xs.length))];
@@ -76,6 +80,8 @@ for (const [key, query, what] of [
   const r = await measure(query, 3);
   const label = key === 'mc10k_workers' ? `${what} (${r.workers})` : what;
   console.log(`  ${label.padEnd(20)} ${r.times.map((t) => t.toFixed(3)).join(' ')} s; ${frames(r.gaps)}`);
+  // Each worker's start (ms from the click, and its parts), its last range's end, its trials and ranges.
+  for (const w of r.timing.filter(Boolean)) console.log(`    workers: ${w}`);
   console.log(`BENCH ${key}_ms ${(r.times[1] * 1000).toFixed(0)}`);
   console.log(`BENCH ${key}_frame_p95_ms ${r.gaps.length ? q(r.gaps, 0.95).toFixed(1) : '—'}`);
   console.log(`BENCH ${key}_frame_max_ms ${r.gaps.length ? r.gaps[r.gaps.length - 1].toFixed(0) : '—'}`);

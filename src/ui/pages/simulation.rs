@@ -58,10 +58,12 @@ enum Run {
         total: u32,
     },
     Cancelled,
-    /// `workers`: how many workers ran the trials (0: the page, in slices).
+    /// `workers`: how many workers ran the trials (0: the page, in slices); `timing`: what each did, for the
+    /// benchmark (see [`worker_timing`]; empty without workers).
     Finished {
         seconds: f64,
         workers: u32,
+        timing: String,
     },
 }
 
@@ -124,7 +126,11 @@ fn use_sliced(job: Rc<RefCell<Option<Job>>>, run: UseStateHandle<Run>, on_done: 
                         }
                     };
                     if finished {
-                        run.set(Run::Finished { seconds: (now() - *started.borrow()) / 1000.0, workers: 0 });
+                        run.set(Run::Finished {
+                            seconds: (now() - *started.borrow()) / 1000.0,
+                            workers: 0,
+                            timing: String::new(),
+                        });
                         on_done.emit(());
                     } else {
                         run.set(Run::Running { done: progress.0, total: progress.1 });
@@ -195,14 +201,17 @@ fn monte_carlo() -> Html {
     let start = {
         let (job, run, s, tick, on_done) = (job.clone(), run.clone(), s.clone(), tick.clone(), on_done.clone());
         Callback::from(move |_| {
-            let sim = Simulation::new(&s, &s.settings.simulation);
-            let total = sim.progress().1;
+            let clicked = now();
+            let total = s.settings.simulation.trials;
             // A new run ends the previous one's workers, if any, before new ones start.
             job.borrow_mut().take();
             let on_status = worker_status(Rc::downgrade(&job), run.clone(), tick.clone(), on_done.clone(), total);
-            let pool = Pool::start(&s, total, mc_workers::worker_count(total), on_status);
+            // The page's own simulation: the workers get its numbers, and their counts are added into it (or it
+            // runs the trials without them).
+            let sim = Simulation::new(&s, &s.settings.simulation);
+            let pool = Pool::start(&s, &sim, mc_workers::worker_count(total), on_status);
             *job.borrow_mut() = Some(match pool {
-                Some(pool) => Job::Workers(Box::new(WorkerRun { sim, pool, started: now() })),
+                Some(pool) => Job::Workers(Box::new(WorkerRun { sim, pool, started: clicked })),
                 None => Job::Simulation(Box::new(sim)),
             });
             tick.set(0);
@@ -254,8 +263,8 @@ fn monte_carlo() -> Html {
                     s.settings.simulation.seed, s.settings.simulation.veto_probability, s.settings.simulation.evaluation_sd) }
             </p>
             { progress_bar(&run, lang, "simulation-progress") }
-            if let Run::Finished { seconds, workers } = *run {
-                <p class="done" data-testid="simulation-done" data-seconds={format!("{seconds:.4}")} data-workers={workers.to_string()} tabindex="-1" ref={summary_ref}>
+            if let Run::Finished { seconds, workers, timing } = &*run {
+                <p class="done" data-testid="simulation-done" data-seconds={format!("{seconds:.4}")} data-workers={workers.to_string()} data-worker-timing={timing.clone()} tabindex="-1" ref={summary_ref}>
                     {"✓ "}{ TSim::Done.get(lang) }{" · "}{ TSim::Took.get(lang) }{" "}
                     <span data-testid="simulation-time">{ format!("{seconds:.3}") }</span>{" "}{ TSim::Seconds.get(lang) }
                     {" · "}{ TSim::ExportNote.get(lang) }
@@ -298,7 +307,11 @@ fn worker_status(
         if merged {
             *slot = Some(Job::Simulation(Box::new(sim)));
             drop(slot);
-            run.set(Run::Finished { seconds: (now() - started) / 1000.0, workers: pool.count() as u32 });
+            run.set(Run::Finished {
+                seconds: (now() - started) / 1000.0,
+                workers: pool.count() as u32,
+                timing: worker_timing(&pool.timing()),
+            });
             on_done.emit(());
         } else {
             // The slices take over, from the first trial (`with_range` forgets any counts added): a tick other
@@ -309,6 +322,19 @@ fn worker_status(
             tick.set((*tick).wrapping_add(1).max(1));
         }
     }
+}
+
+/// What each worker of a run did, for the benchmark (`data-worker-timing`): per worker, separated by `;`, the
+/// milliseconds from the start of the run to its `ready` (and that start's parts: loading the script,
+/// instantiating the module, compiling the scenario) and to its last range's counts, and its trials and ranges.
+fn worker_timing(timing: &[mc_workers::WorkerTiming]) -> String {
+    let one = |t: &mc_workers::WorkerTiming| {
+        format!(
+            "ready {:.0} (import {:.0}, instantiate {:.0}, compile {:.0}) end {:.0} trials {} ranges {}",
+            t.ready_ms, t.import_ms, t.instantiate_ms, t.compile_ms, t.end_ms, t.trials, t.ranges
+        )
+    };
+    timing.iter().map(one).collect::<Vec<_>>().join("; ")
 }
 
 /// A result shown: the same `Rc`s and language draw the same table.
