@@ -129,4 +129,29 @@ mod tests {
         let dup = Branch::new(&s.branches[0].id.clone(), "重复");
         assert!(add_branch(&mut s, dup).is_err());
     }
+
+    #[test]
+    fn remove_key_and_retain_entries_match_the_map_methods() {
+        let base: BTreeMap<String, u32> = (0..40u32).map(|i| (format!("k{}", i * 7 % 40), i)).collect();
+        for key in ["k0", "k13", "k39", "absent", ""] {
+            let (mut ours, mut theirs) = (base.clone(), base.clone());
+            assert_eq!(remove_key(&mut ours, key), theirs.remove(key), "{key}");
+            assert_eq!(ours, theirs, "{key}");
+        }
+        let (mut ours, mut theirs) = (base.clone(), base.clone());
+        let (mut seen_ours, mut seen_theirs) = (Vec::new(), Vec::new());
+        retain_entries(&mut ours, &mut |k, v| {
+            seen_ours.push(k.clone());
+            *v += 1;
+            *v % 3 != 0
+        });
+        theirs.retain(|k, v| {
+            seen_theirs.push(k.clone());
+            *v += 1;
+            *v % 3 != 0
+        });
+        assert_eq!(ours, theirs);
+        assert_eq!(seen_ours, seen_theirs);
+        assert!(ours.len() < base.len());
+    }
 }
