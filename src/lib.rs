@@ -16,6 +16,7 @@ pub mod i18n;
 pub mod model;
 pub mod paging;
 pub mod report;
+pub mod sort;
 pub mod store;
 
 #[cfg(target_arch = "wasm32")]

@@ -77,7 +77,7 @@ pub fn allocate(pool: f64, claims: &[Claim<'_>]) -> Vec<i64> {
     // Largest remainder first; equal remainders (tie groups within 1e-9) by rank, then id.
     let remainder: Vec<f64> = exact.iter().zip(&amounts).map(|(&x, &a)| x - a as f64).collect();
     let mut order: Vec<usize> = (0..claims.len()).collect();
-    order.sort_by(|&a, &b| remainder[b].total_cmp(&remainder[a]));
+    crate::sort::indices(&mut order, &|a, b| remainder[b].total_cmp(&remainder[a]));
     let mut group = vec![0usize; claims.len()];
     let mut g = 0;
     tie_groups(
@@ -90,7 +90,7 @@ pub fn allocate(pool: f64, claims: &[Claim<'_>]) -> Vec<i64> {
             g += 1;
         },
     );
-    order.sort_by(|&a, &b| {
+    crate::sort::indices(&mut order, &|a, b| {
         group[a].cmp(&group[b]).then(claims[a].rank.cmp(&claims[b].rank)).then_with(|| claims[a].id.cmp(claims[b].id))
     });
     let n = order.len() as i64;

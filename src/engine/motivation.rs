@@ -240,11 +240,12 @@ pub fn remedy(direction: Direction, decimals: u32, mu: f64, sigma: f64, m: &Moti
         return Some(Remedy::Target(suggested));
     }
     let step = 10f64.powi(-(decimals.min(12) as i32));
-    let mut candidates: Vec<f64> = (1..=REMEDY_STEPS)
+    let candidates: Vec<f64> = (1..=REMEDY_STEPS)
         .flat_map(|k| [suggested - k as f64 * step, suggested + k as f64 * step])
         .map(|t| round(t, decimals))
         .collect();
-    candidates.sort_by(|a, b| (a - ideal).abs().total_cmp(&(b - ideal).abs()).then(a.total_cmp(b)));
+    let candidates =
+        crate::sort::sorted(candidates, &|a, b| (a - ideal).abs().total_cmp(&(b - ideal).abs()).then(a.total_cmp(b)));
     if let Some(t) = candidates.into_iter().find(|t| motivating(*t)) {
         return Some(Remedy::Target(t));
     }

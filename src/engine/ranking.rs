@@ -52,9 +52,7 @@ pub fn ranks(scores: &[f64]) -> Vec<u32> {
 /// scores within 1e-9 equal), then by name, then by id — names and ids by Unicode code point. Returns the
 /// positions of `ranks` in display order; `key(i)` gives position i's (name, id).
 pub fn display_order<'a>(ranks: &[u32], key: impl Fn(usize) -> (&'a str, &'a str)) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..ranks.len()).collect();
-    order.sort_by(|&a, &b| ranks[a].cmp(&ranks[b]).then_with(|| key(a).cmp(&key(b))));
-    order
+    crate::sort::permutation(ranks.len(), &|a, b| ranks[a].cmp(&ranks[b]).then_with(|| key(a).cmp(&key(b))))
 }
 
 /// §6, §7 splits a sorted run of values into tie groups: consecutive values that differ by at most 1e-9 belong to

@@ -6,8 +6,6 @@
 //! [`evaluate_compiled`] on the recorded periods; nothing of the method is
 //! written again here. A [`Sweep`] computes one step per [`Sweep::step`] call, so a page can run it in slices.
 
-use std::collections::BTreeMap;
-
 use super::dense::{compile, Compiled};
 use super::results::{evaluate_compiled, Results};
 use super::tiers::Tier;
@@ -229,7 +227,9 @@ pub struct Sweep {
     parameter: Parameter,
     values: Vec<f64>,
     period: Option<usize>,
-    index: BTreeMap<String, usize>,
+    /// Branch id → position, sorted by id (a branch id given twice maps to its last position, as a map
+    /// filled in order would).
+    index: Vec<(String, usize)>,
     current: f64,
     baseline: SweepPoint,
     steps: Vec<SweepStep>,
@@ -255,7 +255,9 @@ impl Sweep {
             None => s.periods.len().checked_sub(1),
         };
         let compiled = compile(s);
-        let index = s.branches.iter().enumerate().map(|(b, br)| (br.id.clone(), b)).collect();
+        let pairs: Vec<(String, usize)> = s.branches.iter().enumerate().map(|(b, br)| (br.id.clone(), b)).collect();
+        let mut index = crate::sort::sorted(pairs, &|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        index.dedup_by(|later, kept| later.0 == kept.0);
         let mut sweep = Sweep {
             scenario: s.clone(),
             compiled,
@@ -334,7 +336,8 @@ impl Sweep {
         };
         if let Some(period) = self.period.and_then(|u| r.periods.get(u)) {
             for row in &period.rows {
-                if let Some(&b) = self.index.get(&row.branch) {
+                let found = self.index.binary_search_by(|(id, _)| id.as_str().cmp(row.branch.as_str()));
+                if let Some(&(_, b)) = found.ok().map(|i| &self.index[i]) {
                     p.tiers[b] = Some(row.tier);
                     p.scores[b] = Some(row.final_score);
                     p.ranks[b] = Some(row.rank);

@@ -106,10 +106,10 @@ pub fn last_period(s: &Scenario) -> Option<usize> {
 /// plans start in one period (import refuses it), by their place in the list. Plans whose `from` is not a period
 /// (import refuses them too) are left out.
 pub fn plan_order(s: &Scenario) -> Vec<(usize, usize)> {
-    let mut v: Vec<(usize, usize)> =
+    let v: Vec<(usize, usize)> =
         s.target_plans.iter().enumerate().filter_map(|(i, p)| Some((s.period_index(&p.from)?, i))).collect();
-    v.sort_unstable();
-    v
+    // The pairs are distinct (plan indices are), so the stable sort leaves them as `sort_unstable` would.
+    crate::sort::sorted(v, &|a, b| a.cmp(b))
 }
 
 /// The plan in force in period u (index into `target_plans`): the latest one starting at u or earlier; `None`

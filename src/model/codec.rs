@@ -7,7 +7,7 @@
 
 use std::collections::BTreeMap;
 
-use serde_json::{json, Map, Value};
+use serde_json::{Map, Value};
 
 use super::limits::{self, MAX_HISTORY};
 use super::problem::{index, join, Expected, Problem, ProblemKind};
@@ -236,7 +236,7 @@ impl Reader {
         o: &mut Obj<'_, '_>,
         key: &str,
         required: bool,
-        rule: impl Fn(f64) -> Result<T, ProblemKind>,
+        rule: &dyn Fn(f64) -> Result<T, ProblemKind>,
     ) -> Option<T> {
         let v = self.field(o, key, required)?;
         let path = Path::Key(&o.path, key);
@@ -291,7 +291,7 @@ impl Reader {
         &mut self,
         o: &mut Obj<'v, '_>,
         key: &str,
-        each: impl FnMut(&mut Reader, &'v Value, &Path<'_>) -> Option<T>,
+        each: &mut dyn FnMut(&mut Reader, &'v Value, &Path<'_>) -> Option<T>,
     ) -> BTreeMap<String, T> {
         // A map is keyed by branch ids (`records`) or indicator ids (everything else).
         let max = if key == "records" { limits::MAX_BRANCHES } else { limits::MAX_INDICATORS };
@@ -304,7 +304,7 @@ impl Reader {
         o: &mut Obj<'v, '_>,
         key: &str,
         max: usize,
-        mut each: impl FnMut(&mut Reader, &'v Value, &Path<'_>) -> Option<T>,
+        each: &mut dyn FnMut(&mut Reader, &'v Value, &Path<'_>) -> Option<T>,
     ) -> BTreeMap<String, T> {
         let mut out = BTreeMap::new();
         let Some(v) = self.field(o, key, false) else {
@@ -348,14 +348,14 @@ impl Reader {
             Some(v) => self.settings(v),
             None => Some(Settings::default()),
         };
-        let categories = self.list(&mut o, "categories", false, Reader::category);
-        let indicators = self.list(&mut o, "indicators", true, Reader::indicator);
-        let optional_actions = self.list(&mut o, "optional_actions", false, Reader::optional_action);
+        let categories = self.list(&mut o, "categories", false, &mut Reader::category);
+        let indicators = self.list(&mut o, "indicators", true, &mut Reader::indicator);
+        let optional_actions = self.list(&mut o, "optional_actions", false, &mut Reader::optional_action);
         let levels = settings.as_ref().map_or(5, |s| s.grades.levels);
-        let branches = self.list(&mut o, "branches", true, |r, v, p| r.branch(v, p, levels));
-        let periods = self.list(&mut o, "periods", false, Reader::period);
+        let branches = self.list(&mut o, "branches", true, &mut |r, v, p| r.branch(v, p, levels));
+        let periods = self.list(&mut o, "periods", false, &mut Reader::period);
         let locked = self.flag(&mut o, "locked");
-        let target_plans = self.list(&mut o, "target_plans", false, Reader::target_plan);
+        let target_plans = self.list(&mut o, "target_plans", false, &mut Reader::target_plan);
         self.finish(o);
         Some(Scenario {
             name: name?,
@@ -376,7 +376,7 @@ impl Reader {
         o: &mut Obj<'_, '_>,
         key: &str,
         required: bool,
-        mut each: impl FnMut(&mut Reader, &Value, &Path<'_>) -> Option<T>,
+        each: &mut dyn FnMut(&mut Reader, &Value, &Path<'_>) -> Option<T>,
     ) -> Option<Vec<T>> {
         let Some(items) = self.array(o, key, required) else {
             return if required { None } else { Some(Vec::new()) };
@@ -403,7 +403,7 @@ impl Reader {
         let mut o = self.object(v, path)?;
         let id = self.str_by(&mut o, "id", true, validate::id);
         let name = self.str_by(&mut o, "name", true, validate::name);
-        let coefficients = self.map(&mut o, "coefficients", |r, v, p| {
+        let coefficients = self.map(&mut o, "coefficients", &mut |r, v, p| {
             let n = r.number(v, p)?;
             r.check(p, validate::coefficient(n))
         });
@@ -438,8 +438,8 @@ impl Reader {
             })
             .unwrap_or(Direction::Higher);
         let unit = self.str_by(&mut o, "unit", false, validate::text).unwrap_or_default();
-        let decimals = self.num_by(&mut o, "decimals", false, validate::decimals).unwrap_or(1);
-        let tolerance = self.num_by(&mut o, "tolerance", false, validate::tolerance).unwrap_or(0.1);
+        let decimals = self.num_by(&mut o, "decimals", false, &validate::decimals).unwrap_or(1);
+        let tolerance = self.num_by(&mut o, "tolerance", false, &validate::tolerance).unwrap_or(0.1);
         let kind = match kind_word.as_deref() {
             Some("veto") => {
                 for key in ["measure", "weight", "base_target"] {
@@ -452,7 +452,7 @@ impl Reader {
             }
             Some(flex) => {
                 let flex = if flex == "elastic" { Flex::Elastic } else { Flex::Controllable };
-                let weight = self.num_by(&mut o, "weight", true, validate::weight);
+                let weight = self.num_by(&mut o, "weight", true, &validate::weight);
                 let measure_word = self.word(&mut o, "measure", &["quantitative", "qualitative"], |s| match s {
                     "quantitative" | "qualitative" => Some(s.to_string()),
                     _ => None,
@@ -462,7 +462,7 @@ impl Reader {
                 }
                 let measure = match measure_word.as_deref() {
                     Some("quantitative") => {
-                        self.num_by(&mut o, "base_target", true, validate::non_negative).map(|base_target| {
+                        self.num_by(&mut o, "base_target", true, &validate::non_negative).map(|base_target| {
                             Measure::Quantitative(Quantitative { direction, unit, decimals, base_target, tolerance })
                         })
                     }
@@ -490,7 +490,7 @@ impl Reader {
         let mut o = self.object(v, path)?;
         let id = self.str_by(&mut o, "id", true, validate::id);
         let name = self.str_by(&mut o, "name", true, validate::name);
-        let points = self.num_by(&mut o, "points", true, validate::non_negative);
+        let points = self.num_by(&mut o, "points", true, &validate::non_negative);
         self.finish(o);
         Some(OptionalAction { id: id?, name: name?, points: points? })
     }
@@ -500,25 +500,25 @@ impl Reader {
         let id = self.str_by(&mut o, "id", true, validate::id);
         let name = self.str_by(&mut o, "name", true, validate::name);
         let category = self.str_by(&mut o, "category", false, validate::id);
-        let members = self.num_by(&mut o, "members", false, validate::members).unwrap_or(0);
+        let members = self.num_by(&mut o, "members", false, &validate::members).unwrap_or(0);
         let mut conditions = Conditions::default();
         if let Some(v) = self.field(&mut o, "conditions", false) {
             let cp = Path::Key(&o.path, "conditions");
             if let Some(mut c) = self.object(v, &cp) {
                 conditions.infrastructure =
-                    self.num_by(&mut c, "infrastructure", false, validate::condition).unwrap_or(3);
-                conditions.personnel = self.num_by(&mut c, "personnel", false, validate::condition).unwrap_or(3);
+                    self.num_by(&mut c, "infrastructure", false, &validate::condition).unwrap_or(3);
+                conditions.personnel = self.num_by(&mut c, "personnel", false, &validate::condition).unwrap_or(3);
                 conditions.circumstances =
-                    self.num_by(&mut c, "circumstances", false, validate::condition).unwrap_or(3);
+                    self.num_by(&mut c, "circumstances", false, &validate::condition).unwrap_or(3);
                 self.finish(c);
             }
         }
-        let grade = self.num_by(&mut o, "grade", false, |v| validate::grade(v, levels)).unwrap_or(1);
-        let target_overrides = self.map(&mut o, "target_overrides", |r, v, p| {
+        let grade = self.num_by(&mut o, "grade", false, &|v| validate::grade(v, levels)).unwrap_or(1);
+        let target_overrides = self.map(&mut o, "target_overrides", &mut |r, v, p| {
             let n = r.number(v, p)?;
             r.check(p, validate::finite(n))
         });
-        let history = self.map(&mut o, "history", |r, v, p| {
+        let history = self.map(&mut o, "history", &mut |r, v, p| {
             let Value::Array(items) = v else {
                 r.problem_at(p, ProblemKind::WrongType { expected: Expected::Array });
                 return None;
@@ -545,7 +545,7 @@ impl Reader {
         let id = self.str_by(&mut o, "id", true, validate::id);
         let name = self.str_by(&mut o, "name", true, validate::name);
         let records_present = o.map.get("records").is_some_and(|v| !v.is_null());
-        let records = self.map(&mut o, "records", |r, v, p| r.record(v, p));
+        let records = self.map(&mut o, "records", &mut |r, v, p| r.record(v, p));
         if !records_present {
             self.problem(o.path("records"), ProblemKind::Missing);
         }
@@ -561,12 +561,12 @@ impl Reader {
         let id = self.str_by(&mut o, "id", true, validate::id);
         let name = self.str_by(&mut o, "name", true, validate::name);
         let from = self.str_by(&mut o, "from", true, validate::id);
-        let base_targets = self.map(&mut o, "base_targets", |r, v, p| {
+        let base_targets = self.map(&mut o, "base_targets", &mut |r, v, p| {
             let n = r.number(v, p)?;
             r.check(p, validate::non_negative(n))
         });
         // Keyed by branch ids, each an object keyed by indicator ids.
-        let target_overrides = self.map_keyed(&mut o, "target_overrides", limits::MAX_BRANCHES, |r, v, p| {
+        let target_overrides = self.map_keyed(&mut o, "target_overrides", limits::MAX_BRANCHES, &mut |r, v, p| {
             let Value::Object(cells) = v else {
                 r.problem_at(p, ProblemKind::WrongType { expected: Expected::Object });
                 return None;
@@ -603,7 +603,7 @@ impl Reader {
     fn record(&mut self, v: &Value, path: &Path<'_>) -> Option<Record> {
         let mut o = self.object(v, path)?;
         let before = self.problems.len();
-        let actuals = self.map(&mut o, "actuals", |r, v, p| match v {
+        let actuals = self.map(&mut o, "actuals", &mut |r, v, p| match v {
             Value::Number(_) => {
                 let n = r.number(v, p)?;
                 r.check(p, validate::finite(n)).map(Actual::Number)
@@ -623,7 +623,7 @@ impl Reader {
                 None
             }
         });
-        let vetoes = self.map(&mut o, "vetoes", |r, v, p| match v {
+        let vetoes = self.map(&mut o, "vetoes", &mut |r, v, p| match v {
             Value::Bool(b) => Some(*b),
             Value::Null => None,
             _ => {
@@ -644,9 +644,9 @@ impl Reader {
             None => Vec::new(),
         };
         let adjustments = self
-            .list(&mut o, "adjustments", false, |r, v, p| {
+            .list(&mut o, "adjustments", false, &mut |r, v, p| {
                 let mut a = r.object(v, p)?;
-                let points = r.num_by(&mut a, "points", true, validate::finite);
+                let points = r.num_by(&mut a, "points", true, &validate::finite);
                 let reason = r.str_by(&mut a, "reason", false, validate::text).unwrap_or_default();
                 r.finish(a);
                 Some(Adjustment { points: points?, reason })
@@ -659,16 +659,16 @@ impl Reader {
                 if let Some(bv) = self.field(&mut e, "ballots", false) {
                     let bp = Path::Key(&e.path, "ballots");
                     if let Some(mut b) = self.object(bv, &bp) {
-                        let excellent = self.num_by(&mut b, "excellent", false, validate::count).unwrap_or(0);
-                        let good = self.num_by(&mut b, "good", false, validate::count).unwrap_or(0);
-                        let fair = self.num_by(&mut b, "fair", false, validate::count).unwrap_or(0);
-                        let poor = self.num_by(&mut b, "poor", false, validate::count).unwrap_or(0);
+                        let excellent = self.num_by(&mut b, "excellent", false, &validate::count).unwrap_or(0);
+                        let good = self.num_by(&mut b, "good", false, &validate::count).unwrap_or(0);
+                        let fair = self.num_by(&mut b, "fair", false, &validate::count).unwrap_or(0);
+                        let poor = self.num_by(&mut b, "poor", false, &validate::count).unwrap_or(0);
                         self.finish(b);
                         evaluation.ballots = Some(Ballots { excellent, good, fair, poor });
                     }
                 }
-                evaluation.peers = self.num_by(&mut e, "peers", false, validate::score);
-                evaluation.superiors = self.num_by(&mut e, "superiors", false, validate::score);
+                evaluation.peers = self.num_by(&mut e, "peers", false, &validate::score);
+                evaluation.superiors = self.num_by(&mut e, "superiors", false, &validate::score);
                 self.finish(e);
             }
         }
@@ -834,29 +834,89 @@ fn is_group(path: &str) -> bool {
 
 // ---------------------------------------------------------------------------------------------------------
 // Writing
+//
+// The values are built by a few plain helpers (one object builder, one per kind of leaf) rather than `json!`,
+// which expands every field into its own serialiser call: the same JSON, key for key in the same order.
+
+/// An object of the given fields, in this order.
+fn obj(fields: Vec<(&str, Value)>) -> Value {
+    let mut m = Map::with_capacity(fields.len());
+    for (k, v) in fields {
+        m.insert(k.to_string(), v);
+    }
+    Value::Object(m)
+}
+
+fn text(s: &str) -> Value {
+    Value::String(s.to_string())
+}
+
+/// A double as `json!` writes it (`1.0`; a non-finite one as `null`).
+fn double(n: f64) -> Value {
+    Value::from(n)
+}
+
+fn whole(n: u64) -> Value {
+    Value::from(n)
+}
+
+/// A map of doubles (`json!` of a `BTreeMap<String, f64>`).
+fn doubles(m: &BTreeMap<String, f64>) -> Value {
+    Value::Object(m.iter().map(|(k, v)| (k.clone(), double(*v))).collect())
+}
+
+fn texts(v: &[String]) -> Value {
+    Value::Array(v.iter().map(|s| text(s)).collect())
+}
 
 /// The scenario as JSON, every field written out.
 pub fn scenario_to_value(s: &Scenario) -> Value {
-    json!({
-        "format": SCENARIO_FORMAT,
-        "version": SCENARIO_VERSION,
-        "name": s.name,
-        "settings": settings_to_value(&s.settings),
-        "categories": s.categories.iter().map(|c| json!({
-            "id": c.id, "name": c.name, "coefficients": c.coefficients,
-        })).collect::<Vec<_>>(),
-        "indicators": s.indicators.iter().map(indicator_to_value).collect::<Vec<_>>(),
-        "optional_actions": s.optional_actions.iter().map(|a| json!({
-            "id": a.id, "name": a.name, "points": a.points,
-        })).collect::<Vec<_>>(),
-        "branches": s.branches.iter().map(branch_to_value).collect::<Vec<_>>(),
-        "periods": s.periods.iter().map(|p| json!({
-            "id": p.id, "name": p.name,
-            "records": p.records.iter().map(|(k, r)| (k.clone(), record_to_value(r))).collect::<Map<_, _>>(),
-        })).collect::<Vec<_>>(),
-        "locked": s.locked,
-        "target_plans": s.target_plans.iter().map(target_plan_to_value).collect::<Vec<_>>(),
-    })
+    obj(vec![
+        ("format", text(SCENARIO_FORMAT)),
+        ("version", whole(SCENARIO_VERSION)),
+        ("name", text(&s.name)),
+        ("settings", settings_to_value(&s.settings)),
+        (
+            "categories",
+            Value::Array(
+                s.categories
+                    .iter()
+                    .map(|c| {
+                        obj(vec![
+                            ("id", text(&c.id)),
+                            ("name", text(&c.name)),
+                            ("coefficients", doubles(&c.coefficients)),
+                        ])
+                    })
+                    .collect(),
+            ),
+        ),
+        ("indicators", Value::Array(s.indicators.iter().map(indicator_to_value).collect())),
+        (
+            "optional_actions",
+            Value::Array(
+                s.optional_actions
+                    .iter()
+                    .map(|a| obj(vec![("id", text(&a.id)), ("name", text(&a.name)), ("points", double(a.points))]))
+                    .collect(),
+            ),
+        ),
+        ("branches", Value::Array(s.branches.iter().map(branch_to_value).collect())),
+        (
+            "periods",
+            Value::Array(
+                s.periods
+                    .iter()
+                    .map(|p| {
+                        let records = p.records.iter().map(|(k, r)| (k.clone(), record_to_value(r))).collect();
+                        obj(vec![("id", text(&p.id)), ("name", text(&p.name)), ("records", Value::Object(records))])
+                    })
+                    .collect(),
+            ),
+        ),
+        ("locked", Value::Bool(s.locked)),
+        ("target_plans", Value::Array(s.target_plans.iter().map(target_plan_to_value).collect())),
+    ])
 }
 
 fn target_plan_to_value(p: &TargetPlan) -> Value {
@@ -877,67 +937,71 @@ fn target_plan_to_value(p: &TargetPlan) -> Value {
             (b.clone(), Value::Object(cells))
         })
         .collect();
-    json!({
-        "id": p.id, "name": p.name, "from": p.from,
-        "base_targets": p.base_targets, "target_overrides": overrides,
-    })
+    obj(vec![
+        ("id", text(&p.id)),
+        ("name", text(&p.name)),
+        ("from", text(&p.from)),
+        ("base_targets", doubles(&p.base_targets)),
+        ("target_overrides", Value::Object(overrides)),
+    ])
 }
 
 fn indicator_to_value(i: &Indicator) -> Value {
-    let mut m = Map::new();
-    m.insert("id".into(), json!(i.id));
-    m.insert("name".into(), json!(i.name));
-    m.insert("dimension".into(), json!(i.dimension));
+    let mut m = vec![("id", text(&i.id)), ("name", text(&i.name)), ("dimension", text(&i.dimension))];
     match &i.kind {
-        IndicatorKind::Veto => {
-            m.insert("kind".into(), json!("veto"));
-        }
+        IndicatorKind::Veto => m.push(("kind", text("veto"))),
         IndicatorKind::Scored(sc) => {
             let kind = match sc.flex {
                 Flex::Controllable => "controllable",
                 Flex::Elastic => "elastic",
             };
-            m.insert("kind".into(), json!(kind));
+            m.push(("kind", text(kind)));
             match &sc.measure {
                 Measure::Quantitative(q) => {
-                    m.insert("measure".into(), json!("quantitative"));
-                    m.insert(
-                        "direction".into(),
-                        json!(match q.direction {
-                            Direction::Higher => "higher",
-                            Direction::Lower => "lower",
-                        }),
-                    );
-                    m.insert("unit".into(), json!(q.unit));
-                    m.insert("decimals".into(), json!(q.decimals));
-                    m.insert("base_target".into(), json!(q.base_target));
-                    m.insert("tolerance".into(), json!(q.tolerance));
+                    let direction = match q.direction {
+                        Direction::Higher => "higher",
+                        Direction::Lower => "lower",
+                    };
+                    m.push(("measure", text("quantitative")));
+                    m.push(("direction", text(direction)));
+                    m.push(("unit", text(&q.unit)));
+                    m.push(("decimals", whole(q.decimals as u64)));
+                    m.push(("base_target", double(q.base_target)));
+                    m.push(("tolerance", double(q.tolerance)));
                 }
-                Measure::Qualitative => {
-                    m.insert("measure".into(), json!("qualitative"));
-                }
+                Measure::Qualitative => m.push(("measure", text("qualitative"))),
             }
-            m.insert("weight".into(), json!(sc.weight));
+            m.push(("weight", double(sc.weight)));
         }
     }
-    m.insert("workload".into(), json!(i.plan.workload));
-    m.insert("measures".into(), json!(i.plan.measures));
-    m.insert("deadline".into(), json!(i.plan.deadline));
-    m.insert("effect".into(), json!(i.plan.effect));
-    Value::Object(m)
+    m.push(("workload", text(&i.plan.workload)));
+    m.push(("measures", text(&i.plan.measures)));
+    m.push(("deadline", text(&i.plan.deadline)));
+    m.push(("effect", text(&i.plan.effect)));
+    obj(m)
 }
 
 fn branch_to_value(b: &Branch) -> Value {
-    let mut v = json!({
-        "id": b.id, "name": b.name, "members": b.members,
-        "conditions": { "infrastructure": b.conditions.infrastructure, "personnel": b.conditions.personnel,
-                        "circumstances": b.conditions.circumstances },
-        "grade": b.grade, "target_overrides": b.target_overrides, "history": b.history,
-    });
+    let c = &b.conditions;
+    let conditions = obj(vec![
+        ("infrastructure", whole(c.infrastructure as u64)),
+        ("personnel", whole(c.personnel as u64)),
+        ("circumstances", whole(c.circumstances as u64)),
+    ]);
+    let history = b.history.iter().map(|(k, v)| (k.clone(), Value::Array(v.iter().map(|n| double(*n)).collect())));
+    let mut m = vec![
+        ("id", text(&b.id)),
+        ("name", text(&b.name)),
+        ("members", whole(b.members as u64)),
+        ("conditions", conditions),
+        ("grade", whole(b.grade as u64)),
+        ("target_overrides", doubles(&b.target_overrides)),
+        ("history", Value::Object(history.collect())),
+    ];
     if let Some(c) = &b.category {
-        v["category"] = json!(c);
+        m.push(("category", text(c)));
     }
-    v
+    obj(m)
 }
 
 fn record_to_value(r: &Record) -> Value {
@@ -947,49 +1011,57 @@ fn record_to_value(r: &Record) -> Value {
         .map(|(k, a)| {
             let v = match a {
                 Actual::Number(n) => number(*n),
-                Actual::Level(l) => json!(l.as_str()),
+                Actual::Level(l) => text(l.as_str()),
             };
             (k.clone(), v)
         })
         .collect();
-    let mut e = Map::new();
+    let mut e = Vec::new();
     if let Some(b) = r.evaluation.ballots {
-        e.insert("ballots".into(), json!({ "excellent": b.excellent, "good": b.good, "fair": b.fair, "poor": b.poor }));
+        let ballots = obj(vec![
+            ("excellent", whole(b.excellent as u64)),
+            ("good", whole(b.good as u64)),
+            ("fair", whole(b.fair as u64)),
+            ("poor", whole(b.poor as u64)),
+        ]);
+        e.push(("ballots", ballots));
     }
     if let Some(p) = r.evaluation.peers {
-        e.insert("peers".into(), json!(p));
+        e.push(("peers", double(p)));
     }
     if let Some(h) = r.evaluation.superiors {
-        e.insert("superiors".into(), json!(h));
+        e.push(("superiors", double(h)));
     }
     // Only what was recorded: an absent part reads as empty (FORMAT.md), and a large scenario's stored document
     // stays about a third smaller (20,000 records × `"vetoes":{},"optional_done":[],…`).
-    let mut out = Map::new();
-    out.insert("actuals".into(), Value::Object(actuals));
+    let mut out = vec![("actuals", Value::Object(actuals))];
     if !r.vetoes.is_empty() {
-        out.insert("vetoes".into(), json!(r.vetoes));
+        out.push(("vetoes", Value::Object(r.vetoes.iter().map(|(k, b)| (k.clone(), Value::Bool(*b))).collect())));
     }
     if !r.optional_done.is_empty() {
-        out.insert("optional_done".into(), json!(r.optional_done));
+        out.push(("optional_done", texts(&r.optional_done)));
     }
     if !r.adjustments.is_empty() {
-        let adjustments: Vec<Value> =
-            r.adjustments.iter().map(|a| json!({ "points": number(a.points), "reason": a.reason })).collect();
-        out.insert("adjustments".into(), Value::Array(adjustments));
+        let adjustments = r
+            .adjustments
+            .iter()
+            .map(|a| obj(vec![("points", number(a.points)), ("reason", text(&a.reason))]))
+            .collect();
+        out.push(("adjustments", Value::Array(adjustments)));
     }
     if !e.is_empty() {
-        out.insert("evaluation".into(), Value::Object(e));
+        out.push(("evaluation", obj(e)));
     }
-    Value::Object(out)
+    obj(out)
 }
 
 /// A number as JSON: a whole number below 2⁵³ without the `.0` a double would get (`12`, not `12.0`; the same
 /// value when read back), anything else as the double it is.
 fn number(n: f64) -> Value {
     if n.fract() == 0.0 && n.abs() < 9_007_199_254_740_992.0 && !(n == 0.0 && n.is_sign_negative()) {
-        json!(n as i64)
+        Value::from(n as i64)
     } else {
-        json!(n)
+        double(n)
     }
 }
 
@@ -998,15 +1070,24 @@ pub fn settings_to_value(s: &Settings) -> Value {
     let mut root = Value::Object(Map::new());
     for n in NUMBERS {
         let v = (n.get)(s);
-        let value = if n.integer { json!(v as u64) } else { json!(v) };
+        let value = if n.integer { whole(v as u64) } else { double(v) };
         set_path(&mut root, n.path, value);
     }
-    set_path(&mut root, "tiers.method", json!(s.tiers.method.as_str()));
-    set_path(&mut root, "consequences.allocation", json!(s.consequences.allocation.as_str()));
-    set_path(&mut root, "grades.names", json!(s.grades.names));
-    set_path(&mut root, "grades.texts", json!(s.grades.texts));
-    set_path(&mut root, "grades.bonus_coefficients", json!(s.grades.bonus_coefficients));
-    set_path(&mut root, "grades.quotas", json!(s.grades.quotas));
+    let g = &s.grades;
+    let quotas = match &g.quotas {
+        Some(q) => Value::Array(q.iter().map(|x| x.map_or(Value::Null, double)).collect()),
+        None => Value::Null,
+    };
+    set_path(&mut root, "tiers.method", text(s.tiers.method.as_str()));
+    set_path(&mut root, "consequences.allocation", text(s.consequences.allocation.as_str()));
+    set_path(&mut root, "grades.names", texts(&g.names));
+    set_path(&mut root, "grades.texts", texts(&g.texts));
+    set_path(
+        &mut root,
+        "grades.bonus_coefficients",
+        Value::Array(g.bonus_coefficients.iter().map(|n| double(*n)).collect()),
+    );
+    set_path(&mut root, "grades.quotas", quotas);
     root
 }
 

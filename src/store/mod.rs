@@ -194,7 +194,7 @@ impl Entry {
 
 /// Every `pbcalc.*` key with its size: the document first, then the others by name (backups by number).
 pub fn entries(kv: &dyn KeyValue) -> Vec<Entry> {
-    let mut out: Vec<Entry> = kv
+    let out: Vec<Entry> = kv
         .keys()
         .into_iter()
         .filter(|k| k.starts_with(PREFIX))
@@ -207,8 +207,8 @@ pub fn entries(kv: &dyn KeyValue) -> Vec<Entry> {
         let n = k.strip_prefix(BACKUP_PREFIX).and_then(|n| n.parse::<u64>().ok());
         (k != KEY, n.is_none(), n.unwrap_or(0), k.to_string())
     };
-    out.sort_by_key(|e| order(&e.key));
-    out
+    let keyed: Vec<_> = out.into_iter().map(|e| (order(&e.key), e)).collect();
+    crate::sort::sorted(keyed, &|a, b| a.0.cmp(&b.0)).into_iter().map(|(_, e)| e).collect()
 }
 
 /// The kept backups (`pbcalc.backup.N`), oldest first.

@@ -6,6 +6,7 @@
 
 use super::super::problem::{index, join, Expected, Problem, ProblemKind};
 use super::super::{validate, Category, Scenario};
+use super::{remove_key, retain_entries};
 
 /// A fresh category id: `c01`, `c02`, … the first one not yet used.
 pub fn next_category_id(s: &Scenario) -> String {
@@ -66,7 +67,7 @@ pub fn parse_coefficient(text: &str) -> Result<Option<f64>, ProblemKind> {
 pub fn add_category(s: &mut Scenario, mut c: Category) -> Result<(), Vec<Problem>> {
     c.name = c.name.trim().to_string();
     c.id = c.id.trim().to_string();
-    c.coefficients.retain(|_, k| *k != 1.0);
+    retain_entries(&mut c.coefficients, &mut |_, k| *k != 1.0);
     let problems = category_problems(&c, s, None);
     if !problems.is_empty() {
         return Err(problems);
@@ -119,7 +120,7 @@ pub fn set_coefficient(
     }
     match k.filter(|k| *k != 1.0) {
         None => {
-            s.categories[index_in_list].coefficients.remove(indicator);
+            remove_key(&mut s.categories[index_in_list].coefficients, indicator);
         }
         Some(k) => {
             coefficient_rule(s, indicator, k).map_err(|kind| vec![Problem::new(path, kind)])?;

@@ -15,6 +15,7 @@ use super::super::problem::{index, join, Problem, ProblemKind};
 use super::super::{
     validate, Direction, Flex, Indicator, IndicatorKind, Measure, OptionalAction, Plan, Quantitative, Scenario, Scored,
 };
+use super::remove_key;
 use super::settings::parse_number;
 
 /// The "five goods" (五个好) dimensions offered when typing one; any other text is allowed.
@@ -155,17 +156,17 @@ pub fn update_indicator(s: &mut Scenario, index_in_list: usize, mut ind: Indicat
     for p in &mut s.periods {
         for r in p.records.values_mut() {
             if r.actuals.get(&id).is_some_and(|a| !fits(&ind, a)) {
-                r.actuals.remove(&id);
+                remove_key(&mut r.actuals, &id);
             }
             if !ind.is_veto() {
-                r.vetoes.remove(&id);
+                remove_key(&mut r.vetoes, &id);
             }
         }
     }
     if ind.quantitative().is_none() {
         for b in &mut s.branches {
-            b.target_overrides.remove(&id);
-            b.history.remove(&id);
+            remove_key(&mut b.target_overrides, &id);
+            remove_key(&mut b.history, &id);
         }
         super::plans::forget_indicator(s, &id);
     }
@@ -182,16 +183,16 @@ pub fn delete_indicator(s: &mut Scenario, index_in_list: usize) -> Option<Indica
     let ind = s.indicators.remove(index_in_list);
     let id = ind.id.as_str();
     for c in &mut s.categories {
-        c.coefficients.remove(id);
+        remove_key(&mut c.coefficients, id);
     }
     for b in &mut s.branches {
-        b.target_overrides.remove(id);
-        b.history.remove(id);
+        remove_key(&mut b.target_overrides, id);
+        remove_key(&mut b.history, id);
     }
     for p in &mut s.periods {
         for r in p.records.values_mut() {
-            r.actuals.remove(id);
-            r.vetoes.remove(id);
+            remove_key(&mut r.actuals, id);
+            remove_key(&mut r.vetoes, id);
         }
     }
     super::plans::forget_indicator(s, id);

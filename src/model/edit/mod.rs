@@ -9,7 +9,38 @@ pub mod records;
 pub mod settings;
 pub mod targets;
 
+use std::collections::BTreeMap;
+
 use super::{validate, Branch, Problem, Scenario};
+
+/// Removes `key` from an id-keyed map and returns its value, as `BTreeMap::remove` does, by rebuilding the map
+/// from its other entries. Every edit that drops an entry of a model map goes through here (or
+/// [`retain_entries`]): the WebAssembly build then carries no B-tree node removal and rebalancing code for the
+/// model's map types (a few KB for each key/value type); the maps are small, or the edit is rare.
+pub fn remove_key<V>(map: &mut BTreeMap<String, V>, key: &str) -> Option<V> {
+    if !map.contains_key(key) {
+        return None;
+    }
+    let mut taken = None;
+    for (k, v) in std::mem::take(map) {
+        if k == key {
+            taken = Some(v);
+        } else {
+            map.insert(k, v);
+        }
+    }
+    taken
+}
+
+/// Keeps the entries for which `keep` is true, visiting them in key order (as `BTreeMap::retain` does); see
+/// [`remove_key`].
+pub fn retain_entries<V>(map: &mut BTreeMap<String, V>, keep: &mut dyn FnMut(&String, &mut V) -> bool) {
+    for (k, mut v) in std::mem::take(map) {
+        if keep(&k, &mut v) {
+            map.insert(k, v);
+        }
+    }
+}
 
 /// A fresh branch id: `b01`, `b02`, … the first one not yet used.
 pub fn next_branch_id(s: &Scenario) -> String {
@@ -48,7 +79,7 @@ pub fn delete_branch(s: &mut Scenario, index: usize) -> Option<Branch> {
     }
     let b = s.branches.remove(index);
     for p in &mut s.periods {
-        p.records.remove(&b.id);
+        remove_key(&mut p.records, &b.id);
     }
     plans::forget_branch(s, &b.id);
     Some(b)
@@ -97,5 +128,30 @@ mod tests {
         let mut s = sample();
         let dup = Branch::new(&s.branches[0].id.clone(), "重复");
         assert!(add_branch(&mut s, dup).is_err());
+    }
+
+    #[test]
+    fn remove_key_and_retain_entries_match_the_map_methods() {
+        let base: BTreeMap<String, u32> = (0..40u32).map(|i| (format!("k{}", i * 7 % 40), i)).collect();
+        for key in ["k0", "k13", "k39", "absent", ""] {
+            let (mut ours, mut theirs) = (base.clone(), base.clone());
+            assert_eq!(remove_key(&mut ours, key), theirs.remove(key), "{key}");
+            assert_eq!(ours, theirs, "{key}");
+        }
+        let (mut ours, mut theirs) = (base.clone(), base.clone());
+        let (mut seen_ours, mut seen_theirs) = (Vec::new(), Vec::new());
+        retain_entries(&mut ours, &mut |k, v| {
+            seen_ours.push(k.clone());
+            *v += 1;
+            *v % 3 != 0
+        });
+        theirs.retain(|k, v| {
+            seen_theirs.push(k.clone());
+            *v += 1;
+            *v % 3 != 0
+        });
+        assert_eq!(ours, theirs);
+        assert_eq!(seen_ours, seen_theirs);
+        assert!(ours.len() < base.len());
     }
 }

@@ -7,6 +7,7 @@
 
 use super::super::problem::{index, Expected, Problem, ProblemKind};
 use super::super::{validate, OverrideChange, Scenario, TargetPlan};
+use super::{remove_key, retain_entries};
 use crate::engine::targets::{plan_in_force, resolve};
 
 /// Where an edit of targets goes: the scenario's own values or the plan at this index of `target_plans`.
@@ -136,7 +137,7 @@ pub fn set_overrides_in(
                         branch.target_overrides.insert(i.clone(), clean(*v));
                     }
                     None => {
-                        branch.target_overrides.remove(i);
+                        remove_key(&mut branch.target_overrides, i);
                     }
                 }
             }
@@ -167,12 +168,12 @@ pub fn set_overrides_in(
                 let v = v.map(clean);
                 let entry = plan.target_overrides.entry(b.clone()).or_default();
                 if v == prior {
-                    entry.remove(i);
+                    remove_key(entry, i);
                 } else {
                     entry.insert(i.clone(), v.map_or(OverrideChange::Remove, OverrideChange::Set));
                 }
                 if entry.is_empty() {
-                    plan.target_overrides.remove(b);
+                    remove_key(&mut plan.target_overrides, b);
                 }
             }
         }
@@ -211,7 +212,7 @@ pub fn set_plan_base(s: &mut Scenario, plan: usize, indicator: &str, value: Opti
             p.base_targets.insert(indicator.to_string(), v);
         }
         _ => {
-            p.base_targets.remove(indicator);
+            remove_key(&mut p.base_targets, indicator);
         }
     }
     Ok(())
@@ -258,18 +259,18 @@ pub fn set_base_from(
 /// Drops what the plans say about branch `id` (the branch is being deleted).
 pub fn forget_branch(s: &mut Scenario, id: &str) {
     for p in &mut s.target_plans {
-        p.target_overrides.remove(id);
+        remove_key(&mut p.target_overrides, id);
     }
 }
 
 /// Drops what the plans say about indicator `id` (it is deleted or no longer quantitative).
 pub fn forget_indicator(s: &mut Scenario, id: &str) {
     for p in &mut s.target_plans {
-        p.base_targets.remove(id);
+        remove_key(&mut p.base_targets, id);
         for cells in p.target_overrides.values_mut() {
-            cells.remove(id);
+            remove_key(cells, id);
         }
-        p.target_overrides.retain(|_, cells| !cells.is_empty());
+        retain_entries(&mut p.target_overrides, &mut |_, cells| !cells.is_empty());
     }
 }
 

@@ -14,6 +14,7 @@ use super::super::problem::{index, Expected, Problem, ProblemKind};
 use super::super::{
     number, validate, Actual, Adjustment, Ballots, IndicatorKind, Level, Measure, Period, Record, Scenario,
 };
+use super::remove_key;
 
 /// One of the four ballot grades: 优秀 / 较好 / 一般 / 较差.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -266,7 +267,7 @@ fn write_value(r: &mut Record, field: &RecordField, value: FieldValue) {
                 r.actuals.insert(id.clone(), a);
             }
             None => {
-                r.actuals.remove(id);
+                remove_key(&mut r.actuals, id);
             }
         },
         (RecordField::Veto(id), FieldValue::Flag(on)) => {
@@ -339,7 +340,7 @@ pub fn set_fields(
                 records.entry(branch.clone()).or_default();
             }
             (RecordField::Assessed, _) => {
-                records.remove(branch);
+                remove_key(records, branch);
             }
             _ => {
                 if value.is_blank() && !records.contains_key(branch) {

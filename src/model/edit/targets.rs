@@ -9,6 +9,7 @@ use super::super::problem::{Expected, Problem, ProblemKind};
 use super::super::{validate, Scenario};
 use super::plans::{owner_at, set_overrides_in};
 use super::records::parse_number;
+use super::remove_key;
 use crate::engine::motivation::{check, remedy, Remedy};
 use crate::engine::targets::{last_period, resolve};
 use crate::engine::{Motivation, MotivationClass};
@@ -63,7 +64,7 @@ pub fn set_overrides(s: &mut Scenario, cells: &[(String, String, Option<f64>)]) 
                 branch.target_overrides.insert(i.clone(), if *v == 0.0 { 0.0 } else { *v });
             }
             None => {
-                branch.target_overrides.remove(i);
+                remove_key(&mut branch.target_overrides, i);
             }
         }
     }
@@ -258,7 +259,7 @@ mod tests {
         let mut s = sample();
         let b = s.branches[0].id.clone();
         for p in &mut s.periods {
-            p.records.remove(&b);
+            remove_key(&mut p.records, &b);
         }
         s.branches[0].history.clear();
         assert_eq!(suggestion(&s, &b, "tasks"), None);
