@@ -83,7 +83,8 @@ test('bulk suggested targets: the notice names the changed grades, one click und
   await page.keyboard.type('55');
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => document.querySelector('[data-testid="undo"]') && !document.querySelector('[data-testid="undo"]').disabled);
-  await page.waitForTimeout(200);
+  // The notice's comparison runs once typing pauses (300 ms) and after a frame: wait well past that.
+  await page.waitForTimeout(1000);
   assert.equal(await page.getByTestId('impact-notice').count(), 0);
   assert.deepEqual(page.problems, []);
   await page.context().close();
