@@ -194,6 +194,37 @@ pub fn act_button(
     .into()
 }
 
+/// A list row's edit (or rename: `act` `first`, worded `first_word`) and delete buttons, each labelled
+/// "<its word> <name>" so a screen reader names the row; `editing` disables the first.
+pub fn edit_delete(
+    name: &str,
+    (first, first_testid, first_word, editing): (&'static str, &'static str, &'static str, bool),
+    (delete_testid, delete_word): (&'static str, &'static str),
+) -> Vec<Html> {
+    vec![
+        act_button("ghost small", first, first_testid, Some(format!("{first_word} {name}")), None, editing, first_word),
+        act_button(
+            "ghost small danger",
+            "delete",
+            delete_testid,
+            Some(format!("{delete_word} {name}")),
+            None,
+            false,
+            delete_word,
+        ),
+    ]
+}
+
+/// The last cell of a list row, holding its buttons.
+pub fn actions_cell(buttons: Vec<Html>) -> Html {
+    el("td", "row-actions", list(buttons))
+}
+
+/// A list row `<tr data-testid=testid data-id=id>` of `cells` (the caller keys it where its list is keyed).
+pub fn id_row(testid: &'static str, id: &str, cells: Vec<Html>) -> VTag {
+    tag("tr", &["data-testid", "data-id"], vec![some(testid), Some(AttrValue::from(id.to_string()))], list(cells))
+}
+
 /// The button acted on (its `data-act`) and the `data-id` of the row around it; `None` for a click
 /// elsewhere or on a disabled button.
 pub fn action_of(e: &MouseEvent) -> Option<(String, String)> {

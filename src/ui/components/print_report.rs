@@ -57,15 +57,8 @@ fn cycle_table(
     names: &HashMap<&str, &str>,
     lang: Lang,
 ) -> Html {
-    use crate::ui::view::{bare_table, body, head, text_row, Col};
-    let cols = [
-        Col::new(T::BranchName.get(lang), ""),
-        Col::new(TGr::CycleScore.get(lang), "num"),
-        Col::new(TGr::CycleTier.get(lang), ""),
-        Col::new(TGr::Warnings.get(lang), "num"),
-        Col::new(TGr::GradeChange.get(lang), ""),
-        Col::new(TGr::Reason.get(lang), ""),
-    ];
+    use crate::ui::view::{bare_table, body, head, text_row};
+    let cols = crate::ui::pages::grades::cycle_cols(lang);
     let rows = c
         .rows
         .iter()

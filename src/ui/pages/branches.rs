@@ -305,7 +305,7 @@ fn branch_table(
     if s.branches.is_empty() {
         return html! { <p class="empty" data-testid="no-branches">{ T::NoBranches.get(lang) }</p> };
     }
-    use crate::ui::view::{act_button, body_with, el, head, list, table, tag, td, td_id, text, Col};
+    use crate::ui::view::{actions_cell, body_with, edit_delete, el, head, id_row, list, table, td, td_id, text, Col};
     let grades = &s.settings.grades;
     let w = |t: T| t.get(lang);
     let cols = [
@@ -343,38 +343,13 @@ fn branch_table(
                 td("num", b.conditions.personnel.to_string()),
                 td("num", b.conditions.circumstances.to_string()),
                 el("td", "", grade),
-                el(
-                    "td",
-                    "row-actions",
-                    list(vec![
-                        act_button(
-                            "ghost small",
-                            "edit",
-                            "branch-edit",
-                            Some(format!("{} {n}", w(T::Edit))),
-                            None,
-                            false,
-                            w(T::Edit),
-                        ),
-                        act_button(
-                            "ghost small danger",
-                            "delete",
-                            "branch-delete",
-                            Some(format!("{} {n}", w(T::Delete))),
-                            None,
-                            false,
-                            w(T::Delete),
-                        ),
-                    ]),
-                ),
+                actions_cell(edit_delete(
+                    n,
+                    ("edit", "branch-edit", w(T::Edit), false),
+                    ("branch-delete", w(T::Delete)),
+                )),
             ];
-            tag(
-                "tr",
-                &["data-testid", "data-id"],
-                vec![Some("branch-row".into()), Some(b.id.clone().into())],
-                list(cells),
-            )
-            .into()
+            id_row("branch-row", &b.id, cells).into()
         })
         .collect();
     let onclick = {

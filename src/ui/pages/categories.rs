@@ -277,41 +277,17 @@ fn category_row(
         }
         None => html! { <td class="name" data-testid="category-row-name">{ c.name.clone() }</td> },
     };
-    use crate::ui::view::{act_button, el, list, tag, td, text};
+    use crate::ui::view::{actions_cell, edit_delete, el, id_row, td, text};
     let n = &c.name;
     let mut cells =
         vec![el("td", "", el("code", "", text(c.id.clone().into()))), name_cell, td("num", branches.to_string())];
     cells.extend(quantitative.iter().map(|ind| coefficient_cell(c, ind, lang, state)));
-    cells.push(el(
-        "td",
-        "row-actions",
-        list(vec![
-            act_button(
-                "ghost small",
-                "rename",
-                "category-rename",
-                Some(format!("{} {n}", TCat::Rename.get(lang))),
-                None,
-                false,
-                TCat::Rename.get(lang),
-            ),
-            act_button(
-                "ghost small danger",
-                "delete",
-                "category-delete",
-                Some(format!("{} {n}", T::Delete.get(lang))),
-                None,
-                false,
-                T::Delete.get(lang),
-            ),
-        ]),
-    ));
-    let mut tr = tag(
-        "tr",
-        &["data-testid", "data-id"],
-        vec![Some("category-row".into()), Some(c.id.clone().into())],
-        list(cells),
-    );
+    cells.push(actions_cell(edit_delete(
+        n,
+        ("rename", "category-rename", TCat::Rename.get(lang), false),
+        ("category-delete", T::Delete.get(lang)),
+    )));
+    let mut tr = id_row("category-row", &c.id, cells);
     tr.key = Some(c.id.as_str().into());
     tr.into()
 }

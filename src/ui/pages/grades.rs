@@ -196,15 +196,8 @@ fn cycle_table(
     let started: Vec<String> =
         s.target_plans.iter().filter(|p| c.periods.contains(&p.from)).map(|p| p.name.clone()).collect();
     let table = if open {
-        use crate::ui::view::{body, el, head, list, table, tag, td, text, Col};
-        let cols = [
-            Col::new(T::BranchName.get(lang), ""),
-            Col::new(TGr::CycleScore.get(lang), "num"),
-            Col::new(TGr::CycleTier.get(lang), ""),
-            Col::new(TGr::Warnings.get(lang), "num"),
-            Col::new(TGr::GradeChange.get(lang), ""),
-            Col::new(TGr::Reason.get(lang), ""),
-        ];
+        use crate::ui::view::{body, el, head, list, table, tag, td, text};
+        let cols = cycle_cols(lang);
         let badge = crate::ui::view::grade_badge;
         let rows = c.rows[paging.rows()]
             .iter()
@@ -379,4 +372,17 @@ fn grade_names() -> Html {
             </div>
         </div>
     }
+}
+
+/// The columns of a cycle's table, on screen and in the printed report.
+pub fn cycle_cols(lang: Lang) -> [crate::ui::view::Col; 6] {
+    use crate::ui::view::Col;
+    [
+        Col::new(T::BranchName.get(lang), ""),
+        Col::new(TGr::CycleScore.get(lang), "num"),
+        Col::new(TGr::CycleTier.get(lang), ""),
+        Col::new(TGr::Warnings.get(lang), "num"),
+        Col::new(TGr::GradeChange.get(lang), ""),
+        Col::new(TGr::Reason.get(lang), ""),
+    ]
 }

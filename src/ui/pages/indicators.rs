@@ -207,7 +207,7 @@ fn group(s: &Scenario, dim: &str, list: &[usize], lang: Lang, on_row: &Callback<
 }
 
 fn row(s: &Scenario, i: usize, first: bool, last: bool, lang: Lang, editing: bool) -> Html {
-    use crate::ui::view::{act_button, el, list, tag, td, text};
+    use crate::ui::view::{act_button, actions_cell, edit_delete, el, id_row, list, tag, td, text};
     let ind = &s.indicators[i];
     let (measure, target, tolerance) = match &ind.kind {
         IndicatorKind::Veto => ("—".to_string(), "—".to_string(), "—".to_string()),
@@ -276,10 +276,8 @@ fn row(s: &Scenario, i: usize, first: bool, last: bool, lang: Lang, editing: boo
         td("num", ind.scored().map(|sc| plain(sc.weight)).unwrap_or_else(|| "—".into())),
         tag("td", &["class", "data-testid"], vec![Some("ed-share".into()), Some("ind-share".into())], share_cell)
             .into(),
-        el(
-            "td",
-            "row-actions",
-            list(vec![
+        actions_cell(
+            [
                 act_button(
                     "ghost small",
                     "up",
@@ -298,33 +296,17 @@ fn row(s: &Scenario, i: usize, first: bool, last: bool, lang: Lang, editing: boo
                     last,
                     "↓",
                 ),
-                act_button(
-                    "ghost small",
-                    "edit",
-                    "ind-edit",
-                    Some(format!("{} {n}", T::Edit.get(lang))),
-                    None,
-                    editing,
-                    T::Edit.get(lang),
-                ),
-                act_button(
-                    "ghost small danger",
-                    "delete",
-                    "ind-delete",
-                    Some(format!("{} {n}", T::Delete.get(lang))),
-                    None,
-                    false,
-                    T::Delete.get(lang),
-                ),
-            ]),
+            ]
+            .into_iter()
+            .chain(edit_delete(
+                n,
+                ("edit", "ind-edit", T::Edit.get(lang), editing),
+                ("ind-delete", T::Delete.get(lang)),
+            ))
+            .collect(),
         ),
     ];
-    let mut tr = tag(
-        "tr",
-        &["data-testid", "data-id"],
-        vec![Some("indicator-row".into()), Some(ind.id.clone().into())],
-        list(cells),
-    );
+    let mut tr = id_row("indicator-row", &ind.id, cells);
     tr.key = Some(ind.id.as_str().into());
     tr.into()
 }
@@ -751,7 +733,7 @@ fn OptionalActions() -> Html {
     };
     let points_sum: f64 = s.optional_actions.iter().map(|a| a.points).sum();
     let action_table = {
-        use crate::ui::view::{act_button, body_with, el, head, list, table, tag, td, text, Col};
+        use crate::ui::view::{actions_cell, body_with, edit_delete, el, head, id_row, list, table, td, text, Col};
         let w = |t: TInd| t.get(lang);
         let cols = [
             Col::new(w(TInd::ActionId), ""),
@@ -771,37 +753,13 @@ fn OptionalActions() -> Html {
                     td("name", a.name.clone()),
                     td("num", plain(a.points)),
                     td("num", ed::action_uses(&s, &a.id).to_string()),
-                    el(
-                        "td",
-                        "row-actions",
-                        list(vec![
-                            act_button(
-                                "ghost small",
-                                "edit",
-                                "act-edit",
-                                Some(format!("{} {n}", T::Edit.get(lang))),
-                                None,
-                                editing,
-                                T::Edit.get(lang),
-                            ),
-                            act_button(
-                                "ghost small danger",
-                                "delete",
-                                "act-delete",
-                                Some(format!("{} {n}", T::Delete.get(lang))),
-                                None,
-                                false,
-                                T::Delete.get(lang),
-                            ),
-                        ]),
-                    ),
+                    actions_cell(edit_delete(
+                        n,
+                        ("edit", "act-edit", T::Edit.get(lang), editing),
+                        ("act-delete", T::Delete.get(lang)),
+                    )),
                 ];
-                let mut tr = tag(
-                    "tr",
-                    &["data-testid", "data-id"],
-                    vec![Some("action-row".into()), Some(a.id.clone().into())],
-                    list(cells),
-                );
+                let mut tr = id_row("action-row", &a.id, cells);
                 tr.key = Some(a.id.as_str().into());
                 tr.into()
             })
