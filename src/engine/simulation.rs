@@ -140,17 +140,8 @@ pub struct Simulation {
     levels: usize,
     cycles: usize,
     cycle_periods: usize,
-    recorded_cycles: u32,
-    branch_ids: Vec<String>,
-    start_grade: Vec<u32>,
-    start_held: Vec<u32>,
-    /// Σ of the scored indicators' weights (§3).
-    weight_sum: f64,
-    /// How each branch scores its indicators in a simulated period.
-    cells: Cells,
-    /// The centre of E per branch.
-    evaluation: Vec<f64>,
-    has_veto: bool,
+    /// What the scenario fixes for every trial (also what a worker's kernel carries).
+    fixed: Fixed,
     /// `settings.grades.quotas` when some grade has one (empty otherwise: the trials skip the step).
     quotas: Vec<Option<f64>>,
 
@@ -217,13 +208,17 @@ pub enum MergeError {
 
 /// What [`Simulation::new`] computes from the scenario for the trials (what a [`Simulation::kernel`] carries,
 /// with the branch ids).
+#[derive(Debug, Clone)]
 struct Fixed {
     recorded_cycles: u32,
     branch_ids: Vec<String>,
     start_grade: Vec<u32>,
     start_held: Vec<u32>,
+    /// Σ of the scored indicators' weights (§3).
     weight_sum: f64,
+    /// How each branch scores its indicators in a simulated period.
     cells: Cells,
+    /// The centre of E per branch.
     evaluation: Vec<f64>,
     has_veto: bool,
 }
@@ -537,9 +532,7 @@ impl Simulation {
 
     /// A simulation ready to run from what [`Simulation::new`] computed.
     fn assemble(st: &Settings, sim: &SimulationSettings, fixed: Fixed) -> Simulation {
-        let Fixed { recorded_cycles, branch_ids, start_grade, start_held, weight_sum, cells, evaluation, has_veto } =
-            fixed;
-        let n_branches = start_grade.len();
+        let n_branches = fixed.start_grade.len();
         let levels = st.grades.levels.max(1) as usize;
         let cycles = sim.cycles as usize;
         let cycle_periods = st.grades.cycle_periods.max(1) as usize;
@@ -582,14 +575,7 @@ impl Simulation {
             levels,
             cycles,
             cycle_periods,
-            recorded_cycles,
-            branch_ids,
-            start_grade,
-            start_held,
-            weight_sum,
-            cells,
-            evaluation,
-            has_veto,
+            fixed,
             quotas: match &st.grades.quotas {
                 Some(q) if st.grades.has_quotas() => q.clone(),
                 _ => Vec::new(),
@@ -612,16 +598,16 @@ impl Simulation {
     /// centre of E, the fixed points, the numbers of rising, falling and other cells, and those cells (μ, σ,
     /// weight and their two constants; the others μ, σ, weight, direction (0 higher, 1 lower), divisor, T).
     pub fn kernel(&self) -> Vec<f64> {
-        let c = &self.cells;
+        let c = &self.fixed.cells;
         let mut out =
-            vec![self.n_branches as f64, self.recorded_cycles as f64, self.weight_sum, self.has_veto as u8 as f64];
+            vec![self.n_branches as f64, self.fixed.recorded_cycles as f64, self.fixed.weight_sum, self.fixed.has_veto as u8 as f64];
         for b in 0..self.n_branches {
             let (r0, f0, e0) = c.at[b];
             let (r1, f1, e1) = c.at[b + 1];
             out.extend([
-                self.start_grade[b] as f64,
-                self.start_held[b] as f64,
-                self.evaluation[b],
+                self.fixed.start_grade[b] as f64,
+                self.fixed.start_held[b] as f64,
+                self.fixed.evaluation[b],
                 c.fixed[b],
                 (r1 - r0) as f64,
                 (f1 - f0) as f64,
@@ -834,8 +820,8 @@ impl Simulation {
         let sc = &mut self.scratch;
         let counts = &mut self.counts;
 
-        sc.grade.copy_from_slice(&self.start_grade);
-        sc.held.copy_from_slice(&self.start_held);
+        sc.grade.copy_from_slice(&self.fixed.start_grade);
+        sc.held.copy_from_slice(&self.fixed.start_held);
         sc.rose.fill(false);
         sc.fell.fill(false);
         sc.held_back.fill(false);
@@ -843,12 +829,12 @@ impl Simulation {
             sc.tally.fill(CycleTally::default());
             for _ in 0..self.cycle_periods {
                 for b in 0..n {
-                    let sum = self.cells.points(b, &mut rng, zig, floor);
-                    let vetoed = self.has_veto && rng.uniform() < veto_probability;
+                    let sum = self.fixed.cells.points(b, &mut rng, zig, floor);
+                    let vetoed = self.fixed.has_veto && rng.uniform() < veto_probability;
                     let z = rng.normal(zig);
-                    let e = (self.evaluation[b] + evaluation_sd * z).clamp(0.0, 100.0);
+                    let e = (self.fixed.evaluation[b] + evaluation_sd * z).clamp(0.0, 100.0);
 
-                    let base = scoring::base_score(sum, self.weight_sum);
+                    let base = scoring::base_score(sum, self.fixed.weight_sum);
                     let inspection = scoring::inspection(base, bonus, 0.0);
                     let f = final_score(inspection, Some(e), share);
                     sc.tally[b].add(f, vetoed, grades::warning(f, vetoed, &st.grades));
@@ -916,9 +902,9 @@ impl Simulation {
         let c = &self.counts;
         let branches = (0..self.n_branches)
             .map(|b| BranchOutlook {
-                branch: self.branch_ids[b].clone(),
-                grade: self.start_grade[b],
-                held: self.start_held[b],
+                branch: self.fixed.branch_ids[b].clone(),
+                grade: self.fixed.start_grade[b],
+                held: self.fixed.start_held[b],
                 grades: (0..cycles)
                     .map(|k| {
                         let row = &c.grades[(b * cycles + k) * levels..(b * cycles + k + 1) * levels];
@@ -952,7 +938,7 @@ impl Simulation {
             cycles: cycles as u32,
             cycle_periods: self.cycle_periods as u32,
             levels: levels as u32,
-            recorded_cycles: self.recorded_cycles,
+            recorded_cycles: self.fixed.recorded_cycles,
             veto_probability: self.sim.veto_probability,
             evaluation_sd: self.sim.evaluation_sd,
             branches,
