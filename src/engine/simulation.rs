@@ -599,8 +599,12 @@ impl Simulation {
     /// weight and their two constants; the others μ, σ, weight, direction (0 higher, 1 lower), divisor, T).
     pub fn kernel(&self) -> Vec<f64> {
         let c = &self.fixed.cells;
-        let mut out =
-            vec![self.n_branches as f64, self.fixed.recorded_cycles as f64, self.fixed.weight_sum, self.fixed.has_veto as u8 as f64];
+        let mut out = vec![
+            self.n_branches as f64,
+            self.fixed.recorded_cycles as f64,
+            self.fixed.weight_sum,
+            self.fixed.has_veto as u8 as f64,
+        ];
         for b in 0..self.n_branches {
             let (r0, f0, e0) = c.at[b];
             let (r1, f1, e1) = c.at[b + 1];
