@@ -25,7 +25,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { serveDist, launch } from './harness.mjs';
+import { serveDist, launch, profileTimes } from './harness.mjs';
 import { editScenario as scenario } from './scenarios.mjs';
 
 const sizes = (process.env.BENCH_SIZES || '50,1000').split(',').map(Number);
@@ -92,22 +92,7 @@ function printProfile(profile, title) {
     inside.push(on);
     if (on) span += (dt[k] || 0) / 1000;
   });
-  const inWindow = (k) => inside[k];
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const parent = new Map();
-  for (const n of profile.nodes) for (const c of n.children || []) parent.set(c, n.id);
-  const self = new Map();
-  const total = new Map();
-  const key = (n) => n.callFrame.functionName || `(${n.callFrame.url.split('/').pop()})`;
-  profile.samples.forEach((id, k) => {
-    if (!inWindow(k)) return;
-    const d = (dt[k] || 0) / 1000;
-    const n = byId.get(id);
-    self.set(key(n), (self.get(key(n)) || 0) + d);
-    const seen = new Set();
-    for (let x = id; x != null; x = parent.get(x)) seen.add(key(byId.get(x)));
-    for (const f of seen) total.set(f, (total.get(f) || 0) + d);
-  });
+  const { self, total } = profileTimes(profile, (k) => inside[k]);
   console.log(`${title}, CPU profile of ${windows} measured keystroke → frame spans (${span.toFixed(0)} ms together)`);
   console.log('  self:');
   for (const [f, v] of [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`   ${v.toFixed(1).padStart(7)}  ${f.slice(0, 150)}`);

@@ -123,3 +123,27 @@ export async function runSweep(page, url, parameter, from, to, steps) {
   await page.getByTestId('sweep-done').waitFor();
   return page.getByTestId('sweep-step');
 }
+
+/**
+ * Self and total time (ms) per function of a CDP `Profiler.stop` profile, counting only the samples `k` for which
+ * `inWindow(k)` holds (all of them by default). A function is named by its name, else by its script's file.
+ */
+export function profileTimes(profile, inWindow = () => true) {
+  const dt = profile.timeDeltas || [];
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map();
+  for (const n of profile.nodes) for (const c of n.children || []) parent.set(c, n.id);
+  const self = new Map();
+  const total = new Map();
+  const key = (n) => n.callFrame.functionName || `(${n.callFrame.url.split('/').pop()})`;
+  profile.samples.forEach((id, k) => {
+    if (!inWindow(k)) return;
+    const d = (dt[k] || 0) / 1000;
+    const n = byId.get(id);
+    self.set(key(n), (self.get(key(n)) || 0) + d);
+    const seen = new Set();
+    for (let x = id; x != null; x = parent.get(x)) seen.add(key(byId.get(x)));
+    for (const f of seen) total.set(f, (total.get(f) || 0) + d);
+  });
+  return { self, total };
+}

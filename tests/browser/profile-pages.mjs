@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { serveDist, launch } from './harness.mjs';
+import { serveDist, launch, profileTimes } from './harness.mjs';
 import { largest } from './bench-limits.mjs';
 
 const PAGES = process.argv.slice(2).length ? process.argv.slice(2)
@@ -36,21 +36,7 @@ for (const name of PAGES) {
   await frame(page);
   const ms = Date.now() - t;
   const { profile } = await cdp.send('Profiler.stop');
-  const self = new Map();
-  const dt = profile.timeDeltas || [];
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const parent = new Map();
-  for (const n of profile.nodes) for (const c of n.children || []) parent.set(c, n.id);
-  const total = new Map();
-  const key = (n) => n.callFrame.functionName || `(${n.callFrame.url.split('/').pop()})`;
-  profile.samples.forEach((id, k) => {
-    const d = (dt[k] || 0) / 1000;
-    const n = byId.get(id);
-    self.set(key(n), (self.get(key(n)) || 0) + d);
-    const seen = new Set();
-    for (let x = id; x != null; x = parent.get(x)) seen.add(key(byId.get(x)));
-    for (const f of seen) total.set(f, (total.get(f) || 0) + d);
-  });
+  const { self, total } = profileTimes(profile);
   console.log(`#/${name}: ${ms} ms`);
   console.log('  self:');
   for (const [f, v] of [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`   ${v.toFixed(0).padStart(6)} ms  ${f.slice(0, 140)}`);
