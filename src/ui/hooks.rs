@@ -102,30 +102,26 @@ thread_local! {
     static LATER: std::cell::RefCell<(Vec<Box<dyn std::any::Any>>, bool)> = const { std::cell::RefCell::new((Vec::new(), false)) };
 }
 
-/// Drops `value` once the next frame is drawn (in a task after it; at once without a window).
+/// Drops `value` once the next frame is drawn (through [`after_next_frame`]; at once without a window). Values
+/// dropped before that frame wait together.
 fn drop_after_frame(value: Box<dyn std::any::Any>) {
-    use wasm_bindgen::JsCast;
-    let Some(w) = web_sys::window() else { return };
+    if web_sys::window().is_none() {
+        return;
+    }
     let schedule = LATER.with(|l| {
         let mut l = l.borrow_mut();
         l.0.push(value);
         !std::mem::replace(&mut l.1, true)
     });
     if schedule {
-        let f = wasm_bindgen::closure::Closure::once_into_js(move || {
-            gloo_timers::callback::Timeout::new(0, || {
-                let kept = LATER.with(|l| {
-                    let mut l = l.borrow_mut();
-                    l.1 = false;
-                    std::mem::take(&mut l.0)
-                });
-                drop(kept);
-            })
-            .forget();
+        after_next_frame(|| {
+            let kept = LATER.with(|l| {
+                let mut l = l.borrow_mut();
+                l.1 = false;
+                std::mem::take(&mut l.0)
+            });
+            drop(kept);
         });
-        if w.request_animation_frame(f.unchecked_ref()).is_err() {
-            LATER.with(|l| *l.borrow_mut() = (Vec::new(), false));
-        }
     }
 }
 
