@@ -377,6 +377,36 @@ test('a target override is typed in place, explained on focus and cleared back t
   await page.context().close();
 });
 
+test('keys pressed after F2 but before the cell\'s input has the focus still reach the input', async () => {
+  // On a slow machine Yew draws the input, then yields to input events before the effect that focuses it, so
+  // keys can arrive on the grid meanwhile. The test makes that wait long: the first focus() of an input is
+  // delayed by 2 s (later ones, like the key handler's own, are not), and Ctrl+A, Backspace and Enter are
+  // real keys pressed in that time.
+  const page = await openPage('targets');
+  const c = targetCell(page, 'c1b', 'tasks');
+  await c.click();
+  await page.keyboard.type('15');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('ArrowUp');
+  assert.equal(await c.getAttribute('data-overridden'), 'true');
+  await page.evaluate(() => {
+    const focus = HTMLInputElement.prototype.focus;
+    HTMLInputElement.prototype.focus = function (...a) {
+      HTMLInputElement.prototype.focus = focus;
+      setTimeout(() => focus.apply(this, a), 2000);
+    };
+  });
+  await page.keyboard.press('F2');
+  assert.equal(await page.locator('.mx-input').count(), 1);
+  assert.equal(await page.evaluate(() => document.activeElement.classList.contains('mx-input')), false);
+  await page.keyboard.press('Control+a');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.press('Enter');
+  assert.equal(await c.getAttribute('data-overridden'), 'false');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test('suggested targets: one cell, then every flagged cell as one undoable edit', async () => {
   const page = await openPage('targets');
   const flagged = () => page.locator('[data-testid="target-cell"][data-class="too_easy"], [data-testid="target-cell"][data-class="out_of_reach"]').count();

@@ -657,10 +657,27 @@ impl Ops {
             return;
         }
         if editing {
+            // A key pressed after the edit's input was drawn but before it got the focus (Yew runs the effect that
+            // gives it after a pause for input when a render took more than a frame: a slow machine, a big page)
+            // must reach the input like every later one: Ctrl+A selects its text, Backspace deletes from it.
+            // Moving the focus now, in the key's own handler, hands the key's default action to the input.
+            if !self.on_edit_input(&e) {
+                if let Some(root) = self.scroll.cast::<web_sys::HtmlElement>() {
+                    focus_input(&root);
+                }
+            }
             self.keydown_editing(&e, &key);
         } else {
             self.keydown_moving(&e, &key, ctrl);
         }
+    }
+
+    /// Whether the key `e` was pressed in the input of the cell being edited (not on the grid before the input
+    /// had the focus, nor in an input a render is about to remove).
+    fn on_edit_input(&self, e: &KeyboardEvent) -> bool {
+        let at = self.inner.borrow().editing.as_ref().map(|ed| (ed.r, ed.c));
+        e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()).is_some()
+            && cell_of(e.target()).map(|(r, c, _)| (r, c)) == at
     }
 
     fn keydown_editing(&self, e: &KeyboardEvent, key: &str) {
@@ -685,10 +702,7 @@ impl Ops {
             }
             k if k.chars().count() == 1 && !e.ctrl_key() && !e.meta_key() && !e.alt_key() => {
                 // Typed before the input took the focus (keys arriving faster than a render): keep them.
-                let at = self.inner.borrow().editing.as_ref().map(|ed| (ed.r, ed.c));
-                let on_input = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()).is_some()
-                    && cell_of(e.target()).map(|(r, c, _)| (r, c)) == at;
-                if !on_input {
+                if !self.on_edit_input(e) {
                     e.prevent_default();
                     if let Some(ed) = self.inner.borrow_mut().editing.as_mut() {
                         ed.text.push_str(k);
@@ -820,6 +834,20 @@ enum Step {
 }
 
 /// The cell (row, column) an event happened in, from the `data-r` / `data-c` of the closest cell.
+/// Puts the DOM focus on the edited cell's input in `root`, caret at the end, unless it has it already. Returns
+/// whether there is such an input.
+fn focus_input(root: &web_sys::HtmlElement) -> bool {
+    let Some(input) = root.query_selector(".mx-input").ok().flatten() else { return false };
+    let Ok(input) = input.dyn_into::<web_sys::HtmlInputElement>() else { return false };
+    let active = web_sys::window().and_then(|w| w.document()).and_then(|d| d.active_element());
+    if !active.is_some_and(|a| &a == input.unchecked_ref::<web_sys::Element>()) {
+        let _ = input.focus();
+        let n = input.value().encode_utf16().count() as u32;
+        let _ = input.set_selection_range(n, n);
+    }
+    true
+}
+
 fn cell_of(target: Option<web_sys::EventTarget>) -> Option<(usize, usize, web_sys::Element)> {
     let el = target?.dyn_into::<web_sys::Element>().ok()?;
     let td = el.closest("td[data-r]").ok()??;
@@ -1056,15 +1084,10 @@ pub fn matrix(props: &MatrixProps) -> Html {
             i.want_focus = false;
             let editing = i.editing.is_some();
             drop(i);
-            let input = if editing { root.query_selector(".mx-input").ok().flatten() } else { None };
-            if let Some(input) = input.and_then(|el| el.dyn_into::<web_sys::HtmlInputElement>().ok()) {
-                let on_it = active.as_ref().is_some_and(|a| a == input.unchecked_ref::<web_sys::Element>());
-                if !on_it {
-                    let _ = input.focus();
-                    let n = input.value().encode_utf16().count() as u32;
-                    let _ = input.set_selection_range(n, n);
-                }
-            } else if !active.as_ref().is_some_and(|a| a == root.unchecked_ref::<web_sys::Element>()) {
+            if editing && focus_input(&root) {
+                return;
+            }
+            if !active.as_ref().is_some_and(|a| a == root.unchecked_ref::<web_sys::Element>()) {
                 let _ = root.focus();
             }
         });
