@@ -5,6 +5,7 @@
 //   * 10,000 trials on the page in slices, on one worker (`?workers=1`) and on all workers (the default:
 //     navigator.hardwareConcurrency, at most 8), median of 3 each, with the page's frame timing during the run
 //     (the gaps between requestAnimationFrame callbacks: 16.7 ms is 60 fps) to show whether the page keeps drawing.
+// Each click comes 1 s after the page was shown or the last run ended, as a user's would.
 // Run: node tests/browser/bench-sim.mjs   (after trunk build --release --offline; PBCALC_DIST for another dir)
 import fs from 'node:fs';
 import os from 'node:os';
@@ -40,6 +41,9 @@ async function measure(query, runs) {
       window.__stopFrames = false;
       requestAnimationFrame(tick);
     });
+    // A user's pause before the click: the page starts the next run's workers as the card is shown and after
+    // each run, and they are loaded by then.
+    await page.waitForTimeout(1000);
     await page.getByTestId('run-simulation').click();
     const done = page.getByTestId('simulation-done');
     await done.waitFor({ timeout: 300_000 });

@@ -81,12 +81,17 @@ test('cancel stops the workers and shows the trials they counted', async () => {
     const v = document.querySelector('[data-testid="simulation-progress"] progress');
     return v && Number(v.value) > 0;
   });
-  assert.ok(page.workers().length >= 1, 'the run has workers');
+  // The run's workers (none is waiting for a next run while one runs).
+  const running = page.workers();
+  assert.ok(running.length >= 1, 'the run has workers');
+  let closed = 0;
+  for (const w of running) w.on('close', () => { closed += 1; });
   await page.getByTestId('cancel-simulation').click();
   await page.getByTestId('cancel-simulation').waitFor({ state: 'detached' });
-  // Terminated: the page has no worker left.
-  for (let i = 0; i < 50 && page.workers().length > 0; i++) await page.waitForTimeout(100);
-  assert.equal(page.workers().length, 0, 'workers terminated');
+  // Terminated: every worker of the run is gone (those started for the next run are new ones).
+  for (let i = 0; i < 50 && closed < running.length; i++) await page.waitForTimeout(100);
+  assert.equal(closed, running.length, 'workers terminated');
+  assert.ok(page.workers().every((w) => !running.includes(w)));
   const shown = Number(await page.getByTestId('simulation-result').getAttribute('data-trials'));
   assert.ok(shown > 0 && shown < 1000000, `partial trials ${shown}`);
   // The page still works: a short run completes.
@@ -94,6 +99,31 @@ test('cancel stops the workers and shows the trials they counted', async () => {
   await page.getByTestId('run-simulation').click();
   await page.getByTestId('simulation-done').waitFor();
   assert.equal(await page.getByTestId('simulation-result').getAttribute('data-trials'), '200');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('the next run\'s workers start as the Monte Carlo is shown, and end when the page is left', async () => {
+  const page = await openApp(browser, `${server.url}?workers=2`);
+  const count = async (n) => {
+    for (let i = 0; i < 50 && page.workers().length !== n; i++) await page.waitForTimeout(100);
+    return page.workers().length;
+  };
+  assert.equal(await count(0), 0, 'no worker on the first page');
+  await page.goto(`${server.url}?workers=2#/grades`);
+  await page.getByTestId('run-simulation').waitFor();
+  assert.equal(await count(2), 2, 'two workers waiting for a run');
+  const waiting = page.workers();
+  // A run takes those two (no new worker is started for it), and two more wait after it.
+  await setSetting(page, 'simulation.trials', 500);
+  await page.getByTestId('run-simulation').click();
+  await page.getByTestId('simulation-done').waitFor();
+  assert.equal(await page.getByTestId('simulation-done').getAttribute('data-workers'), '2');
+  assert.equal(await count(2), 2);
+  assert.ok(page.workers().every((w) => !waiting.includes(w)), 'the run used (and ended) the waiting ones');
+  await page.goto(`${server.url}?workers=2#/branches`);
+  await page.getByTestId('page-branches').waitFor();
+  assert.equal(await count(0), 0, 'ended with the page');
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });

@@ -195,6 +195,17 @@ fn monte_carlo() -> Html {
         })
     };
     let tick = use_sliced(job.clone(), run.clone(), on_done.clone());
+    let running = matches!(*run, Run::Running { .. });
+    // The next run's workers load the module while nobody waits: as the card is shown and after each run.
+    {
+        let n = mc_workers::worker_count(s.settings.simulation.trials);
+        use_effect_with(running, move |&running| {
+            if !running {
+                mc_workers::warm_up(n);
+            }
+        });
+        use_effect_with((), |_| mc_workers::cool_down);
+    }
     let (summary_ref, run_ref) = (use_node_ref(), use_node_ref());
     use_focus_after(&run, summary_ref.clone(), run_ref.clone());
 
@@ -238,7 +249,6 @@ fn monte_carlo() -> Html {
             run.set(Run::Cancelled);
         })
     };
-    let running = matches!(*run, Run::Running { .. });
     // Show the last run of this session, or the one kept in the app state (e.g. after visiting another page).
     let result = (*shown).clone().or_else(|| state.simulation.clone());
     let stale = result.as_ref().is_some_and(|(sc, _)| !Rc::ptr_eq(sc, &s));
