@@ -265,6 +265,9 @@ struct Editing {
     caret: bool,
     /// Whether a valid text was already committed while typing (Escape then undoes that step).
     live: bool,
+    /// The whole text is selected by a Ctrl+A pressed before the input was drawn: the next key replaces or
+    /// deletes it, and the input selects it when it gets the focus.
+    all: bool,
 }
 
 /// An entry that did not parse, kept in its cell.
@@ -424,7 +427,7 @@ impl Ops {
         let mut i = self.inner.borrow_mut();
         let caret = text.is_none();
         let start = text.unwrap_or_else(|| i.drafts.get(&key).map_or(original.clone(), |d| d.text.clone()));
-        i.editing = Some(Editing { r, c, text: start, original, caret, live: false });
+        i.editing = Some(Editing { r, c, text: start, original, caret, live: false, all: false });
         i.want_focus = true;
         drop(i);
         // Everything committed while this cell is being edited is one undo step.
@@ -660,16 +663,59 @@ impl Ops {
             // A key pressed after the edit's input was drawn but before it got the focus (Yew runs the effect that
             // gives it after a pause for input when a render took more than a frame: a slow machine, a big page)
             // must reach the input like every later one: Ctrl+A selects its text, Backspace deletes from it.
-            // Moving the focus now, in the key's own handler, hands the key's default action to the input.
-            if !self.on_edit_input(&e) {
-                if let Some(root) = self.scroll.cast::<web_sys::HtmlElement>() {
-                    focus_input(&root);
-                }
+            // Moving the focus now, in the key's own handler, hands the key's default action to the input. The
+            // renders of the keys before may not have run either (Yew's run that yielded holds them): the input
+            // is given the editing's text first.
+            // Before the input is drawn at all, the grid plays its part for the text keys.
+            if !self.on_edit_input(&e) && !self.focus_input_now() && self.edit_undrawn(&e, &key) {
+                return;
             }
             self.keydown_editing(&e, &key);
         } else {
             self.keydown_moving(&e, &key, ctrl);
         }
+    }
+
+    /// Puts the focus on the edited cell's input, holding the editing's text, selected when a Ctrl+A came
+    /// before (see [`focus_input`]). Returns whether the input is drawn.
+    fn focus_input_now(&self) -> bool {
+        let Some(root) = self.scroll.cast::<web_sys::HtmlElement>() else { return false };
+        let Some((text, all)) = self.inner.borrow().editing.as_ref().map(|ed| (ed.text.clone(), ed.all)) else {
+            return false;
+        };
+        let drawn = focus_input(&root, Some(&text), all);
+        if drawn {
+            if let Some(ed) = self.inner.borrow_mut().editing.as_mut() {
+                ed.all = false;
+            }
+        }
+        drawn
+    }
+
+    /// Text-field keys pressed while the edit's input is not drawn yet (the render that draws it waits in Yew's
+    /// run that yielded): Ctrl+A selects the whole text, Backspace and Delete delete it when selected (else
+    /// Backspace deletes the last character). Returns whether the key was one of them.
+    fn edit_undrawn(&self, e: &KeyboardEvent, key: &str) -> bool {
+        let ctrl = e.ctrl_key() || e.meta_key();
+        {
+            let mut i = self.inner.borrow_mut();
+            let Some(ed) = i.editing.as_mut() else { return false };
+            match key {
+                "a" | "A" if ctrl && !e.alt_key() => ed.all = true,
+                "Backspace" | "Delete" => {
+                    if std::mem::take(&mut ed.all) {
+                        ed.text.clear();
+                    } else if key == "Backspace" {
+                        ed.text.pop();
+                    }
+                }
+                _ => return false,
+            }
+        }
+        e.prevent_default();
+        self.commit_live();
+        self.update.force_update();
+        true
     }
 
     /// Whether the key `e` was pressed in the input of the cell being edited (not on the grid before the input
@@ -705,8 +751,13 @@ impl Ops {
                 if !self.on_edit_input(e) {
                     e.prevent_default();
                     if let Some(ed) = self.inner.borrow_mut().editing.as_mut() {
+                        if std::mem::take(&mut ed.all) {
+                            ed.text.clear();
+                        }
                         ed.text.push_str(k);
                     }
+                    // The input, which has the focus from now on, holds the text at once.
+                    self.focus_input_now();
                     // Like a keystroke in the input: a valid text counts at once, an invalid one takes back
                     // what this editing committed.
                     self.commit_live();
@@ -834,16 +885,22 @@ enum Step {
 }
 
 /// The cell (row, column) an event happened in, from the `data-r` / `data-c` of the closest cell.
-/// Puts the DOM focus on the edited cell's input in `root`, caret at the end, unless it has it already. Returns
-/// whether there is such an input.
-fn focus_input(root: &web_sys::HtmlElement) -> bool {
+/// Puts the DOM focus on the edited cell's input in `root`, caret at the end, unless it has it already. With
+/// `text`, the input is first made to hold it (the editing's text, when keys came faster than the renders that
+/// would have written it: the input's later keystrokes must go on from there). Returns whether there is such an
+/// input.
+fn focus_input(root: &web_sys::HtmlElement, text: Option<&str>, all: bool) -> bool {
     let Some(input) = root.query_selector(".mx-input").ok().flatten() else { return false };
     let Ok(input) = input.dyn_into::<web_sys::HtmlInputElement>() else { return false };
+    let stale = text.is_some_and(|t| input.value() != t);
+    if let Some(t) = text.filter(|_| stale) {
+        input.set_value(t);
+    }
     let active = web_sys::window().and_then(|w| w.document()).and_then(|d| d.active_element());
-    if !active.is_some_and(|a| &a == input.unchecked_ref::<web_sys::Element>()) {
+    if stale || all || !active.is_some_and(|a| &a == input.unchecked_ref::<web_sys::Element>()) {
         let _ = input.focus();
         let n = input.value().encode_utf16().count() as u32;
-        let _ = input.set_selection_range(n, n);
+        let _ = input.set_selection_range(if all { 0 } else { n }, n);
     }
     true
 }
@@ -1082,9 +1139,9 @@ pub fn matrix(props: &MatrixProps) -> Html {
                 return;
             }
             i.want_focus = false;
-            let editing = i.editing.is_some();
+            let editing = i.editing.as_mut().map(|ed| std::mem::take(&mut ed.all));
             drop(i);
-            if editing && focus_input(&root) {
+            if editing.is_some_and(|all| focus_input(&root, None, all)) {
                 return;
             }
             if !active.as_ref().is_some_and(|a| a == root.unchecked_ref::<web_sys::Element>()) {

@@ -90,9 +90,19 @@ pub fn trainer_bar() -> Html {
             <button class="ghost" onclick={act(|s| Action::Welcome(!s.welcome))} data-testid="help" aria-pressed={state.welcome.to_string()}>{"? "}{ t(TDemo::Help) }</button>
             <a class="ghost button" href="#/method" data-testid="method-link">{ crate::i18n::T::NavMethod.get(lang) }</a>
             <button class="ghost" onclick={act(|s| if s.demo.is_some() { Action::DemoExit } else { Action::DemoStart })} data-testid="demo-start" aria-pressed={state.demo.is_some().to_string()}>{"▶ "}{ t(TDemo::Demo) }</button>
-            <button class="ghost" onclick={act(|s| Action::Present(!s.present))} data-testid="present-toggle" aria-pressed={present.to_string()}>{"⛶ "}{ t(TDemo::Present) }</button>
-            <button class="ghost" onclick={print} data-testid="print-report">{"⎙ "}{ t(TDemo::Print) }</button>
+            <button class="ghost" onclick={act(|s| Action::Present(!s.present))} data-testid="present-toggle" aria-pressed={present.to_string()}>{ icon("M1 5V1h4M11 1h4v4M15 11v4h-4M5 15H1v-4") }{ t(TDemo::Present) }</button>
+            <button class="ghost" onclick={print} data-testid="print-report">{ icon("M4 6V1h8v5M4 12H2V6h12v6h-2M4 9h8v6H4z") }{ t(TDemo::Print) }</button>
             <span class="sep" aria-hidden="true"></span>
         </>
+    }
+}
+
+/// A small line icon (a 16 × 16 path, drawn in the text's colour) before a button's label: drawn, not a font's
+/// symbol, so it shows wherever the fonts lack one.
+fn icon(path: &'static str) -> Html {
+    html! {
+        <svg class="btn-icon" viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false">
+            <path d={path} fill="none" stroke="currentColor" stroke-width="1.5" stroke-linejoin="round" />
+        </svg>
     }
 }
