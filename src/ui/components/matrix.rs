@@ -17,7 +17,9 @@
 //! table's, PageUp / PageDown a screen; F2 (or double-click) edits the text, typing replaces it; Space toggles
 //! a yes/no cell; Delete or Backspace clears; Escape reverts an invalid cell; Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y
 //! undo and redo the app's last edit (`on_history`). While editing: Escape reverts, Ctrl+Z undoes the typing
-//! (and, with nothing typed, the app's last edit).
+//! (and, with nothing typed, the app's last edit). Keys that come faster than the renders (Yew yields to input
+//! events after 16 ms of rendering, before the effect that focuses a new input) still reach the edit: see
+//! [`Ops::focus_input_now`] and [`Ops::edit_undrawn`].
 //!
 //! Events are handled once on the table's wrapper (delegation); rows are components with data-only properties,
 //! so an edit re-renders only the rows whose cells changed. The table has a fixed layout (column widths never
