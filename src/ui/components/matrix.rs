@@ -662,13 +662,11 @@ impl Ops {
             return;
         }
         if editing {
-            // A key pressed after the edit's input was drawn but before it got the focus (Yew runs the effect that
-            // gives it after a pause for input when a render took more than a frame: a slow machine, a big page)
-            // must reach the input like every later one: Ctrl+A selects its text, Backspace deletes from it.
-            // Moving the focus now, in the key's own handler, hands the key's default action to the input. The
-            // renders of the keys before may not have run either (Yew's run that yielded holds them): the input
-            // is given the editing's text first.
-            // Before the input is drawn at all, the grid plays its part for the text keys.
+            // A key that reaches the grid during an edit came faster than the renders: Yew yields to input after
+            // a frame's worth of rendering, before the effect that focuses the input, and holds later renders
+            // meanwhile. Moving the focus to the input now, in the key's own handler (the input given the
+            // editing's text first), hands it the key's default action: Ctrl+A selects, Backspace deletes.
+            // Before the input is drawn at all, the grid plays those text keys itself.
             if !self.on_edit_input(&e) && !self.focus_input_now() && self.edit_undrawn(&e, &key) {
                 return;
             }
@@ -758,7 +756,7 @@ impl Ops {
                         }
                         ed.text.push_str(k);
                     }
-                    // The input, which has the focus from now on, holds the text at once.
+                    // The input (focused by the step above when drawn) holds the new text at once.
                     self.focus_input_now();
                     // Like a keystroke in the input: a valid text counts at once, an invalid one takes back
                     // what this editing committed.
@@ -886,7 +884,6 @@ enum Step {
     PageDown,
 }
 
-/// The cell (row, column) an event happened in, from the `data-r` / `data-c` of the closest cell.
 /// Puts the DOM focus on the edited cell's input in `root`, caret at the end, unless it has it already. With
 /// `text`, the input is first made to hold it (the editing's text, when keys came faster than the renders that
 /// would have written it: the input's later keystrokes must go on from there). Returns whether there is such an
@@ -907,6 +904,7 @@ fn focus_input(root: &web_sys::HtmlElement, text: Option<&str>, all: bool) -> bo
     true
 }
 
+/// The cell (row, column) an event happened in, from the `data-r` / `data-c` of the closest cell.
 fn cell_of(target: Option<web_sys::EventTarget>) -> Option<(usize, usize, web_sys::Element)> {
     let el = target?.dyn_into::<web_sys::Element>().ok()?;
     let td = el.closest("td[data-r]").ok()??;

@@ -198,10 +198,10 @@ fn monte_carlo() -> Html {
     let running = matches!(*run, Run::Running { .. });
     // The next run's workers load the module while nobody waits: as the card is shown and after each run.
     {
-        let n = mc_workers::worker_count(s.settings.simulation.trials);
+        let trials = s.settings.simulation.trials;
         use_effect_with(running, move |&running| {
             if !running {
-                mc_workers::warm_up(n);
+                mc_workers::warm_up(mc_workers::worker_count(trials));
             }
         });
         use_effect_with((), |_| mc_workers::cool_down);
